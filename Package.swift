@@ -1,0 +1,76 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "tokencast",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "tokencast", targets: ["tokencast"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // MARK: - System libraries
+
+        .systemLibrary(
+            name: "COpenBLAS", pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]),
+
+        // MARK: - Layers, lowest first
+
+        /// BLAS/LAPACK behind Swift types: GEMM, Cholesky, least squares.
+        .target(name: "LinearAlgebra", dependencies: ["COpenBLAS"]),
+        /// Random streams, probability distributions, special functions.
+        .target(
+            name: "Distributions",
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
+        /// Token classes, model prices, the built-in catalog, LiteLLM files, plans.
+        .target(name: "Pricing"),
+        /// The vectorised Monte Carlo kernel: threads, attempts, developers, summaries.
+        .target(name: "Simulation", dependencies: ["Distributions", "Pricing", "LinearAlgebra"]),
+        /// Scenario files: YAML model, loading, validation with file:line:column errors.
+        .target(
+            name: "Scenario",
+            dependencies: ["Simulation", "Pricing", "Distributions", .product(name: "Yams", package: "Yams")]),
+        /// The SQLite store of logged threads and the log importers.
+        .target(
+            name: "ThreadStore",
+            dependencies: ["Pricing", .product(name: "GRDB", package: "GRDB.swift")]),
+        /// Fitting behaviour profiles to stored threads.
+        .target(name: "Fitting", dependencies: ["ThreadStore", "Distributions", "Simulation", "LinearAlgebra"]),
+        /// Terminal tables, JSON, CSV and HTML renderings of results.
+        .target(name: "Reports", dependencies: ["Simulation", "Scenario", "Pricing"]),
+
+        // MARK: - Executables
+
+        .executableTarget(
+            name: "tokencast",
+            dependencies: [
+                "Scenario", "Simulation", "Reports", "Pricing", "ThreadStore", "Fitting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(
+            name: "tokencast-bench",
+            dependencies: ["Simulation", "Distributions", "Pricing", "LinearAlgebra", "ThreadStore"]),
+
+        // MARK: - Tests
+
+        .target(name: "TestSupport", dependencies: ["Distributions"], path: "Tests/TestSupport"),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+        .testTarget(
+            name: "DistributionsTests",
+            dependencies: ["Distributions", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "PricingTests", dependencies: ["Pricing", "TestSupport"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "TestSupport"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "TestSupport"]),
+        .testTarget(name: "ThreadStoreTests", dependencies: ["ThreadStore", "TestSupport"]),
+        .testTarget(name: "FittingTests", dependencies: ["Fitting", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
+        .testTarget(name: "TokencastCLITests", dependencies: ["TestSupport"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// Placeholder until the Scenario layer lands.

@@ -1,0 +1,1 @@
+// Placeholder until the ThreadStore layer lands.
