@@ -1,0 +1,6 @@
+import ArgumentParser
+
+/// Every subcommand, in the order `tokencast --help` lists them.
+enum CommandRegistry {
+    static let all: [ParsableCommand.Type] = []
+}

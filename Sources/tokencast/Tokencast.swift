@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+
+/// The command-line entry point. Errors a user can cause (bad scenario, bad log, bad price file)
+/// are printed as one clear message and end the process with exit code 2; only argument-parser's
+/// own usage errors keep its formatting.
+@main
+struct Tokencast: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tokencast",
+        abstract: "Forecast what AI coding agents cost, with honest uncertainty.",
+        version: TokencastVersion.current,
+        subcommands: CommandRegistry.all)
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as UserFacingError {
+            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+            Foundation.exit(2)
+        } catch let error as CustomStringConvertible where !(error is ExitCode) && !isArgumentParserError(error) {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            Foundation.exit(2)
+        } catch {
+            exit(withError: error)
+        }
+    }
+
+    private static func isArgumentParserError(_ error: Error) -> Bool {
+        String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
+    }
+}
+
+/// An error whose message is already written for the user.
+struct UserFacingError: Error {
+    var message: String
+}
+
+enum TokencastVersion {
+    static let current = "0.1.0"
+}
