@@ -19,10 +19,13 @@ struct Tokencast: ParsableCommand {
         } catch let error as UserFacingError {
             FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
             Foundation.exit(2)
-        } catch let error as CustomStringConvertible where !(error is ExitCode) && !isArgumentParserError(error) {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-            Foundation.exit(2)
         } catch {
+            // Library errors describe themselves for the user; argument-parser's own errors
+            // (usage, --help, --version) keep its formatting and exit codes.
+            if !(error is ExitCode), !isArgumentParserError(error), let described = error as? CustomStringConvertible {
+                FileHandle.standardError.write(Data("error: \(described.description)\n".utf8))
+                Foundation.exit(2)
+            }
             exit(withError: error)
         }
     }
