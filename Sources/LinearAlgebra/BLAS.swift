@@ -1,0 +1,52 @@
+internal import COpenBLAS
+
+/// Matrix products through OpenBLAS.
+public enum BLAS {
+    /// `C = alpha * A * B + beta * C` on raw row-major buffers: A is m x k, B is k x n, C is m x n.
+    ///
+    /// The kernel calls this on its workspaces; the buffers must not overlap.
+    /// - Complexity: O(m * n * k).
+    public static func gemm(
+        m: Int, n: Int, k: Int, alpha: Double = 1,
+        a: UnsafePointer<Double>, b: UnsafePointer<Double>,
+        beta: Double = 0, c: UnsafeMutablePointer<Double>
+    ) {
+        guard m > 0, n > 0 else { return }
+        if k == 0 {
+            for i in 0..<(m * n) { c[i] *= beta }
+            return
+        }
+        cblas_dgemm(
+            CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(m), Int32(n), Int32(k), alpha,
+            a, Int32(k), b, Int32(n), beta, c, Int32(n))
+    }
+
+    /// `y = A * x` on raw buffers: A is m x n row-major.
+    public static func gemv(
+        m: Int, n: Int, a: UnsafePointer<Double>, x: UnsafePointer<Double>, y: UnsafeMutablePointer<Double>
+    ) {
+        guard m > 0 else { return }
+        cblas_dgemv(CblasRowMajor, CblasNoTrans, Int32(m), Int32(n), 1, a, Int32(n), x, 1, 0, y, 1)
+    }
+
+    /// The product `a * b` of two matrices.
+    public static func multiply(_ a: Matrix, _ b: Matrix) -> Matrix {
+        precondition(a.columns == b.rows, "inner dimensions differ: \(a.columns) vs \(b.rows)")
+        var c = Matrix(rows: a.rows, columns: b.columns)
+        a.elements.withUnsafeBufferPointer { pa in
+            b.elements.withUnsafeBufferPointer { pb in
+                c.elements.withUnsafeMutableBufferPointer { pc in
+                    guard let ra = pa.baseAddress, let rb = pb.baseAddress, let rc = pc.baseAddress else { return }
+                    gemm(m: a.rows, n: b.columns, k: a.columns, a: ra, b: rb, c: rc)
+                }
+            }
+        }
+        return c
+    }
+
+    /// Limits OpenBLAS's own thread pool. The simulation parallelises over trials itself, and
+    /// OpenBLAS threads inside those workers would only oversubscribe the cores.
+    public static func setThreadCount(_ n: Int) {
+        openblas_set_num_threads(Int32(max(1, n)))
+    }
+}
