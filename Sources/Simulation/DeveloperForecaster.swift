@@ -1,0 +1,170 @@
+import Dispatch
+import Distributions
+import Foundation
+import LinearAlgebra
+
+/// Runs a ``DeveloperForecastSpec``: trials in parallel over the cores, each trial a developer's
+/// horizon of working days, threads and attempts.
+///
+/// **Reproducibility.** Trial `t` draws only from `RandomStream(seed).substream(t)`, writes only
+/// its own slots, and sums over trials are taken in trial order afterwards, so the numbers are
+/// the same whatever the core count or scheduling.
+///
+/// **Per trial.** Shared draws first (behaviour shifts and price paths, correlated through
+/// ``SharedDraws``), then the developer's own mean threads per day, then each working day's
+/// count, each thread's model by the mix, and the threads themselves through ``ThreadKernel``.
+public enum DeveloperForecaster {
+    /// Trials per unit of parallel work: large enough to amortise a workspace, small enough to
+    /// balance two cores.
+    static let chunkSize = 16
+
+    /// - Parameter progress: called with the number of trials just finished (from any thread).
+    public static func run(_ spec: DeveloperForecastSpec, progress: (@Sendable (Int) -> Void)? = nil) throws(LAPACK.Failure) -> DeveloperForecast {
+        let started = DispatchTime.now()
+        BLAS.setThreadCount(1)
+        let shared = try SharedDraws(uncertainties: spec.uncertainty, priceCorrelation: spec.priceCorrelation)
+        let trials = spec.trials
+        let monthCount = spec.calendar.months.count
+        let modelCount = spec.models.count
+        let chunks = (trials + chunkSize - 1) / chunkSize
+
+        let annual = UnsafeMutableBufferPointer<Double>.allocate(capacity: trials)
+        let monthly = UnsafeMutableBufferPointer<Double>.allocate(capacity: trials * monthCount)
+        let modelAnnual = UnsafeMutableBufferPointer<Double>.allocate(capacity: trials * modelCount)
+        defer { annual.deallocate(); monthly.deallocate(); modelAnnual.deallocate() }
+        let chunkTotals = ResultSlots<[ThreadTotals]>(count: chunks, initial: [])
+        let samples = ResultSlots<[[Double]]>(count: 1, initial: Array(repeating: [], count: modelCount))
+
+        nonisolated(unsafe) let annualOut = annual, monthlyOut = monthly, modelOut = modelAnnual
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let lo = chunk * chunkSize, hi = min(trials, lo + chunkSize)
+            var totals = Array(repeating: ThreadTotals(), count: modelCount)
+            var sample = Array(repeating: [Double](), count: modelCount)
+            simulateChunk(
+                spec, shared: shared, trials: lo..<hi, annual: annualOut, monthly: monthlyOut,
+                modelAnnual: modelOut, totals: &totals, sample: &sample, collectSample: chunk == 0)
+            chunkTotals[chunk] = totals
+            if chunk == 0 { samples[0] = sample }
+            progress?(hi - lo)
+        }
+
+        var totalsByModel = Array(repeating: ThreadTotals(), count: modelCount)
+        for c in 0..<chunks { for j in 0..<modelCount { totalsByModel[j].add(chunkTotals[c][j]) } }
+        var overall = ThreadTotals()
+        for t in totalsByModel { overall.add(t) }
+
+        let annualValues = Array(annual)
+        let monthSummaries = (0..<monthCount).map { m in
+            SpendSummary((0..<trials).map { monthly[$0 * monthCount + m] })
+        }
+        let modelForecasts = spec.models.enumerated().map { j, model in
+            ModelForecast(
+                name: model.name, priceKey: model.price.model, totals: totalsByModel[j],
+                annual: SpendSummary((0..<trials).map { modelAnnual[$0 * modelCount + j] }),
+                threadCost: SpendSummary(samples[0][j]),
+                medianThreadMinutes: model.behaviour.medianThreadMinutes)
+        }
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        return DeveloperForecast(
+            trials: trials, seed: spec.seed, months: spec.calendar.months, annualByTrial: annualValues,
+            annual: SpendSummary(annualValues), monthly: monthSummaries, totals: overall,
+            models: modelForecasts, elapsedSeconds: elapsed)
+    }
+
+    private static func simulateChunk(
+        _ spec: DeveloperForecastSpec, shared: SharedDraws, trials: Range<Int>,
+        annual: UnsafeMutableBufferPointer<Double>, monthly: UnsafeMutableBufferPointer<Double>,
+        modelAnnual: UnsafeMutableBufferPointer<Double>, totals: inout [ThreadTotals],
+        sample: inout [[Double]], collectSample: Bool
+    ) {
+        let workspace = KernelWorkspace()
+        let root = RandomStream(seed: spec.seed)
+        let monthCount = spec.calendar.months.count
+        let modelCount = spec.models.count
+        var streams = trials.map { root.substream(UInt64($0)) }
+        var normals: [Double] = []
+        shared.draw(rows: trials.count, streams: &streams, into: &normals)
+        var cumulativeMix: [Double] = []
+        var acc = 0.0
+        for share in spec.mix { acc += share; cumulativeMix.append(acc) }
+        var counts = [Int](repeating: 0, count: modelCount)
+
+        for (row, t) in trials.enumerated() {
+            var rng = streams[row]
+            let behaviours: [TrialBehaviour] = (0..<modelCount).map { j in
+                normals.withUnsafeBufferPointer { p in
+                    let z = UnsafeBufferPointer(rebasing: p[(row * shared.dimension + shared.behaviourOffset(model: j))...].prefix(BehaviourUncertainty.dimensions))
+                    return spec.uncertainty[j].trialBehaviour(spec.models[j].behaviour, z: z)
+                }
+            }
+            let priceZ = (0..<modelCount).map { normals[row * shared.dimension + shared.priceOffset(model: $0)] }
+            let developerMean = spec.demand.drawDeveloperMean(using: &rng)
+            var trialTotal = CompensatedSum()
+            for j in 0..<modelCount { modelAnnual[t * modelCount + j] = 0 }
+
+            for m in 0..<monthCount {
+                var threads = 0
+                for _ in 0..<spec.calendar.workingDays[m] {
+                    threads += spec.demand.drawDay(mean: developerMean, using: &rng)
+                }
+                splitByMix(threads, cumulative: cumulativeMix, counts: &counts, rng: &rng)
+                var monthTotal = CompensatedSum()
+                for j in 0..<modelCount where counts[j] > 0 {
+                    let multiplier = spec.pricePaths[j].isFlat ? 1 : spec.pricePaths[j].multiplier(month: m, z: priceZ[j])
+                    var modelTotals = ThreadTotals()
+                    let room = collectSample ? spec.threadSampleCap - sample[j].count : 0
+                    var kept: [Double] = []
+                    ThreadKernel.simulate(
+                        spec.models[j], trial: behaviours[j], count: counts[j], rng: &rng,
+                        workspace: workspace, totals: &modelTotals, mode: spec.pricingMode,
+                        perBatch: room > 0 ? { view in
+                            kept.append(contentsOf: view.cost.prefix(max(0, room - kept.count)).map { $0 * multiplier })
+                        } : nil)
+                    if room > 0 { sample[j].append(contentsOf: kept) }
+                    if multiplier != 1 { modelTotals.scaleMoney(by: multiplier) }
+                    let cost = modelTotals.cost.value
+                    monthTotal.add(cost)
+                    modelAnnual[t * modelCount + j] += cost
+                    totals[j].add(modelTotals)
+                }
+                monthly[t * monthCount + m] = monthTotal.value
+                trialTotal.add(monthTotal)
+            }
+            annual[t] = trialTotal.value
+        }
+    }
+
+    /// Splits `n` threads over models by the mix: one categorical draw per thread.
+    private static func splitByMix(_ n: Int, cumulative: [Double], counts: inout [Int], rng: inout RandomStream) {
+        for j in counts.indices { counts[j] = 0 }
+        if counts.count == 1 { counts[0] = n; return }
+        for _ in 0..<n {
+            let u = rng.uniform()
+            var j = 0
+            while j < cumulative.count - 1 && u >= cumulative[j] { j += 1 }
+            counts[j] += 1
+        }
+    }
+}
+
+extension ThreadTotals {
+    /// Scales the dollar sums (a month's price multiplier); token counts stay as they are.
+    mutating func scaleMoney(by factor: Double) {
+        var c = CompensatedSum(), w = CompensatedSum()
+        c.add(cost.value * factor)
+        w.add(waste.value * factor)
+        cost = c
+        waste = w
+    }
+}
+
+/// Slots that parallel workers fill, one each, read after they all finish.
+final class ResultSlots<Value>: @unchecked Sendable {
+    private var values: [Value]
+    private let lock = NSLock()
+    init(count: Int, initial: Value) { values = Array(repeating: initial, count: count) }
+    subscript(i: Int) -> Value {
+        get { lock.lock(); defer { lock.unlock() }; return values[i] }
+        set { lock.lock(); values[i] = newValue; lock.unlock() }
+    }
+}

@@ -1,0 +1,162 @@
+import Distributions
+import Foundation
+import LinearAlgebra
+
+/// The vectorised Monte Carlo kernel: simulates threads of one model in batches.
+///
+/// Each batch draws every per-attempt quantity for all still-running threads at once (one
+/// `fill` per law), prices every attempt with the closed forms of ``AttemptTokens``, decides
+/// outcomes, and keeps only the threads that go on to another attempt. Nothing is allocated
+/// per thread; the per-thread arrays live in a ``KernelWorkspace`` and are reused.
+public enum ThreadKernel {
+    /// Per-thread results of one batch, for callers that need more than sums (plan windows,
+    /// thread-cost quantiles, fit checks). Valid only during the callback.
+    public struct BatchView {
+        public let cost: UnsafeBufferPointer<Double>
+        public let waste: UnsafeBufferPointer<Double>
+        public let attempts: UnsafeBufferPointer<Double>
+        public let completed: UnsafeBufferPointer<Double>
+    }
+
+    /// Simulates `count` threads of `model` and adds their sums to `totals`.
+    ///
+    /// - Parameters:
+    ///   - model: the priced model.
+    ///   - trial: this trial's shared shifts of the behaviour.
+    ///   - count: threads to simulate.
+    ///   - rng: the stream to draw from; the numbers drawn depend only on it and `count`.
+    ///   - workspace: the calling worker's scratch buffers.
+    ///   - totals: sums to add to.
+    ///   - mode: how attempts are priced (same result either way, up to rounding).
+    ///   - perBatch: called after each batch with the per-thread results.
+    /// - Complexity: O(count * expected attempts).
+    public static func simulate(
+        _ model: PricedModel, trial: TrialBehaviour, count: Int, rng: inout RandomStream,
+        workspace ws: KernelWorkspace, totals: inout ThreadTotals, mode: PricingMode = .fused,
+        perBatch: ((BatchView) -> Void)? = nil
+    ) {
+        var remaining = count
+        while remaining > 0 {
+            let n = min(remaining, KernelWorkspace.batchSize)
+            simulateBatch(model, trial: trial, count: n, rng: &rng, ws: ws, totals: &totals, mode: mode)
+            if let perBatch {
+                perBatch(BatchView(
+                    cost: UnsafeBufferPointer(rebasing: ws.cost[0..<n]),
+                    waste: UnsafeBufferPointer(rebasing: ws.waste[0..<n]),
+                    attempts: UnsafeBufferPointer(rebasing: ws.attempts[0..<n]),
+                    completed: UnsafeBufferPointer(rebasing: ws.completed[0..<n])))
+            }
+            remaining -= n
+        }
+    }
+
+    private static func simulateBatch(
+        _ model: PricedModel, trial: TrialBehaviour, count n: Int, rng: inout RandomStream,
+        ws: KernelWorkspace, totals: inout ThreadTotals, mode: PricingMode
+    ) {
+        let b = model.behaviour
+        let price = SIMD8<Double>(model.priceVector)
+        let tier = model.tierThreshold
+        let window = model.contextWindow
+        let summary = b.compactionSummary
+        let explicit = model.price.caching == .explicit
+        let q = trial.offTheRailsRate
+        let successCut = q + (1 - q) * trial.oneShotRate
+        let turnsScale = trial.turnsScale, tokensScale = trial.tokensScale
+        let shift = trial.cacheHitLogitShift
+        let maxAttempts = max(1, b.maxAttempts)
+
+        for i in 0..<n {
+            ws.active[i] = Int32(i)
+            ws.cost[i] = 0
+            ws.waste[i] = 0
+            ws.attempts[i] = 0
+            ws.completed[i] = 0
+        }
+        var active = n
+        var tokenSum = SIMD8<Double>()
+        var turnSum = 0.0
+        var attemptCount = 0, offRails = 0, completed = 0
+
+        for attempt in 1...maxAttempts where active > 0 {
+            let last = attempt == maxAttempts
+            b.turns.fill(UnsafeMutableBufferPointer(rebasing: ws.turns[0..<active]), using: &rng)
+            b.freshInputPerTurn.fill(UnsafeMutableBufferPointer(rebasing: ws.fresh[0..<active]), using: &rng)
+            b.outputPerTurn.fill(UnsafeMutableBufferPointer(rebasing: ws.output[0..<active]), using: &rng)
+            b.cacheHitRate.fill(UnsafeMutableBufferPointer(rebasing: ws.hitRate[0..<active]), using: &rng)
+            b.baseContext.fill(UnsafeMutableBufferPointer(rebasing: ws.base[0..<active]), using: &rng)
+            for j in 0..<active { ws.uniform[j] = rng.uniform() }
+            attemptCount += active
+
+            // Token vectors of this round; priced in the same loop (fused) or by one GEMV (BLAS).
+            for j in 0..<active {
+                let turns = max(1, (ws.turns[j] * turnsScale).rounded(.up))
+                var h = ws.hitRate[j]
+                if shift != 0 { h = logistic(logit(h) + shift) }
+                let tokens = AttemptTokens.compute(
+                    turns: turns, base: ws.base[j] * tokensScale, fresh: ws.fresh[j] * tokensScale,
+                    output: ws.output[j] * tokensScale, hitRate: h, tierThreshold: tier, window: window,
+                    summary: summary, explicitCache: explicit)
+                tokenSum += tokens
+                turnSum += turns
+                if mode == .fused {
+                    ws.attemptCost[j] = (tokens * price).sum()
+                } else {
+                    let row = ws.tokenRows.baseAddress! + j * 8
+                    for c in 0..<8 { row[c] = tokens[c] }
+                }
+            }
+            if mode == .blas {
+                model.priceVector.withUnsafeBufferPointer { p in
+                    BLAS.gemv(m: active, n: 8, a: ws.tokenRows.baseAddress!, x: p.baseAddress!, y: ws.attemptCost.baseAddress!)
+                }
+            }
+
+            // Outcomes: one uniform decides off the rails (q), success ((1-q)p) or plain failure.
+            var kept = 0
+            for j in 0..<active {
+                let i = Int(ws.active[j])
+                let c = ws.attemptCost[j]
+                ws.cost[i] += c
+                ws.attempts[i] += 1
+                let u = ws.uniform[j]
+                if u < q {
+                    ws.waste[i] += c
+                    offRails += 1
+                } else if u < successCut {
+                    ws.completed[i] = 1
+                    completed += 1
+                    continue
+                }
+                if !last {
+                    ws.active[kept] = Int32(i)
+                    kept += 1
+                }
+            }
+            active = kept
+        }
+
+        var cost = CompensatedSum(), waste = CompensatedSum()
+        for i in 0..<n {
+            cost.add(ws.cost[i])
+            waste.add(ws.waste[i])
+        }
+        totals.threads += n
+        totals.attempts += attemptCount
+        totals.completed += completed
+        totals.offTheRailsAttempts += offRails
+        totals.cost.add(cost)
+        totals.waste.add(waste)
+        totals.tokens += tokenSum
+        totals.turns += turnSum
+    }
+
+    @inline(__always)
+    static func logit(_ p: Double) -> Double {
+        let c = min(max(p, 1e-12), 1 - 1e-12)
+        return log(c / (1 - c))
+    }
+
+    @inline(__always)
+    static func logistic(_ x: Double) -> Double { 1 / (1 + exp(-x)) }
+}

@@ -1,0 +1,35 @@
+/// Sums over simulated threads of one model: what a forecast reports per model.
+public struct ThreadTotals: Sendable {
+    public var threads = 0
+    public var attempts = 0
+    public var completed = 0
+    public var offTheRailsAttempts = 0
+    /// Total spend, USD.
+    public var cost = CompensatedSum()
+    /// Spend on off-the-rails attempts, USD.
+    public var waste = CompensatedSum()
+    /// Tokens by class (``Pricing/TokenClass`` order).
+    public var tokens = SIMD8<Double>()
+    /// Turns over all attempts.
+    public var turns = 0.0
+
+    public init() {}
+
+    public mutating func add(_ other: ThreadTotals) {
+        threads += other.threads
+        attempts += other.attempts
+        completed += other.completed
+        offTheRailsAttempts += other.offTheRailsAttempts
+        cost.add(other.cost)
+        waste.add(other.waste)
+        tokens += other.tokens
+        turns += other.turns
+    }
+
+    /// Mean cost of a thread, USD.
+    public var costPerThread: Double { threads > 0 ? cost.value / Double(threads) : 0 }
+    /// Spend divided by tasks completed, USD (abandoned tasks' spend included).
+    public var costPerCompletedTask: Double { completed > 0 ? cost.value / Double(completed) : .nan }
+    /// Wasted spend over total spend.
+    public var wasteShare: Double { cost.value > 0 ? waste.value / cost.value : 0 }
+}
