@@ -1,1 +1,51 @@
-// Placeholder until the Scenario layer lands.
+import Distributions
+import Pricing
+import Simulation
+
+/// A loaded, validated scenario: what `tokencast run` simulates.
+public struct Scenario: Sendable {
+    /// The file it was read from.
+    public var file: String
+    public var name: String
+    public var summary: String?
+    public var trials: Int
+    public var seed: UInt64
+    public var calendar: WorkCalendar
+    public var demand: ThreadDemand
+    public var models: [ScenarioModel]
+    /// Shares of threads per model, in `models` order.
+    public var mix: [Double]
+    public var priceCorrelation: Double
+    /// The catalog prices were resolved against.
+    public var catalog: PriceCatalog
+
+    /// The forecast this scenario asks for.
+    public func forecastSpec(pricingMode: PricingMode = .fused) -> DeveloperForecastSpec {
+        DeveloperForecastSpec(
+            models: models.map(\.priced), mix: mix, uncertainty: models.map(\.uncertainty),
+            pricePaths: models.map(\.pricePath), priceCorrelation: priceCorrelation, demand: demand,
+            calendar: calendar, trials: trials, seed: seed, pricingMode: pricingMode)
+    }
+}
+
+/// One model of a scenario: its name, prices, behaviour and the figures it is checked against.
+public struct ScenarioModel: Sendable {
+    public var name: String
+    public var priced: PricedModel
+    public var uncertainty: BehaviourUncertainty
+    public var pricePath: PricePath
+    /// The preset the behaviour started from, if any.
+    public var preset: String?
+    /// The behaviour as written (after the preset), for echoing.
+    public var behaviourSpecs: [(key: String, value: String)]
+    /// Published figures to show beside the simulated ones (e.g. Amp's table).
+    public var published: PublishedFigures?
+}
+
+/// Figures someone published for a model, to compare a simulation with.
+public struct PublishedFigures: Sendable, Hashable {
+    public var source: String?
+    public var averageThreadCost: Double?
+    public var wasteShare: Double?
+    public var medianThreadMinutes: Double?
+}

@@ -11,6 +11,11 @@ public struct SpendSummary: Sendable, Hashable, Codable {
     public var min: Double, max: Double
     public var count: Int
 
+    enum CodingKeys: String, CodingKey {
+        case mean, standardError = "standard_error", standardDeviation = "standard_deviation"
+        case p5, p10, p50, p90, p95, p99, min, max, count
+    }
+
     /// Summarises `values` (any order). Empty input gives zeros.
     public init(_ values: [Double]) {
         count = values.count

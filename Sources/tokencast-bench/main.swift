@@ -1,1 +1,95 @@
-print("{}")
+import Dispatch
+import Distributions
+import Foundation
+import LinearAlgebra
+import Pricing
+import Simulation
+
+// `make bench`: machine-readable speed figures, one JSON object on stdout.
+// Each figure is the best of a few repetitions (the least disturbed by other processes).
+
+func seconds(_ body: () -> Void) -> Double {
+    let t0 = DispatchTime.now().uptimeNanoseconds
+    body()
+    return Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+}
+
+func best(of repetitions: Int, _ body: () -> Void) -> Double {
+    (0..<repetitions).map { _ in seconds(body) }.min() ?? .nan
+}
+
+/// MODEL.md's baseline thread: Opus prices, lognormal turns and tokens, beta cache hit, at most
+/// three attempts.
+func baselineModel() throws -> PricedModel {
+    let behaviour = ThreadBehaviour(
+        turns: try DiscretisedLognormal(median: 14, p90: 60),
+        freshInputPerTurn: try Lognormal(median: 1_500, p90: 6_000),
+        outputPerTurn: try Lognormal(median: 400, p90: 1_500),
+        cacheHitRate: try Beta(mean: 0.88, sd: 0.06),
+        baseContext: try Lognormal(median: 18_000, p90: 30_000),
+        oneShotRate: 0.573, offTheRailsRate: 0.024, maxAttempts: 3, contextWindow: 200_000)
+    return PricedModel(name: "opus", price: try PriceCatalog.builtIn.price(of: "claude-opus-4-5"), behaviour: behaviour)
+}
+
+/// Simulates `threads` threads split over `workers` workers, each on its own substream.
+func kernelRun(_ model: PricedModel, threads: Int, workers: Int, mode: PricingMode) -> ThreadTotals {
+    BLAS.setThreadCount(1)
+    let parts = 64
+    let slots = UnsafeMutableBufferPointer<ThreadTotals>.allocate(capacity: parts)
+    slots.initialize(repeating: ThreadTotals())
+    defer { slots.deallocate() }
+    nonisolated(unsafe) let out = slots
+    let root = RandomStream(seed: 2026)
+    let perPart = threads / parts
+    let run: @Sendable (Int) -> Void = { part in
+        var rng = root.substream(UInt64(part))
+        var totals = ThreadTotals()
+        ThreadKernel.simulate(model, trial: .nominal(model.behaviour), count: perPart, rng: &rng, workspace: KernelWorkspace(), totals: &totals, mode: mode)
+        out[part] = totals
+    }
+    if workers == 1 {
+        for p in 0..<parts { run(p) }
+    } else {
+        DispatchQueue.concurrentPerform(iterations: parts, execute: run)
+    }
+    var sum = ThreadTotals()
+    for t in slots { sum.add(t) }
+    return sum
+}
+
+var figures: [String: Any] = [:]
+do {
+    let model = try baselineModel()
+    let n = 10_000_000
+    var check = ThreadTotals()
+    let fused = best(of: 3) { check = kernelRun(model, threads: n, workers: 2, mode: .fused) }
+    let fusedOne = best(of: 2) { _ = kernelRun(model, threads: n, workers: 1, mode: .fused) }
+    let blas = best(of: 3) { _ = kernelRun(model, threads: n, workers: 2, mode: .blas) }
+    figures["kernel_threads"] = n
+    figures["kernel_threads_per_second"] = (Double(n) / fused).rounded()
+    figures["kernel_threads_per_second_one_core"] = (Double(n) / fusedOne).rounded()
+    figures["kernel_threads_per_second_blas_pricing"] = (Double(n) / blas).rounded()
+    figures["kernel_mean_thread_cost_usd"] = check.costPerThread
+    figures["kernel_attempts_per_thread"] = Double(check.attempts) / Double(check.threads)
+
+    // Sampler throughput on one core, for the laws the kernel draws from.
+    let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: 1 << 20)
+    defer { buffer.deallocate() }
+    let laws: [(String, any UnivariateDistribution)] = [
+        ("lognormal", model.behaviour.freshInputPerTurn), ("discretised_lognormal", model.behaviour.turns),
+        ("beta", model.behaviour.cacheHitRate), ("gamma", try Gamma(shape: 2, scale: 1)), ("poisson_mean_8", try Poisson(mean: 8)),
+    ]
+    var sampling: [String: Double] = [:]
+    for (name, law) in laws {
+        var rng = RandomStream(seed: 1)
+        let t = best(of: 3) { law.fill(buffer, using: &rng) }
+        sampling[name] = (Double(buffer.count) / t).rounded()
+    }
+    figures["samples_per_second_one_core"] = sampling
+} catch {
+    FileHandle.standardError.write(Data("bench: \(error)\n".utf8))
+    exit(1)
+}
+
+let data = try JSONSerialization.data(withJSONObject: figures, options: [.prettyPrinted, .sortedKeys])
+print(String(decoding: data, as: UTF8.self))

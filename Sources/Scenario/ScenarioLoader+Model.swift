@@ -1,0 +1,160 @@
+import Distributions
+import Pricing
+import Simulation
+
+extension ScenarioLoader {
+    /// One entry of `models:`: a price key, a behaviour (preset plus overrides), uncertainty,
+    /// a price path and published figures.
+    static func parseModel(_ name: String, _ cursor: YAMLCursor, catalog: PriceCatalog, defaultPath: PricePath) throws(ScenarioError) -> ScenarioModel {
+        let entries = try cursor.mapping(allowed: modelKeys)
+        func entry(_ key: String) -> YAMLCursor? { entries.first { $0.key == key }?.value }
+
+        let priceKey = try entry("price")?.string() ?? name
+        let price: ModelPrice
+        do {
+            price = try catalog.price(of: priceKey)
+        } catch {
+            throw (entry("price") ?? cursor).error("model '\(name)': \(error.description)")
+        }
+
+        var preset: BehaviourPreset?
+        if let p = entry("preset") {
+            let presetName = try p.string()
+            guard let found = BehaviourPreset.builtIn[presetName] else {
+                let names = BehaviourPreset.builtIn.keys.sorted()
+                let hint = YAMLCursor.closest(presetName, names).map { "did you mean '\($0)'?" } ?? "presets are \(names.joined(separator: ", "))"
+                throw p.error("unknown preset '\(presetName)': \(hint)")
+            }
+            preset = found
+        }
+
+        var specs: [String: DistributionSpec] = [:]
+        var laws: [String: any UnivariateDistribution] = [:]
+        var oneShot = preset?.oneShotRate, offRails = preset?.offTheRailsRate
+        var maxAttempts = preset?.maxAttempts ?? 3
+        var window = price.contextWindow.map(Double.init)
+        var summary = preset?.compactionSummary ?? 20_000
+        var minutes = preset?.medianThreadMinutes
+        if let preset {
+            let pairs: [(String, DistributionSpec)] = [
+                ("turns", preset.turns), ("fresh_input_per_turn", preset.freshInputPerTurn),
+                ("output_per_turn", preset.outputPerTurn), ("cache_hit_rate", preset.cacheHitRate),
+                ("base_context", preset.baseContext),
+            ]
+            for (key, spec) in pairs {
+                specs[key] = spec
+                do { laws[key] = try spec.make() } catch { throw cursor.error("preset '\(preset.name)' \(key): \(error.description)") }
+            }
+        }
+        if let b = entry("behaviour") {
+            for (key, value, _) in try b.mapping(allowed: behaviourKeys) {
+                switch key {
+                case "turns", "fresh_input_per_turn", "output_per_turn", "cache_hit_rate", "base_context":
+                    let (spec, law) = try value.distribution()
+                    try checkSupport(law, key: key, at: value)
+                    specs[key] = spec
+                    laws[key] = law
+                case "one_shot_rate": oneShot = try value.probability()
+                case "off_the_rails_rate": offRails = try value.probability()
+                case "max_attempts":
+                    maxAttempts = try value.integer(min: 1)
+                    if maxAttempts > 100 { throw value.error("'\(value.path)' is \(maxAttempts): more than 100 attempts at one task is not plausible") }
+                case "context_window": window = try value.positive()
+                case "compaction_summary": summary = try value.nonNegative()
+                case "thread_minutes_p50": minutes = try value.positive()
+                default: break
+                }
+            }
+        }
+        let required = ["turns", "fresh_input_per_turn", "output_per_turn", "cache_hit_rate", "base_context"]
+        let missing = required.filter { laws[$0] == nil } + (oneShot == nil ? ["one_shot_rate"] : []) + (offRails == nil ? ["off_the_rails_rate"] : [])
+        if !missing.isEmpty {
+            throw cursor.error("model '\(name)' has no \(missing.joined(separator: ", ")): give them under 'behaviour' or start from a preset (\(BehaviourPreset.builtIn.keys.sorted().joined(separator: ", ")))")
+        }
+        if let window, let s = specs["base_context"], let law = laws["base_context"], law.mean >= window {
+            throw (entry("behaviour") ?? cursor).error("model '\(name)': the base context (mean \(YAMLCursor.format(law.mean.rounded())) tokens, \(s.kind)) does not fit the \(YAMLCursor.format(window)) token context window: lower base_context or raise context_window")
+        }
+        if let window, summary >= window {
+            throw (entry("behaviour") ?? cursor).error("model '\(name)': compaction_summary (\(YAMLCursor.format(summary))) must be smaller than the context window (\(YAMLCursor.format(window)))")
+        }
+
+        var lifetime = CacheLifetime.fiveMinutes
+        if let l = entry("cache_lifetime") {
+            let s = try l.string()
+            guard let v = CacheLifetime(rawValue: s) else { throw l.error("'\(l.path)' must be '5m' or '1h', got '\(s)'") }
+            lifetime = v
+        }
+
+        guard let turns = laws["turns"], let fresh = laws["fresh_input_per_turn"], let output = laws["output_per_turn"],
+            let hit = laws["cache_hit_rate"], let base = laws["base_context"], let oneShot, let offRails
+        else { throw cursor.error("model '\(name)' is missing part of its behaviour") }
+        let behaviour = ThreadBehaviour(
+            turns: turns, freshInputPerTurn: fresh, outputPerTurn: output, cacheHitRate: hit,
+            baseContext: base, oneShotRate: oneShot, offTheRailsRate: offRails,
+            maxAttempts: maxAttempts, contextWindow: window, compactionSummary: summary, medianThreadMinutes: minutes)
+
+        let uncertainty = try entry("uncertainty").map(parseUncertainty) ?? .none
+        var path = defaultPath
+        if let p = entry("price_path") { path = try parsePricePath(p, allowCorrelation: false).0 }
+        let published = try entry("published").map(parsePublished)
+        let echo = required.compactMap { key in specs[key].map { (key, describe($0)) } } + [
+            ("one_shot_rate", YAMLCursor.format(oneShot)), ("off_the_rails_rate", YAMLCursor.format(offRails)),
+            ("max_attempts", String(maxAttempts)), ("context_window", window.map { YAMLCursor.format($0) } ?? "none"),
+        ]
+        return ScenarioModel(
+            name: name, priced: PricedModel(name: name, price: price, behaviour: behaviour, cacheLifetime: lifetime),
+            uncertainty: uncertainty, pricePath: path, preset: preset?.name, behaviourSpecs: echo, published: published)
+    }
+
+    /// Token counts and turns cannot be negative, and a hit rate lives in [0, 1].
+    static func checkSupport(_ law: any UnivariateDistribution, key: String, at cursor: YAMLCursor) throws(ScenarioError) {
+        let (lower, upper) = law.support
+        if lower < 0 {
+            throw cursor.error("'\(cursor.path)' can take negative values (\(law.description)): \(key.replacingOccurrences(of: "_", with: " ")) cannot be negative; use lognormal, gamma or a range starting at 0")
+        }
+        if key == "cache_hit_rate" && upper > 1 {
+            throw cursor.error("'\(cursor.path)' is a rate between 0 and 1 but \(law.description) can exceed 1: use beta, e.g. {dist: beta, mean: 0.85, sd: 0.05}")
+        }
+    }
+
+    static func parseUncertainty(_ cursor: YAMLCursor) throws(ScenarioError) -> BehaviourUncertainty {
+        var u = BehaviourUncertainty()
+        for (key, value, _) in try cursor.mapping(allowed: uncertaintyKeys) {
+            switch key {
+            case "turns_cv": u.turnsCV = try value.nonNegative()
+            case "tokens_cv": u.tokensCV = try value.nonNegative()
+            case "cache_hit_logit_sd": u.cacheHitLogitSD = try value.nonNegative()
+            case "one_shot_sd": u.oneShotSD = try value.nonNegative()
+            case "off_the_rails_sd": u.offTheRailsSD = try value.nonNegative()
+            case "turns_tokens_correlation":
+                u.turnsTokensCorrelation = try value.double()
+                if !(-1 < u.turnsTokensCorrelation && u.turnsTokensCorrelation < 1) {
+                    throw value.error("'\(value.path)' is a correlation and must be strictly between -1 and 1, got \(YAMLCursor.format(u.turnsTokensCorrelation))")
+                }
+            default: break
+            }
+        }
+        return u
+    }
+
+    static func parsePublished(_ cursor: YAMLCursor) throws(ScenarioError) -> PublishedFigures {
+        var p = PublishedFigures()
+        for (key, value, _) in try cursor.mapping(allowed: ["source", "average_thread_cost", "waste_share", "thread_minutes_p50"]) {
+            switch key {
+            case "source": p.source = try value.string()
+            case "average_thread_cost": p.averageThreadCost = try value.nonNegative()
+            case "waste_share": p.wasteShare = try value.probability()
+            case "thread_minutes_p50": p.medianThreadMinutes = try value.positive()
+            default: break
+            }
+        }
+        return p
+    }
+
+    static func describe(_ spec: DistributionSpec) -> String {
+        if spec.kind == "constant", let v = spec.parameters["value"] { return YAMLCursor.format(v) }
+        if spec.kind == "empirical" { return "empirical (\(spec.values.count) values)" }
+        let params = spec.parameters.keys.sorted().map { "\($0) \(YAMLCursor.format(spec.parameters[$0] ?? 0))" }
+        return "\(spec.kind) (\(params.joined(separator: ", ")))"
+    }
+}

@@ -1,0 +1,254 @@
+import Distributions
+import Foundation
+import Pricing
+import Simulation
+import Yams
+
+/// Reads a scenario file into a validated ``Scenario``.
+///
+/// Every mistake is a ``ScenarioError`` naming file:line:column and the fix; nothing in a file
+/// can make the loader trap.
+public enum ScenarioLoader {
+    static let topLevelKeys = ["name", "description", "trials", "seed", "calendar", "developer", "models", "prices", "price_path"]
+    static let modelKeys = ["price", "preset", "behaviour", "uncertainty", "price_path", "published", "cache_lifetime"]
+    static let behaviourKeys = [
+        "turns", "fresh_input_per_turn", "output_per_turn", "cache_hit_rate", "base_context", "one_shot_rate",
+        "off_the_rails_rate", "max_attempts", "context_window", "compaction_summary", "thread_minutes_p50",
+    ]
+    static let uncertaintyKeys = ["turns_cv", "tokens_cv", "cache_hit_logit_sd", "one_shot_sd", "off_the_rails_sd", "turns_tokens_correlation"]
+
+    /// Loads `path`.
+    /// - Throws: ``ScenarioError``.
+    public static func load(path: String, catalog: PriceCatalog = .builtIn) throws(ScenarioError) -> Scenario {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let exists = FileManager.default.fileExists(atPath: path)
+            throw ScenarioError(file: path, line: 0, column: 0, message: exists ? "cannot read the file: check its permissions" : "no such file: check the path (scenarios live in scenarios/)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ScenarioError(file: path, line: 0, column: 0, message: "the file is not UTF-8 text: save it as UTF-8")
+        }
+        return try parse(text, file: path, catalog: catalog)
+    }
+
+    /// Parses scenario `text`; `file` is used in messages and to resolve relative paths.
+    public static func parse(_ text: String, file: String, catalog: PriceCatalog = .builtIn) throws(ScenarioError) -> Scenario {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw ScenarioError(file: file, line: 0, column: 0, message: "the file is empty: see docs/scenarios.md for what a scenario holds")
+            }
+            root = node
+        } catch let error as ScenarioError {
+            throw error
+        } catch let error as YamlError {
+            throw yamlError(error, file: file)
+        } catch {
+            throw ScenarioError(file: file, line: 0, column: 0, message: "not valid YAML: \(error)")
+        }
+        return try build(YAMLCursor(node: root, path: "", file: file), catalog: catalog)
+    }
+
+    static func yamlError(_ error: YamlError, file: String) -> ScenarioError {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            let where_ = context.map { " \($0.text)" } ?? ""
+            return ScenarioError(
+                file: file, line: mark.line, column: mark.column,
+                message: "not valid YAML: \(problem)\(where_): check indentation (spaces, not tabs) and that every 'key: value' has a space after the colon")
+        default:
+            return ScenarioError(file: file, line: 0, column: 0, message: "not valid YAML: \(error)")
+        }
+    }
+
+    static func build(_ root: YAMLCursor, catalog startCatalog: PriceCatalog) throws(ScenarioError) -> Scenario {
+        let entries = try root.mapping(allowed: topLevelKeys)
+        func entry(_ key: String) -> YAMLCursor? { entries.first { $0.key == key }?.value }
+
+        var name = URL(fileURLWithPath: root.file).deletingPathExtension().lastPathComponent
+        if let n = entry("name") { name = try n.string() }
+        let summary = try entry("description")?.string()
+        let trials = try entry("trials")?.integer(min: 1) ?? 10_000
+        if trials > 100_000_000, let t = entry("trials") {
+            throw t.error("'trials' is \(trials): more than 100,000,000 trials would take hours; 10,000 give percentiles to about 1 %")
+        }
+        let seed = try entry("seed").map { c throws(ScenarioError) -> UInt64 in UInt64(try c.integer(min: 0)) } ?? 42
+
+        let calendar = try parseCalendar(entry("calendar"), root: root)
+        var catalog = startCatalog
+        if let prices = entry("prices") { try applyPrices(prices, to: &catalog) }
+        let (globalPath, priceCorrelation) = try parsePricePath(entry("price_path"), allowCorrelation: true)
+
+        guard let modelsCursor = entry("models") else {
+            throw root.error("the scenario has no 'models': add at least one, e.g. models: {opus: {preset: opus-4.5, price: claude-opus-4-5}}")
+        }
+        let namedModels = try modelsCursor.namedEntries()
+        guard !namedModels.isEmpty else { throw modelsCursor.error("'models' is empty: add at least one model") }
+        var models: [ScenarioModel] = []
+        for (modelName, cursor, _) in namedModels {
+            models.append(try parseModel(modelName, cursor, catalog: catalog, defaultPath: globalPath))
+        }
+
+        let (demand, mix) = try parseDeveloper(entry("developer"), models: models.map(\.name), root: root)
+        return Scenario(
+            file: root.file, name: name, summary: summary, trials: trials, seed: seed, calendar: calendar,
+            demand: demand, models: models, mix: mix, priceCorrelation: priceCorrelation, catalog: catalog)
+    }
+
+    static func parseCalendar(_ cursor: YAMLCursor?, root: YAMLCursor) throws(ScenarioError) -> WorkCalendar {
+        var startYear = 2027, startMonth = 1, months = 12, workingDays = 230
+        if let cursor {
+            for (key, value, _) in try cursor.mapping(allowed: ["start", "months", "working_days"]) {
+                switch key {
+                case "start":
+                    let s = try value.string()
+                    let parts = s.split(separator: "-")
+                    guard parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m), (1900...9999).contains(y) else {
+                        throw value.error("'calendar.start' must be a month written YYYY-MM, e.g. 2027-01, got '\(s)'")
+                    }
+                    startYear = y
+                    startMonth = m
+                case "months":
+                    months = try value.integer(min: 1)
+                    if months > 120 { throw value.error("'calendar.months' is \(months): the horizon is at most 120 months") }
+                case "working_days":
+                    workingDays = try value.integer(min: 0)
+                    if workingDays > 366 { throw value.error("'calendar.working_days' counts working days per year and must be at most 366, got \(workingDays)") }
+                default: break
+                }
+            }
+        }
+        return WorkCalendar.spreading(workingDaysPerYear: workingDays, startYear: startYear, startMonth: startMonth, count: months)
+    }
+
+    static func parseDeveloper(_ cursor: YAMLCursor?, models: [String], root: YAMLCursor) throws(ScenarioError) -> (ThreadDemand, [Double]) {
+        guard let cursor else {
+            throw root.error("the scenario has no 'developer': add one with threads_per_day, e.g. developer: {threads_per_day: 8}")
+        }
+        var demand: ThreadDemand?
+        var mix: [Double]?
+        for (key, value, _) in try cursor.mapping(allowed: ["threads_per_day", "mix"]) {
+            switch key {
+            case "threads_per_day":
+                if case .scalar = value.node {
+                    demand = ThreadDemand(meanPerDay: try value.nonNegative())
+                } else {
+                    var mean: Double?, dispersion: Double?, cv = 0.0
+                    for (k, v, _) in try value.mapping(allowed: ["mean", "day_dispersion", "developer_cv"]) {
+                        switch k {
+                        case "mean": mean = try v.nonNegative()
+                        case "day_dispersion": dispersion = try v.positive()
+                        case "developer_cv": cv = try v.nonNegative()
+                        default: break
+                        }
+                    }
+                    guard let mean else { throw value.error("'developer.threads_per_day' needs 'mean', the average threads started per working day") }
+                    if mean > 10_000 { throw value.error("'developer.threads_per_day.mean' is \(YAMLCursor.format(mean)): more than 10,000 threads a day is not one developer; use a team scenario") }
+                    if cv > 5 { throw value.error("'developer.threads_per_day.developer_cv' is \(YAMLCursor.format(cv)): a coefficient of variation above 5 is not plausible; typical values are 0.2 to 1") }
+                    demand = ThreadDemand(meanPerDay: mean, dayDispersion: dispersion, developerCV: cv)
+                }
+            case "mix":
+                mix = try parseMix(value, models: models)
+            default: break
+            }
+        }
+        guard let demand else { throw cursor.error("'developer' needs 'threads_per_day', e.g. threads_per_day: {mean: 8, day_dispersion: 3}") }
+        if mix == nil {
+            guard models.count == 1 else {
+                throw cursor.error("'developer' needs a 'mix' giving each model's share of threads, e.g. mix: {\(models.prefix(2).map { "\($0): 0.5" }.joined(separator: ", "))}")
+            }
+            mix = [1]
+        }
+        return (demand, mix ?? [1])
+    }
+
+    static func parseMix(_ cursor: YAMLCursor, models: [String]) throws(ScenarioError) -> [Double] {
+        var shares = [Double](repeating: 0, count: models.count)
+        var seen = Set<String>()
+        for (name, value, keyCursor) in try cursor.namedEntries() {
+            guard let i = models.firstIndex(of: name) else {
+                let hint = YAMLCursor.closest(name, models).map { "did you mean '\($0)'?" } ?? "the models are \(models.joined(separator: ", "))"
+                throw keyCursor.error("'developer.mix' names '\(name)', which is not in 'models': \(hint)")
+            }
+            seen.insert(name)
+            shares[i] = try value.probability()
+        }
+        let total = shares.reduce(0, +)
+        if abs(total - 1) > 1e-6 {
+            let diff = 1 - total
+            throw cursor.error("the shares in 'developer.mix' sum to \(round6(total)), not 1: \(diff > 0 ? "add" : "remove") \(round6(abs(diff))) across them")
+        }
+        return shares
+    }
+
+    static func round6(_ x: Double) -> String {
+        let r = (x * 1e6).rounded() / 1e6
+        return YAMLCursor.format(r)
+    }
+
+    static func parsePricePath(_ cursor: YAMLCursor?, allowCorrelation: Bool) throws(ScenarioError) -> (PricePath, Double) {
+        guard let cursor else { return (.flat, 0) }
+        var path = PricePath()
+        var correlation = 0.0
+        let allowed = allowCorrelation ? ["annual_change", "annual_change_sd", "correlation"] : ["annual_change", "annual_change_sd"]
+        for (key, value, _) in try cursor.mapping(allowed: allowed) {
+            switch key {
+            case "annual_change":
+                path.annualChange = try value.double()
+                if path.annualChange <= -1 || path.annualChange > 10 {
+                    throw value.error("'\(value.path)' is a yearly change such as -0.2 for prices falling 20 % a year; it must be above -1 and at most 10, got \(YAMLCursor.format(path.annualChange))")
+                }
+            case "annual_change_sd": path.annualChangeSD = try value.nonNegative()
+            case "correlation":
+                correlation = try value.double()
+                if !(-1...1).contains(correlation) { throw value.error("'\(value.path)' is a correlation and must be between -1 and 1, got \(YAMLCursor.format(correlation))") }
+            default: break
+            }
+        }
+        return (path, correlation)
+    }
+
+    static func applyPrices(_ cursor: YAMLCursor, to catalog: inout PriceCatalog) throws(ScenarioError) {
+        for (key, value, _) in try cursor.mapping(allowed: ["overrides"]) where key == "overrides" {
+            for (modelKey, prices, keyCursor) in try value.namedEntries() {
+                var price: ModelPrice
+                do { price = try catalog.price(of: modelKey) } catch {
+                    // A new model: start from zero prices; the override must then give input and output.
+                    price = ModelPrice(model: modelKey, provider: "custom", input: 0, output: 0, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, caching: .implicit)
+                    let given = try prices.mapping(allowed: priceOverrideKeys).map(\.key)
+                    if !given.contains("input") || !given.contains("output") {
+                        throw keyCursor.error("'\(modelKey)' is not in the price catalog, so its override must give at least 'input' and 'output' (USD per million tokens)\(suggestion(for: modelKey, in: catalog))")
+                    }
+                }
+                price.model = modelKey
+                for (k, v, _) in try prices.mapping(allowed: priceOverrideKeys) {
+                    if k == "caching" {
+                        let s = try v.string()
+                        guard let kind = CachingKind(rawValue: s) else { throw v.error("'\(v.path)' must be 'explicit' or 'implicit', got '\(s)'") }
+                        price.caching = kind
+                        continue
+                    }
+                    let perMillion = try v.double()
+                    guard perMillion >= 0 else { throw v.error("'\(v.path)' is a price and must not be negative, got \(YAMLCursor.format(perMillion)): prices are USD per million tokens") }
+                    let perToken = perMillion / 1_000_000
+                    switch k {
+                    case "input": price.input = perToken
+                    case "output": price.output = perToken
+                    case "cache_read": price.cacheRead = perToken
+                    case "cache_write_5m": price.cacheWrite5m = perToken
+                    case "cache_write_1h": price.cacheWrite1h = perToken
+                    case "context_window": price.contextWindow = Int(perMillion)
+                    default: break
+                    }
+                }
+                catalog.set(price)
+            }
+        }
+    }
+
+    static let priceOverrideKeys = ["input", "output", "cache_read", "cache_write_5m", "cache_write_1h", "caching", "context_window"]
+
+    static func suggestion(for name: String, in catalog: PriceCatalog) -> String {
+        let close = ModelNameResolver.closest(to: name, among: catalog.models)
+        return close.isEmpty ? "" : " (or did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?)"
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import Scenario
+
+/// `tokencast check FILE`: validates a scenario without running it.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate scenario files without running them.")
+
+    @Argument(help: "Scenario files to check.")
+    var files: [String]
+
+    func run() throws {
+        var failed = false
+        for file in files {
+            do {
+                let s = try ScenarioLoader.load(path: file)
+                print("\(file): ok (\(s.models.count) model\(s.models.count == 1 ? "" : "s"), \(s.trials) trials, \(s.calendar.months.count) months)")
+            } catch {
+                FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+                failed = true
+            }
+        }
+        if failed { throw ExitCode(2) }
+    }
+}

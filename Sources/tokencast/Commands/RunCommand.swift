@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import Reports
+import Scenario
+import Simulation
+
+/// `tokencast run SCENARIO`: one developer's spend over the horizon.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Forecast one developer's spend from a scenario file.",
+        discussion: "Prints the distribution of spend over the scenario's horizon (a year by default), cost per completed task, waste share and a breakdown by model and month.")
+
+    @Argument(help: "The scenario file (YAML); see docs/scenarios.md.")
+    var scenario: String
+
+    @OptionGroup var simulation: SimulationOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        var loaded = try ScenarioLoader.load(path: scenario)
+        if let seed = simulation.seed { loaded.seed = seed }
+        if let trials = simulation.trials { loaded.trials = trials }
+        let document = try Self.forecast(loaded, quiet: output.quiet)
+        switch output.format {
+        case .table: try output.emit(ForecastText.render(document))
+        case .json: try output.emit(try JSONText.encode(document))
+        case .csv: try output.emit(ForecastCSV.render(document))
+        }
+    }
+
+    static func forecast(_ scenario: Scenario, quiet: Bool) throws -> ForecastDocument {
+        let bar = ProgressBar(total: Double(scenario.trials), label: "simulating", quiet: quiet)
+        defer { bar.finish() }
+        let result = try DeveloperForecaster.run(scenario.forecastSpec()) { done in bar.advance(by: Double(done)) }
+        return ForecastDocument(scenario: scenario, forecast: result, version: TokencastVersion.current)
+    }
+}
