@@ -33,6 +33,13 @@ public enum DistributionError: Error, Sendable, Equatable, CustomStringConvertib
     /// A parameter name the kind does not know, with a close match if there is one.
     case unknownParameter(kind: String, name: String, suggestion: String?)
 
+    /// Two errors are equal when they say the same thing. The description spells out every
+    /// associated value (numbers at full precision), and comparing it keeps a NaN parameter
+    /// equal to itself, which member-wise `==` on `Double` would not.
+    public static func == (lhs: DistributionError, rhs: DistributionError) -> Bool {
+        lhs.description == rhs.description
+    }
+
     public var description: String {
         switch self {
         case let .notFinite(parameter, value):

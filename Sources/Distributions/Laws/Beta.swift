@@ -51,24 +51,27 @@ public struct Beta: UnivariateDistribution, Hashable {
     public var description: String { "Beta(alpha: \(alpha), beta: \(beta))" }
 
     @inlinable @inline(__always)
-    func draw(using rng: inout RandomStream) -> Double {
+    func draw(table: NormalZiggurat, using rng: inout RandomStream) -> Double {
         if alpha >= 1, beta >= 1 {
-            let x = Gamma.marsagliaTsang(d: dAlpha, c: cAlpha, using: &rng)
-            let y = Gamma.marsagliaTsang(d: dBeta, c: cBeta, using: &rng)
+            let x = Gamma.marsagliaTsang(d: dAlpha, c: cAlpha, table: table, using: &rng)
+            let y = Gamma.marsagliaTsang(d: dBeta, c: cBeta, table: table, using: &rng)
             return x / (x + y)
         }
-        let lx = Gamma.logStandardSample(shape: alpha, d: dAlpha, c: cAlpha, using: &rng)
-        let ly = Gamma.logStandardSample(shape: beta, d: dBeta, c: cBeta, using: &rng)
+        let lx = Gamma.logStandardSample(shape: alpha, d: dAlpha, c: cAlpha, table: table, using: &rng)
+        let ly = Gamma.logStandardSample(shape: beta, d: dBeta, c: cBeta, table: table, using: &rng)
         return 1 / (1 + Double.exp(ly - lx))
     }
 
     @inlinable
-    public func sample(using rng: inout RandomStream) -> Double { draw(using: &rng) }
+    public func sample(using rng: inout RandomStream) -> Double {
+        draw(table: NormalZiggurat.table, using: &rng)
+    }
 
     @inlinable
     public func fill(_ out: UnsafeMutableBufferPointer<Double>, using rng: inout RandomStream) {
         var local = rng
-        for i in out.indices { out[i] = draw(using: &local) }
+        let table = NormalZiggurat.table
+        for i in out.indices { out[i] = draw(table: table, using: &local) }
         rng = local
     }
 

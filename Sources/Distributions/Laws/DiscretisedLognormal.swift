@@ -81,9 +81,9 @@ public struct DiscretisedLognormal: UnivariateDistribution, Hashable {
     @inlinable
     public func fill(_ out: UnsafeMutableBufferPointer<Double>, using rng: inout RandomStream) {
         var local = rng
-        let mu = continuous.mu, sigma = continuous.sigma
+        let mu = continuous.mu, sigma = continuous.sigma, table = NormalZiggurat.table
         for i in out.indices {
-            out[i] = Double.exp(mu + sigma * local.standardNormal()).rounded(.up)
+            out[i] = Double.exp(mu + sigma * local.standardNormal(table: table)).rounded(.up)
         }
         rng = local
     }

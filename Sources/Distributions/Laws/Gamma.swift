@@ -47,15 +47,15 @@ public struct Gamma: UnivariateDistribution, Hashable {
 
     @inlinable
     public func sample(using rng: inout RandomStream) -> Double {
-        Self.standardSample(shape: shape, d: d, c: c, using: &rng) * scale
+        Self.standardSample(shape: shape, d: d, c: c, table: NormalZiggurat.table, using: &rng) * scale
     }
 
     @inlinable
     public func fill(_ out: UnsafeMutableBufferPointer<Double>, using rng: inout RandomStream) {
         var local = rng
-        let shape = shape, scale = scale, d = d, c = c
+        let shape = shape, scale = scale, d = d, c = c, table = NormalZiggurat.table
         for i in out.indices {
-            out[i] = Self.standardSample(shape: shape, d: d, c: c, using: &local) * scale
+            out[i] = Self.standardSample(shape: shape, d: d, c: c, table: table, using: &local) * scale
         }
         rng = local
     }
@@ -63,20 +63,22 @@ public struct Gamma: UnivariateDistribution, Hashable {
     /// A Gamma(shape, 1) draw; `d` and `c` are the Marsaglia–Tsang constants for
     /// max(shape, shape + 1 if shape < 1).
     @inlinable @inline(__always)
-    static func standardSample(shape: Double, d: Double, c: Double, using rng: inout RandomStream) -> Double {
-        let g = marsagliaTsang(d: d, c: c, using: &rng)
+    static func standardSample(
+        shape: Double, d: Double, c: Double, table: NormalZiggurat, using rng: inout RandomStream
+    ) -> Double {
+        let g = marsagliaTsang(d: d, c: c, table: table, using: &rng)
         if shape >= 1 { return g }
         return g * Double.pow(rng.uniform(), 1 / shape)
     }
 
     /// Gamma(d + 1/3, 1) by Marsaglia & Tsang's squeeze-and-reject on (1 + cZ)³.
     @inlinable @inline(__always)
-    static func marsagliaTsang(d: Double, c: Double, using rng: inout RandomStream) -> Double {
+    static func marsagliaTsang(d: Double, c: Double, table: NormalZiggurat, using rng: inout RandomStream) -> Double {
         while true {
             var z: Double
             var v: Double
             repeat {
-                z = rng.standardNormal()
+                z = rng.standardNormal(table: table)
                 v = 1 + c * z
             } while v <= 0
             v = v * v * v
@@ -90,8 +92,10 @@ public struct Gamma: UnivariateDistribution, Hashable {
     /// log of a Gamma(shape, 1) draw, exact even when the draw itself would underflow
     /// (tiny shapes), for the beta sampler.
     @inlinable @inline(__always)
-    static func logStandardSample(shape: Double, d: Double, c: Double, using rng: inout RandomStream) -> Double {
-        let g = marsagliaTsang(d: d, c: c, using: &rng)
+    static func logStandardSample(
+        shape: Double, d: Double, c: Double, table: NormalZiggurat, using rng: inout RandomStream
+    ) -> Double {
+        let g = marsagliaTsang(d: d, c: c, table: table, using: &rng)
         if shape >= 1 { return Double.log(g) }
         return Double.log(g) + Double.log(rng.uniform()) / shape
     }

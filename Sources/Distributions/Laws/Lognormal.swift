@@ -59,8 +59,8 @@ public struct Lognormal: UnivariateDistribution, Hashable {
     @inlinable
     public func fill(_ out: UnsafeMutableBufferPointer<Double>, using rng: inout RandomStream) {
         var local = rng
-        let mu = mu, sigma = sigma
-        for i in out.indices { out[i] = Double.exp(mu + sigma * local.standardNormal()) }
+        let mu = mu, sigma = sigma, table = NormalZiggurat.table
+        for i in out.indices { out[i] = Double.exp(mu + sigma * local.standardNormal(table: table)) }
         rng = local
     }
 

@@ -34,14 +34,14 @@ public struct PERT: UnivariateDistribution, Hashable {
 
     @inlinable
     public func sample(using rng: inout RandomStream) -> Double {
-        min + (max - min) * standard.draw(using: &rng)
+        min + (max - min) * standard.draw(table: NormalZiggurat.table, using: &rng)
     }
 
     @inlinable
     public func fill(_ out: UnsafeMutableBufferPointer<Double>, using rng: inout RandomStream) {
         var local = rng
-        let lower = min, width = max - min, standard = standard
-        for i in out.indices { out[i] = lower + width * standard.draw(using: &local) }
+        let lower = min, width = max - min, standard = standard, table = NormalZiggurat.table
+        for i in out.indices { out[i] = lower + width * standard.draw(table: table, using: &local) }
         rng = local
     }
 

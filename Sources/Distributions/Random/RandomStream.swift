@@ -78,7 +78,13 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
     /// cases are handled out of line.
     @inlinable
     public mutating func standardNormal() -> Double {
-        let table = NormalZiggurat.table
+        standardNormal(table: NormalZiggurat.table)
+    }
+
+    /// ``standardNormal()`` with the ziggurat tables passed in, so that batch loops load them
+    /// once rather than once per draw.
+    @inlinable @inline(__always)
+    mutating func standardNormal(table: NormalZiggurat) -> Double {
         while true {
             let bits = next()
             let i = Int(truncatingIfNeeded: bits & 0xFF)

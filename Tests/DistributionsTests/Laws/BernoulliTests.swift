@@ -1,0 +1,84 @@
+import Distributions
+import PropertyBased
+import Testing
+import TestSupport
+
+@Suite struct BernoulliTests {
+    /// Reference values from scipy.stats 1.17, except quantile(0): scipy gives support.lower - 1,
+    /// tokencast the lower end of the support.
+    static let goldens: [Golden<Bernoulli>] = [
+        Golden(
+            law: try! Bernoulli(p: 0.3),
+            cdf: [(0.0, 0.7), (1.0, 1.0)],
+            quantile: [(0.0, 0.0), (0.5, 0.0), (0.7, 0.0), (0.7000001, 1.0), (1.0, 1.0)],
+            logDensity: [(0.0, -0.35667494393873245), (1.0, -1.2039728043259361)],
+            mean: 0.3, variance: 0.21),
+    ]
+
+    /// The first draws at seed 42, recorded so that any change to the sampler shows up.
+    static let firstSamples: [Double] = [0.0, 0.0, 0.0, 0.0, 0.0]
+
+    @Test func matchesScipyReferenceValues() {
+        for golden in Self.goldens { golden.check() }
+    }
+
+    @Test func firstSamplesAtSeed42AreUnchanged() {
+        let samples = draws(Self.goldens[0].law, count: Self.firstSamples.count, seed: 42)
+        for (actual, expected) in zip(samples, Self.firstSamples) {
+            expectClose(actual, expected, relative: 1e-12)
+        }
+    }
+
+    @Test func fillMatchesRepeatedSample() {
+        let law = Self.goldens[0].law
+        var a = RandomStream(seed: 7), b = RandomStream(seed: 7)
+        let filled = law.samples(64, using: &a)
+        let sampled = (0..<64).map { _ in law.sample(using: &b) }
+        #expect(filled == sampled)
+        #expect(a.next() == b.next())
+    }
+
+    @Test(arguments: 0..<BernoulliTests.goldens.count)
+    func samplerMatchesDistribution(index: Int) {
+        expectChiSquarePasses(Self.goldens[index].law, seed: 1000 + UInt64(index))
+    }
+
+    @Test func samplesLieInSupport() async {
+        await propertyCheck(count: 50, input: Gen.int(in: 0...Int(UInt32.max))) { seed in
+            for golden in Self.goldens {
+                let (lower, upper) = golden.law.support
+                for x in draws(golden.law, count: 20, seed: UInt64(seed)) {
+                    #expect(x >= lower && x <= upper, "\(x) outside support of \(golden.law)")
+                }
+            }
+        }
+    }
+
+    @Test func quantileIsSmallestValueReachingP() async {
+        await propertyCheck(input: Gen.double(in: 1e-9...(1 - 1e-9))) { p in
+            for golden in Self.goldens {
+                let law = golden.law
+                let k = law.quantile(p)
+                #expect(law.cdf(k) >= p, "\(law).cdf(quantile(\(p)))")
+                if k > law.support.lower { #expect(law.cdf(k - 1) < p, "\(law) at p = \(p)") }
+            }
+        }
+    }
+
+
+    @Test func extremeProbabilitiesAreAllowed() throws {
+        #expect(draws(try Bernoulli(p: 0), count: 1_000, seed: 2).allSatisfy { $0 == 0 })
+        #expect(draws(try Bernoulli(p: 1), count: 1_000, seed: 2).allSatisfy { $0 == 1 })
+    }
+
+    @Test func rejectsBadParameters() {
+        expectError(
+            .probabilityOutsideUnitInterval(parameter: "p", value: -0.1),
+            "p (-0.1) must be a probability: give it a value from 0 to 1"
+        ) { _ = try Bernoulli(p: -0.1) }
+        expectError(.notFinite(parameter: "p", value: .nan), "p (nan) must be a finite number: give it a finite value") {
+            _ = try Bernoulli(p: .nan)
+        }
+    }
+
+}
