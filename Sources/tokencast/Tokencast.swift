@@ -22,8 +22,8 @@ struct Tokencast: ParsableCommand {
         } catch {
             // Library errors describe themselves for the user; argument-parser's own errors
             // (usage, --help, --version) keep its formatting and exit codes.
-            if !(error is ExitCode), !isArgumentParserError(error), let described = error as? CustomStringConvertible {
-                FileHandle.standardError.write(Data("error: \(described.description)\n".utf8))
+            if !(error is ExitCode), !isArgumentParserError(error) {
+                FileHandle.standardError.write(Data("error: \(String(describing: error))\n".utf8))
                 Foundation.exit(2)
             }
             exit(withError: error)
