@@ -23,20 +23,22 @@ let package = Package(
 
         // MARK: - Layers, lowest first
 
+        /// Did-you-mean suggestions shared by every layer that reads names from users.
+        .target(name: "NameMatching"),
         /// BLAS/LAPACK behind Swift types: GEMM, Cholesky, least squares.
         .target(name: "LinearAlgebra", dependencies: ["COpenBLAS"]),
         /// Random streams, probability distributions, special functions.
         .target(
             name: "Distributions",
-            dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
+            dependencies: ["NameMatching", .product(name: "RealModule", package: "swift-numerics")]),
         /// Token classes, model prices, the built-in catalog, LiteLLM files, plans.
-        .target(name: "Pricing"),
+        .target(name: "Pricing", dependencies: ["NameMatching"]),
         /// The vectorised Monte Carlo kernel: threads, attempts, developers, summaries.
         .target(name: "Simulation", dependencies: ["Distributions", "Pricing", "LinearAlgebra"]),
         /// Scenario files: YAML model, loading, validation with file:line:column errors.
         .target(
             name: "Scenario",
-            dependencies: ["Simulation", "Pricing", "Distributions", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["Simulation", "Pricing", "Distributions", "NameMatching", .product(name: "Yams", package: "Yams")]),
         /// The SQLite store of logged threads and the log importers.
         .target(
             name: "ThreadStore",

@@ -1,3 +1,5 @@
+import NameMatching
+
 /// Turns the names people and logs use into catalog keys.
 public enum ModelNameResolver {
     /// Names to try for `name`, best first: without provider prefixes, without a date suffix
@@ -32,11 +34,7 @@ public enum ModelNameResolver {
     /// Up to three catalog names closest to `name` by edit distance.
     public static func closest(to name: String, among names: [String], limit: Int = 3) -> [String] {
         let target = candidates(for: name).last ?? name
-        let scored = names.map { ($0, EditDistance.between(target.lowercased(), $0.lowercased())) }
-        let maxDistance = max(3, target.count / 2)
-        return scored.filter { $0.1 <= maxDistance }
-            .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
-            .prefix(limit).map(\.0)
+        return EditDistance.closest(to: target, among: names, limit: limit, maxDistance: max(3, target.count / 2))
     }
 }
 

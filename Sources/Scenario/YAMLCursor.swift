@@ -1,5 +1,5 @@
 import Distributions
-import Pricing
+import NameMatching
 import Yams
 
 /// A position in a parsed scenario document: the YAML node, its dotted path, and the file, so
@@ -146,9 +146,7 @@ struct YAMLCursor {
     }
 
     static func closest(_ word: String, _ candidates: [String]) -> String? {
-        let scored = candidates.map { ($0, EditDistance.between(word.lowercased(), $0.lowercased())) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, word.count / 3) else { return nil }
-        return best.0
+        EditDistance.closest(to: word, among: candidates, limit: 1).first
     }
 
     static func format(_ v: Double) -> String {

@@ -1,3 +1,5 @@
+import NameMatching
+
 /// A distribution as written in a scenario file: a kind and named parameters, turned into a
 /// validated law by ``make()``.
 ///
@@ -93,31 +95,6 @@ public struct DistributionSpec: Sendable, Hashable {
 
     /// Candidates within a small edit distance of `word`, closest first.
     static func closest(to word: String, among candidates: [String]) -> [String] {
-        let limit = max(2, word.count / 3)
-        return candidates
-            .map { (name: $0, distance: levenshtein(word.lowercased(), $0)) }
-            .filter { $0.distance <= limit }
-            .sorted { ($0.distance, $0.name) < ($1.distance, $1.name) }
-            .prefix(3)
-            .map(\.name)
+        EditDistance.closest(to: word, among: candidates)
     }
-}
-
-/// Levenshtein edit distance.
-/// - Complexity: O(a.count × b.count) time, O(b.count) memory.
-private func levenshtein(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-        current[0] = i
-        for j in 1...b.count {
-            let cost = a[i - 1] == b[j - 1] ? 0 : 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-        }
-        swap(&previous, &current)
-    }
-    return previous[b.count]
 }
