@@ -141,6 +141,7 @@ enum LiteLLMEntry {
     static func render(_ raw: Any) -> String {
         if let s = raw as? String { return "\"\(s)\"" }
         if type(of: raw) == Bool.self { return (raw as! Bool) ? "true" : "false" }
+        if let n = raw as? NSNumber, numeric(raw) == nil { return n.boolValue ? "true" : "false" }
         if let n = numeric(raw) { return "\(n)" }
         return describe(raw)
     }

@@ -25,3 +25,15 @@ func close(_ a: Double?, _ b: Double, _ tolerance: Double = 1e-12) -> Bool {
     guard let a else { return false }
     return abs(a - b) <= tolerance * max(1, abs(b))
 }
+
+/// The message of the ``PricingError`` that `body` throws, as the user reads it.
+func errorMessage(_ body: () throws -> Void) -> String? {
+    do {
+        try body()
+        return nil
+    } catch let error as PricingError {
+        return error.description
+    } catch {
+        return "not a PricingError: \(error)"
+    }
+}
