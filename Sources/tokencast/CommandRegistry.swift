@@ -2,5 +2,7 @@ import ArgumentParser
 
 /// Every subcommand, in the order `tokencast --help` lists them.
 enum CommandRegistry {
-    static let all: [ParsableCommand.Type] = []
+    static let all: [ParsableCommand.Type] = [
+        PricesCommand.self,
+    ]
 }
