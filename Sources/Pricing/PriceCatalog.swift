@@ -29,9 +29,10 @@ public struct PriceCatalog: Sendable {
     /// `azure/`, `vertex_ai/`), Bedrock names and `-latest`.
     ///
     /// The exact key wins, then each ``ModelNameResolver/candidates(for:)`` in turn, then the
-    /// same ignoring case, then a key that is a provider-prefixed form of a candidate
-    /// (`claude-3-5-sonnet@20240620` finds `vertex_ai/claude-3-5-sonnet@20240620`; the shortest
-    /// such key, then the first in sort order).
+    /// same ignoring case, then a key that is a provider-prefixed form of the name or of a
+    /// candidate, most specific candidate first (`claude-3-5-sonnet@20240620` finds
+    /// `vertex_ai/claude-3-5-sonnet@20240620`; the shortest such key, then the first in sort
+    /// order).
     ///
     /// - Throws: the entry's problem if the name resolves to an unusable entry (for example
     ///   ``PricingError/modelNotChat(path:model:mode:)``), else
@@ -46,12 +47,13 @@ public struct PriceCatalog: Sendable {
         if let key = prices.keys.filter({ lowered.contains($0.lowercased()) }).min(by: Self.shorterFirst) {
             return prices[key]!
         }
-        let suffixes = names.map { "/" + $0.lowercased() }
-        let prefixed = prices.keys.filter { key in
-            let k = key.lowercased()
-            return suffixes.contains { k.hasSuffix($0) }
+        let keys = prices.keys.map { ($0, $0.lowercased()) }
+        for candidate in names {
+            let suffix = "/" + candidate.lowercased()
+            if let key = keys.filter({ $0.1.hasSuffix(suffix) }).map(\.0).min(by: Self.shorterFirst) {
+                return prices[key]!
+            }
         }
-        if let key = prefixed.min(by: Self.shorterFirst) { return prices[key]! }
         throw .unknownModel(name, suggestions: ModelNameResolver.closest(to: name, among: models))
     }
 

@@ -52,6 +52,16 @@ import Testing
             == "unknown model 'x': run `tokencast prices` to list the catalog's models")
     }
 
+    @Test func aPrefixedFormOfTheMostSpecificNameWins() throws {
+        // Both keys end in a candidate of the name; the dated one is the more specific.
+        let c = try Fixtures.catalog(#"""
+            {"snowflake/claude-3-5-sonnet": {"input_cost_per_token": 1, "output_cost_per_token": 1},
+             "vertex_ai/claude-3-5-sonnet@20240620": {"input_cost_per_token": 2, "output_cost_per_token": 2}}
+            """#)
+        #expect(try c.price(of: "claude-3-5-sonnet@20240620").model == "vertex_ai/claude-3-5-sonnet@20240620")
+        #expect(try c.price(of: "claude-3-5-sonnet@20991231").model == "snowflake/claude-3-5-sonnet")
+    }
+
     @Test func setReplacesAModelAndClearsItsProblem() throws {
         var c = file
         var p = try c.price(of: "gpt-4.1")
