@@ -21,11 +21,29 @@ public struct ModelPrice: Sendable, Hashable, Codable {
     public var caching: CachingKind
     /// Context window in tokens (`max_input_tokens`), when known.
     public var contextWindow: Int?
+    /// Price of reasoning output tokens when the provider bills them apart
+    /// (`output_cost_per_reasoning_token`); nil = billed as output. The kernel counts reasoning
+    /// as output, so this is informational.
+    public var reasoningOutput: Double?
+    /// Classes the price source did not list, whose price above is a stand-in (see
+    /// ``Field``); reports show them as not offered.
+    public var unlisted: Set<Field>
+
+    /// A price class that a source may leave out.
+    public enum Field: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Missing cache-read price: hits are billed at the input price.
+        case cacheRead
+        /// Missing 5-minute write price: writes are billed at the input price (explicit caching).
+        case cacheWrite5m
+        /// Missing 1-hour write price: billed at the 5-minute write price.
+        case cacheWrite1h
+    }
 
     public init(
         model: String, provider: String, input: Double, output: Double, cacheRead: Double,
         cacheWrite5m: Double, cacheWrite1h: Double, tiers: [PriceTier] = [],
-        variants: [String: PriceVariant] = [:], caching: CachingKind, contextWindow: Int? = nil
+        variants: [String: PriceVariant] = [:], caching: CachingKind, contextWindow: Int? = nil,
+        reasoningOutput: Double? = nil, unlisted: Set<Field> = []
     ) {
         self.model = model
         self.provider = provider
@@ -38,6 +56,8 @@ public struct ModelPrice: Sendable, Hashable, Codable {
         self.variants = variants
         self.caching = caching
         self.contextWindow = contextWindow
+        self.reasoningOutput = reasoningOutput
+        self.unlisted = unlisted
     }
 
     /// USD per million tokens, the unit people quote.

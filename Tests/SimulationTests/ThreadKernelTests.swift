@@ -11,11 +11,15 @@ func constantBehaviour(turns: Double = 10, p: Double = 0.5, q: Double = 0.1, max
 }
 
 @Suite struct ThreadKernelTests {
-    let opus = try! PriceCatalog.builtIn.price(of: "claude-opus-4-5")
+    // A computed property, not a stored `try!`: the typed-throws call in a stored property's
+    // initialiser crashed the test runner (Swift 6.3).
+    var opus: ModelPrice {
+        get throws { try PriceCatalog.builtIn.price(of: "claude-opus-4-5") }
+    }
 
     @Test func constantInputsMatchClosedFormExpectedCost() throws {
         let behaviour = try constantBehaviour()
-        let model = PricedModel(name: "opus", price: opus, behaviour: behaviour)
+        let model = PricedModel(name: "opus", price: try opus, behaviour: behaviour)
         // One attempt: 122,400 cache reads, 55,100 cache writes, 5,000 output at Opus prices.
         let attemptCost = 122_400 * 0.5e-6 + 55_100 * 6.25e-6 + 5_000 * 25e-6
         var rng = RandomStream(seed: 7)
@@ -40,7 +44,7 @@ func constantBehaviour(turns: Double = 10, p: Double = 0.5, q: Double = 0.1, max
             turns: try DiscretisedLognormal(median: 12, p90: 45), freshInputPerTurn: try Lognormal(median: 2_000, p90: 6_000),
             outputPerTurn: try Lognormal(median: 600, p90: 2_000), cacheHitRate: try Beta(mean: 0.85, sd: 0.08),
             baseContext: try Constant(value: 15_000), oneShotRate: 0.55, offTheRailsRate: 0.05, maxAttempts: 3)
-        let model = PricedModel(name: "opus", price: opus, behaviour: behaviour)
+        let model = PricedModel(name: "opus", price: try opus, behaviour: behaviour)
         var a = ThreadTotals(), b = ThreadTotals()
         var r1 = RandomStream(seed: 11), r2 = RandomStream(seed: 11)
         ThreadKernel.simulate(model, trial: .nominal(behaviour), count: 10_000, rng: &r1, workspace: KernelWorkspace(), totals: &a, mode: .fused)
@@ -51,7 +55,7 @@ func constantBehaviour(turns: Double = 10, p: Double = 0.5, q: Double = 0.1, max
 
     @Test func offTheRailsOneMeansEverythingIsWasted() throws {
         let behaviour = try constantBehaviour(q: 1)
-        let model = PricedModel(name: "opus", price: opus, behaviour: behaviour)
+        let model = PricedModel(name: "opus", price: try opus, behaviour: behaviour)
         var totals = ThreadTotals()
         var rng = RandomStream(seed: 1)
         ThreadKernel.simulate(model, trial: .nominal(behaviour), count: 1_000, rng: &rng, workspace: KernelWorkspace(), totals: &totals)
@@ -62,7 +66,7 @@ func constantBehaviour(turns: Double = 10, p: Double = 0.5, q: Double = 0.1, max
 
     @Test func oneShotCertainMeansOneAttempt() throws {
         let behaviour = try constantBehaviour(p: 1, q: 0)
-        let model = PricedModel(name: "opus", price: opus, behaviour: behaviour)
+        let model = PricedModel(name: "opus", price: try opus, behaviour: behaviour)
         var totals = ThreadTotals()
         var rng = RandomStream(seed: 1)
         ThreadKernel.simulate(model, trial: .nominal(behaviour), count: 5_000, rng: &rng, workspace: KernelWorkspace(), totals: &totals)

@@ -1,0 +1,84 @@
+/// A subscription: a monthly fee per seat with allowances and a policy past them.
+///
+/// Limits are per 5-hour window (``allowance5h``, see ``Plan/evaluate(startHours:costsUSD:tokens:periodHours:)``
+/// for the window convention), per ISO week (``allowanceWeekly``) and per month
+/// (``includedUSDPerMonth``, Cursor-style included usage). Vendors that do not publish their
+/// limits in dollars get estimates; ``limitsAreEstimates`` and ``source`` say so.
+public struct Plan: Sendable, Hashable, Codable {
+    /// Display name, e.g. "Claude Max 5x"; unique in a catalog.
+    public var name: String
+    public var vendor: String
+    /// Fee per seat per month, USD.
+    public var monthlyFeeUSD: Double
+    /// Allowance per 5-hour window; nil = no such limit.
+    public var allowance5h: Allowance?
+    /// Allowance per week; nil = no such limit.
+    public var allowanceWeekly: Allowance?
+    /// API-equivalent USD of usage included per month (Cursor, Copilot); nil = none.
+    public var includedUSDPerMonth: Double?
+    /// What happens past a limit; required when the plan has a limit.
+    public var overLimit: OverLimitPolicy?
+    /// The day (ISO-8601) the fee and limits were checked.
+    public var asOf: String
+    /// Where the figures come from, and which are estimates.
+    public var source: String
+    /// Whether the limits are estimates rather than published figures.
+    public var limitsAreEstimates: Bool
+
+    /// - Throws: ``PricingError/invalidPlan(plan:reason:)`` when a rule of ``validate()`` fails.
+    public init(
+        name: String, vendor: String, monthlyFeeUSD: Double, allowance5h: Allowance? = nil,
+        allowanceWeekly: Allowance? = nil, includedUSDPerMonth: Double? = nil, overLimit: OverLimitPolicy? = nil,
+        asOf: String, source: String, limitsAreEstimates: Bool
+    ) throws(PricingError) {
+        self.name = name
+        self.vendor = vendor
+        self.monthlyFeeUSD = monthlyFeeUSD
+        self.allowance5h = allowance5h
+        self.allowanceWeekly = allowanceWeekly
+        self.includedUSDPerMonth = includedUSDPerMonth
+        self.overLimit = overLimit
+        self.asOf = asOf
+        self.source = source
+        self.limitsAreEstimates = limitsAreEstimates
+        try validate()
+    }
+
+    /// Whether the plan limits usage at all.
+    public var hasLimit: Bool { allowance5h != nil || allowanceWeekly != nil || includedUSDPerMonth != nil }
+
+    /// Checks the rules: a name; a finite fee >= 0; positive finite allowances; a policy when
+    /// there is a limit; `asOf` an ISO-8601 day.
+    ///
+    /// - Throws: ``PricingError/invalidPlan(plan:reason:)`` naming the first broken rule and its fix.
+    public func validate() throws(PricingError) {
+        let label = name.isEmpty ? "(no name)" : name
+        func fail(_ reason: String) -> PricingError { .invalidPlan(plan: label, reason: reason) }
+        if name.allSatisfy(\.isWhitespace) { throw fail("a plan needs a name") }
+        if !monthlyFeeUSD.isFinite || monthlyFeeUSD < 0 {
+            throw fail("the monthly fee is \(monthlyFeeUSD) USD; give a fee >= 0")
+        }
+        for (what, allowance) in [("5-hour", allowance5h), ("weekly", allowanceWeekly)] {
+            if let a = allowance?.amount, !a.isFinite || a <= 0 {
+                throw fail("the \(what) allowance is \(a); give an amount > 0, or no \(what) limit at all")
+            }
+        }
+        if let included = includedUSDPerMonth, !included.isFinite || included < 0 {
+            throw fail("the included usage is \(included) USD per month; give an amount >= 0")
+        }
+        if hasLimit && overLimit == nil {
+            let limit = allowance5h != nil ? "a 5-hour allowance" : allowanceWeekly != nil ? "a weekly allowance" : "included usage"
+            throw fail("it has \(limit) but no policy past the limit; set the policy to blocked (threads wait "
+                + "until the limit resets) or overage (usage past the limit is billed at API prices)")
+        }
+        if !Self.isISODay(asOf) { throw fail("asOf is '\(asOf)'; give the day the figures were checked, as YYYY-MM-DD") }
+    }
+
+    static func isISODay(_ s: String) -> Bool {
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts.map(\.count) == [4, 2, 2], parts.allSatisfy({ $0.allSatisfy(\.isNumber) }),
+            let month = Int(parts[1]), let day = Int(parts[2])
+        else { return false }
+        return (1...12).contains(month) && (1...31).contains(day)
+    }
+}
