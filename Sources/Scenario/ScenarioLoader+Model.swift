@@ -1,4 +1,5 @@
 import Distributions
+import NameMatching
 import Pricing
 import Simulation
 
@@ -9,23 +10,28 @@ extension ScenarioLoader {
         let entries = try cursor.mapping(allowed: modelKeys)
         func entry(_ key: String) -> YAMLCursor? { entries.first { $0.key == key }?.value }
 
-        let priceKey = try entry("price")?.string() ?? name
-        let price: ModelPrice
-        do {
-            price = try catalog.price(of: priceKey)
-        } catch {
-            throw (entry("price") ?? cursor).error("model '\(name)': \(error.description)")
-        }
-
         var preset: BehaviourPreset?
         if let p = entry("preset") {
             let presetName = try p.string()
             guard let found = BehaviourPreset.builtIn[presetName] else {
                 let names = BehaviourPreset.builtIn.keys.sorted()
-                let hint = YAMLCursor.closest(presetName, names).map { "did you mean '\($0)'?" } ?? "presets are \(names.joined(separator: ", "))"
+                let close = EditDistance.closest(to: presetName, among: names, limit: 2, maxDistance: max(3, presetName.count / 2))
+                let hint = close.isEmpty ? "presets are \(names.joined(separator: ", "))" : "did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?"
                 throw p.error("unknown preset '\(presetName)': \(hint)")
             }
             preset = found
+        }
+
+        let priceKey = try entry("price")?.string() ?? name
+        let price: ModelPrice
+        do {
+            price = try catalog.price(of: priceKey)
+        } catch {
+            guard let given = entry("price") else {
+                let example = ModelNameResolver.closest(to: name, among: catalog.models).first ?? "claude-opus-4-5"
+                throw cursor.error("model '\(name)' has no 'price:' and '\(name)' is not a model in the price catalog: add price: with a catalog key, e.g. price: \(example)")
+            }
+            throw given.error("model '\(name)': \(error.description)")
         }
 
         var specs: [String: DistributionSpec] = [:]

@@ -18,8 +18,12 @@ public enum ScenarioLoader {
     static let uncertaintyKeys = ["turns_cv", "tokens_cv", "cache_hit_logit_sd", "one_shot_sd", "off_the_rails_sd", "turns_tokens_correlation"]
 
     /// Loads `path`.
+    /// - Parameters:
+    ///   - path: the scenario file.
     /// - Throws: ``ScenarioError``.
-    public static func load(path: String, catalog: PriceCatalog = .builtIn) throws(ScenarioError) -> Scenario {
+    ///   - catalog: the prices to resolve models against; when it comes from `--prices`, pass
+    ///     `catalogFromCommandLine: true` so that the scenario's own `prices.file` does not replace it.
+    public static func load(path: String, catalog: PriceCatalog = .builtIn, catalogFromCommandLine: Bool = false) throws(ScenarioError) -> Scenario {
         guard let data = FileManager.default.contents(atPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
             throw ScenarioError(file: path, line: 0, column: 0, message: exists ? "cannot read the file: check its permissions" : "no such file: check the path (scenarios live in scenarios/)")
@@ -27,11 +31,11 @@ public enum ScenarioLoader {
         guard let text = String(data: data, encoding: .utf8) else {
             throw ScenarioError(file: path, line: 0, column: 0, message: "the file is not UTF-8 text: save it as UTF-8")
         }
-        return try parse(text, file: path, catalog: catalog)
+        return try parse(text, file: path, catalog: catalog, catalogFromCommandLine: catalogFromCommandLine)
     }
 
     /// Parses scenario `text`; `file` is used in messages and to resolve relative paths.
-    public static func parse(_ text: String, file: String, catalog: PriceCatalog = .builtIn) throws(ScenarioError) -> Scenario {
+    public static func parse(_ text: String, file: String, catalog: PriceCatalog = .builtIn, catalogFromCommandLine: Bool = false) throws(ScenarioError) -> Scenario {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
@@ -45,7 +49,7 @@ public enum ScenarioLoader {
         } catch {
             throw ScenarioError(file: file, line: 0, column: 0, message: "not valid YAML: \(error)")
         }
-        return try build(YAMLCursor(node: root, path: "", file: file), catalog: catalog)
+        return try build(YAMLCursor(node: root, path: "", file: file), catalog: catalog, catalogFromCommandLine: catalogFromCommandLine)
     }
 
     static func yamlError(_ error: YamlError, file: String) -> ScenarioError {
@@ -60,7 +64,7 @@ public enum ScenarioLoader {
         }
     }
 
-    static func build(_ root: YAMLCursor, catalog startCatalog: PriceCatalog) throws(ScenarioError) -> Scenario {
+    static func build(_ root: YAMLCursor, catalog startCatalog: PriceCatalog, catalogFromCommandLine: Bool) throws(ScenarioError) -> Scenario {
         let entries = try root.mapping(allowed: topLevelKeys)
         func entry(_ key: String) -> YAMLCursor? { entries.first { $0.key == key }?.value }
 
@@ -75,7 +79,7 @@ public enum ScenarioLoader {
 
         let calendar = try parseCalendar(entry("calendar"), root: root)
         var catalog = startCatalog
-        if let prices = entry("prices") { try applyPrices(prices, to: &catalog) }
+        if let prices = entry("prices") { try applyPrices(prices, to: &catalog, fileGiven: catalogFromCommandLine) }
         let (globalPath, priceCorrelation) = try parsePricePath(entry("price_path"), allowCorrelation: true)
 
         guard let modelsCursor = entry("models") else {
@@ -207,8 +211,20 @@ public enum ScenarioLoader {
         return (path, correlation)
     }
 
-    static func applyPrices(_ cursor: YAMLCursor, to catalog: inout PriceCatalog) throws(ScenarioError) {
-        for (key, value, _) in try cursor.mapping(allowed: ["overrides"]) where key == "overrides" {
+    static func applyPrices(_ cursor: YAMLCursor, to catalog: inout PriceCatalog, fileGiven: Bool) throws(ScenarioError) {
+        let entries = try cursor.mapping(allowed: ["file", "overrides"])
+        // A price file replaces the built-in catalog; `--prices` on the command line wins over it.
+        if let file = entries.first(where: { $0.key == "file" })?.value, !fileGiven {
+            let written = try file.string()
+            let path = written.hasPrefix("/") ? written
+                : URL(fileURLWithPath: cursor.file).deletingLastPathComponent().appendingPathComponent(written).path
+            do {
+                catalog = try PriceCatalog(liteLLMFile: path)
+            } catch {
+                throw file.error("'prices.file': \(error.description)")
+            }
+        }
+        for (key, value, _) in entries where key == "overrides" {
             for (modelKey, prices, keyCursor) in try value.namedEntries() {
                 var price: ModelPrice
                 do { price = try catalog.price(of: modelKey) } catch {

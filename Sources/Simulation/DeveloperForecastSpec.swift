@@ -17,6 +17,8 @@ public struct DeveloperForecastSpec: Sendable {
     public var pricingMode: PricingMode
     /// Per model, how many simulated threads' costs to keep for thread-level percentiles.
     public var threadSampleCap: Int
+    /// Parallel workers; nil uses every core. Results do not depend on it.
+    public var workers: Int?
 
     public init(
         models: [PricedModel], mix: [Double], uncertainty: [BehaviourUncertainty]? = nil,
@@ -35,5 +37,6 @@ public struct DeveloperForecastSpec: Sendable {
         self.seed = seed
         self.pricingMode = pricingMode
         self.threadSampleCap = threadSampleCap
+        self.workers = nil
     }
 }

@@ -36,7 +36,7 @@ public enum DeveloperForecaster {
         let samples = ResultSlots<[[Double]]>(count: 1, initial: Array(repeating: [], count: modelCount))
 
         nonisolated(unsafe) let annualOut = annual, monthlyOut = monthly, modelOut = modelAnnual
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        let work: @Sendable (Int) -> Void = { chunk in
             let lo = chunk * chunkSize, hi = min(trials, lo + chunkSize)
             var totals = Array(repeating: ThreadTotals(), count: modelCount)
             var sample = Array(repeating: [Double](), count: modelCount)
@@ -47,6 +47,7 @@ public enum DeveloperForecaster {
             if chunk == 0 { samples[0] = sample }
             progress?(hi - lo)
         }
+        ParallelLoop.run(iterations: chunks, workers: spec.workers, work)
 
         var totalsByModel = Array(repeating: ThreadTotals(), count: modelCount)
         for c in 0..<chunks { for j in 0..<modelCount { totalsByModel[j].add(chunkTotals[c][j]) } }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import Pricing
+import Scenario
 
 /// How a result is written.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -43,5 +45,18 @@ struct SimulationOptions: ParsableArguments {
         if let trials, trials < 1 || trials > 100_000_000 {
             throw ValidationError("--trials must be between 1 and 100,000,000, got \(trials).")
         }
+    }
+}
+
+/// `--prices FILE`: a LiteLLM price file instead of the built-in catalog.
+struct PriceOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("A LiteLLM price file (model_prices_and_context_window.json) to use instead of the built-in catalog.", valueName: "FILE"))
+    var prices: String?
+
+    /// Loads the scenario at `path` against `--prices` or the built-in catalog.
+    func loadScenario(_ path: String) throws -> Scenario {
+        guard let prices else { return try ScenarioLoader.load(path: path) }
+        let catalog = try PriceCatalog(liteLLMFile: prices)
+        return try ScenarioLoader.load(path: path, catalog: catalog, catalogFromCommandLine: true)
     }
 }

@@ -15,10 +15,11 @@ struct RunCommand: ParsableCommand {
     var scenario: String
 
     @OptionGroup var simulation: SimulationOptions
+    @OptionGroup var pricing: PriceOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        var loaded = try ScenarioLoader.load(path: scenario)
+        var loaded = try pricing.loadScenario(scenario)
         if let seed = simulation.seed { loaded.seed = seed }
         if let trials = simulation.trials { loaded.trials = trials }
         let document = try Self.forecast(loaded, quiet: output.quiet)

@@ -1,0 +1,37 @@
+import Dispatch
+import Foundation
+
+/// Runs independent iterations on the cores. Callers make each iteration write only its own
+/// slots, so the outcome is the same for any worker count; `workers` exists to prove that.
+public enum ParallelLoop {
+    /// - Parameters:
+    ///   - workers: nil for every core; 1 runs the iterations in order on the calling thread.
+    public static func run(iterations: Int, workers: Int?, _ body: @Sendable (Int) -> Void) {
+        guard iterations > 0 else { return }
+        let w = workers ?? ProcessInfo.processInfo.activeProcessorCount
+        if w <= 1 {
+            for i in 0..<iterations { body(i) }
+            return
+        }
+        // Workers take the next iteration from a shared counter, which balances uneven trials.
+        let next = Counter()
+        DispatchQueue.concurrentPerform(iterations: min(w, iterations)) { _ in
+            while true {
+                let i = next.take()
+                if i >= iterations { return }
+                body(i)
+            }
+        }
+    }
+
+    private final class Counter: @unchecked Sendable {
+        private var value = 0
+        private let lock = NSLock()
+        func take() -> Int {
+            lock.lock()
+            defer { lock.unlock() }
+            value += 1
+            return value - 1
+        }
+    }
+}
