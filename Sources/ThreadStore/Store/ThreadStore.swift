@@ -37,10 +37,13 @@ public final class ThreadStore: Sendable {
         }
     }
 
-    /// An empty store in memory, for tests and benchmarks. `name` only labels the connection.
+    /// An empty store in memory, private to this instance, for tests and benchmarks.
+    /// `name` only labels the connection in diagnostics.
     public init(inMemory name: String) throws {
         path = nil
-        writer = try DatabaseQueue(named: name, configuration: Self.configuration)
+        var config = Self.configuration
+        config.label = "tokencast.threads.\(name)"
+        writer = try DatabaseQueue(configuration: config)
         try Schema.migrator.migrate(writer)
     }
 
@@ -131,7 +134,7 @@ public final class ThreadStore: Sendable {
                 db,
                 sql: """
                     SELECT * FROM rate_limit_samples
-                    WHERE timestamp >= coalesce(?, timestamp) AND timestamp < coalesce(?, '9999')
+                    WHERE (?1 IS NULL OR timestamp >= ?1) AND (?2 IS NULL OR timestamp < ?2)
                     ORDER BY timestamp, window_minutes
                     """,
                 arguments: [since, until]
