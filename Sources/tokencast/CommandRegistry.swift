@@ -2,5 +2,5 @@ import ArgumentParser
 
 /// Every subcommand, in the order `tokencast --help` lists them.
 enum CommandRegistry {
-    static let all: [ParsableCommand.Type] = []
+    static let all: [ParsableCommand.Type] = [ImportCommand.self, ThreadsCommand.self]
 }

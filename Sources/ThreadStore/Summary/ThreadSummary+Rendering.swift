@@ -23,7 +23,7 @@ extension ThreadSummary {
     private func cells(_ r: Row, human: Bool) -> [String] {
         let t = r.tokens
         func n(_ v: Int64) -> String { human ? Self.grouped(v) : String(v) }
-        let cost = r.costUSD.map { human ? String(format: "$%.2f", $0) : String(format: "%.6f", $0) } ?? "-"
+        let cost = r.costUSD.map { human ? String(format: $0 < 1 ? "$%.4f" : "$%.2f", $0) : String(format: "%.6f", $0) } ?? "-"
         let hit = r.cacheHitRate.map { human ? String(format: "%.1f%%", $0 * 100) : String(format: "%.4f", $0) } ?? "-"
         return [
             r.model, r.month, n(Int64(r.threads)), n(Int64(r.turns)), n(t.input), n(t.cacheRead), n(t.cacheWrite5m),
