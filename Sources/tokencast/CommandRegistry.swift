@@ -6,5 +6,7 @@ enum CommandRegistry {
         RunCommand.self,
         CheckCommand.self,
         PricesCommand.self,
+        ImportCommand.self,
+        ThreadsCommand.self,
     ]
 }

@@ -1,0 +1,179 @@
+import Foundation
+import GRDB
+
+/// The embedded SQLite store of logged agent threads.
+///
+/// A file store is a GRDB `DatabasePool` in WAL mode with a busy timeout, so two processes can
+/// import at once (writers take turns, one file's transaction at a time). Opening a file that is
+/// not a tokencast database (not SQLite, another application's SQLite, a damaged file, a newer
+/// schema) throws ``ThreadStoreError`` and leaves the file untouched.
+///
+/// Only counts and metadata are stored, never prompt or response text.
+///
+/// ```swift
+/// let store = try ThreadStore(path: ThreadStore.defaultPath())
+/// let report = try ClaudeCodeImporter(store: store).importLogs(at: [logDirectory])
+/// let threads = try store.threads(model: "claude-sonnet-4-5", since: nil, until: nil)
+/// ```
+public final class ThreadStore: Sendable {
+    /// The database file, or nil for an in-memory store.
+    public let path: String?
+    let writer: any DatabaseWriter
+
+    /// Opens (creating and migrating if needed) the database at `path`.
+    /// - Throws: ``ThreadStoreError`` if the file is not a tokencast database or cannot be created.
+    public init(path: String) throws {
+        self.path = path
+        try Self.checkExistingFile(at: path)
+        do {
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            writer = try DatabasePool(path: path, configuration: Self.configuration)
+            try Schema.migrator.migrate(writer)
+        } catch let error as DatabaseError {
+            throw ThreadStoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+        } catch let error as CocoaError {
+            throw ThreadStoreError.cannotOpen(path: path, reason: error.localizedDescription)
+        }
+    }
+
+    /// An empty store in memory, private to this instance, for tests and benchmarks.
+    /// `name` only labels the connection in diagnostics.
+    public init(inMemory name: String) throws {
+        path = nil
+        var config = Self.configuration
+        config.label = "tokencast.threads.\(name)"
+        writer = try DatabaseQueue(configuration: config)
+        try Schema.migrator.migrate(writer)
+    }
+
+    /// `$XDG_DATA_HOME/tokencast/threads.db`, or `~/.local/share/tokencast/threads.db`.
+    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((environment["HOME"] ?? NSHomeDirectory()) as NSString).appendingPathComponent(".local/share")
+        return (dataHome as NSString).appendingPathComponent("tokencast/threads.db")
+    }
+
+    private static var configuration: Configuration {
+        var config = Configuration()
+        config.busyMode = .timeout(60)
+        config.label = "tokencast.threads"
+        config.prepareDatabase { db in
+            // Safe in WAL mode: a crash loses at most the last transactions, never consistency.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        return config
+    }
+
+    /// Refuses files that are not tokencast databases, reading them without writing.
+    static func checkExistingFile(at path: String) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
+        if isDirectory.boolValue { throw ThreadStoreError.notADatabase(path: path) }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw ThreadStoreError.cannotOpen(path: path, reason: "permission denied")
+        }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        try? handle.close()
+        if header.isEmpty { return }  // an empty file is an empty database
+        guard header == Data("SQLite format 3\0".utf8) else { throw ThreadStoreError.notADatabase(path: path) }
+        do {
+            var config = Configuration()
+            config.readonly = true
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            defer { try? queue.close() }
+            try queue.read { db in
+                let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                let tables = try String.fetchAll(
+                    db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+                if applicationID == Schema.applicationID {
+                    if try Schema.migrator.hasBeenSuperseded(db) { throw ThreadStoreError.newerSchema(path: path) }
+                } else if !tables.isEmpty || applicationID != 0 {
+                    let detail = applicationID != 0
+                        ? "application_id \(applicationID)"
+                        : "tables: \(tables.prefix(5).joined(separator: ", "))"
+                    throw ThreadStoreError.foreignDatabase(path: path, detail: detail)
+                }
+            }
+        } catch let error as DatabaseError {
+            throw ThreadStoreError.damagedDatabase(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+    }
+
+    // MARK: - Queries for the fitting layer
+
+    /// Threads, oldest first, optionally of one model and started in `since..<until`.
+    ///
+    /// `model` matches the stored (dominant) model name exactly.
+    public func threads(model: String? = nil, since: Date? = nil, until: Date? = nil) throws -> [ThreadRecord] {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let model { conditions.append("model = ?"); arguments += [model] }
+        if let since { conditions.append("started_at >= ?"); arguments += [since] }
+        if let until { conditions.append("started_at < ?"); arguments += [until] }
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM threads \(filter) ORDER BY started_at, id", arguments: arguments)
+                .map(ThreadRecord.init(row:))
+        }
+    }
+
+    /// The requests (turns) of one thread, in turn order.
+    public func requests(threadID: Int64) throws -> [RequestRecord] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM requests WHERE thread_id = ? ORDER BY turn_index, id", arguments: [threadID]
+            ).map(RequestRecord.init(row:))
+        }
+    }
+
+    /// Plan quota samples (Codex), oldest first.
+    public func rateLimitSamples(since: Date? = nil, until: Date? = nil) throws -> [RateLimitSample] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM rate_limit_samples
+                    WHERE (?1 IS NULL OR timestamp >= ?1) AND (?2 IS NULL OR timestamp < ?2)
+                    ORDER BY timestamp, window_minutes
+                    """,
+                arguments: [since, until]
+            ).map(RateLimitSample.init(row:))
+        }
+    }
+
+    /// Every imported file, by path.
+    public func sources() throws -> [SourceRecord] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM sources ORDER BY path").map(SourceRecord.init(row:))
+        }
+    }
+
+    /// Stores a fit and returns it with its id.
+    /// - Parameters:
+    ///   - model: the model the profile describes.
+    ///   - since, until: the window of thread data used.
+    ///   - payload: the fitted parameters as JSON text.
+    @discardableResult
+    public func saveFit(model: String, since: Date?, until: Date?, payload: String, createdAt: Date = Date()) throws
+        -> FitRecord
+    {
+        try writer.write { db in
+            try db.execute(
+                sql: "INSERT INTO fits (created_at, model, since, until, payload) VALUES (?, ?, ?, ?, ?)",
+                arguments: [createdAt, model, since, until, payload])
+            let row = try Row.fetchOne(db, sql: "SELECT * FROM fits WHERE id = ?", arguments: [db.lastInsertedRowID])!
+            return FitRecord(row: row)
+        }
+    }
+
+    /// Stored fits, newest first, optionally of one model.
+    public func fits(model: String? = nil) throws -> [FitRecord] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM fits WHERE model = coalesce(?, model) ORDER BY created_at DESC, id DESC",
+                arguments: [model]
+            ).map(FitRecord.init(row:))
+        }
+    }
+}

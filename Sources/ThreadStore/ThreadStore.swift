@@ -1,1 +1,0 @@
-// Placeholder until the ThreadStore layer lands.

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+@testable import ThreadStore
+
+@Suite struct CodexImporterTests {
+    @Test func cumulativeTotalsBecomeRequests() throws {
+        let store = try ThreadStore(inMemory: #function)
+        _ = try CodexImporter(store: store).importLogs(at: [Fixtures.codexSessions])
+        let thread = try #require(try store.threads().first)
+        #expect(thread.externalID == "0199a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b")
+        #expect(thread.sourceKind == .codex)
+        #expect(thread.project == "/home/dev/app")
+        #expect(thread.turns == 2)
+        #expect(thread.tokens == TokenCounts(input: 1000, cacheRead: 1500, output: 180, reasoning: 60))
+        #expect(thread.model == "gpt-5-codex")
+        let requests = try store.requests(threadID: thread.id)
+        #expect(requests.map(\.model) == ["gpt-5-codex", "gpt-5"])
+        #expect(requests.map(\.tokens) == [
+            TokenCounts(input: 800, cacheRead: 200, output: 100, reasoning: 40),
+            TokenCounts(input: 200, cacheRead: 1300, output: 80, reasoning: 20),
+        ])
+    }
+
+    @Test func rateLimitsAreKept() throws {
+        let store = try ThreadStore(inMemory: #function)
+        _ = try CodexImporter(store: store).importLogs(at: [Fixtures.codexSessions])
+        let samples = try store.rateLimitSamples()
+        #expect(samples.map(\.windowMinutes) == [300, 10080, 300, 10080, 300, 10080])
+        #expect(samples.map(\.usedPercent) == [5, 1, 6, 1.5, 7, 2])
+    }
+
+    @Test func everyLineIsCounted() throws {
+        let store = try ThreadStore(inMemory: #function)
+        let report = try CodexImporter(store: store).importLogs(at: [Fixtures.codexSessions])
+        #expect(report.lines == 11)
+        #expect(report.usedLines == 3)
+        #expect(report.duplicateLines == 1)
+        #expect(report.ignoredLines == ["session_meta": 1, "turn_context": 2, "response_item": 1, "event_msg": 1])
+        #expect(report.skips["malformed JSON"]?.examples == ["\(Fixtures.codexRollout):10"])
+        #expect(report.skips["unknown line type 'weird'"]?.examples == ["\(Fixtures.codexRollout):11"])
+        #expect(report.rateLimitSamples == 6)
+        #expect(report.newRequests == 2)
+    }
+
+    @Test func reimportingAddsNothing() throws {
+        let store = try ThreadStore(inMemory: #function)
+        let importer = CodexImporter(store: store)
+        _ = try importer.importLogs(at: [Fixtures.codexSessions])
+        let before = try store.contentSnapshot()
+        let dir = try TemporaryDirectory()
+        // A copy under another path is read again: its keys make it add nothing.
+        _ = try dir.copy(Fixtures.codexRollout, as: (Fixtures.codexRollout as NSString).lastPathComponent)
+        let again = try importer.importLogs(at: [dir.path])
+        #expect(again.files == 1)
+        #expect(again.newRequests == 0)
+        #expect(again.rateLimitSamples == 0)
+        #expect(try store.contentSnapshot() == before)
+    }
+
+    @Test func defaultDirectoryFollowsCodexHome() {
+        #expect(CodexImporter.defaultDirectory(environment: ["CODEX_HOME": "/c", "HOME": "/h"]) == "/c/sessions")
+        #expect(CodexImporter.defaultDirectory(environment: ["HOME": "/h"]) == "/h/.codex/sessions")
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Pricing
+import Testing
+@testable import ThreadStore
+
+@Suite struct ThreadSummaryTests {
+    func store() throws -> ThreadStore {
+        let store = try ThreadStore(inMemory: "summary")
+        _ = try ClaudeCodeImporter(store: store).importLogs(at: [Fixtures.claudeProjects])
+        _ = try CSVImporter(store: store).importFile(at: Fixtures.path("csv/requests.csv"))
+        return store
+    }
+
+    @Test func sumsPerModelAndMonthWithCatalogCost() throws {
+        let summary = try store().summary()
+        #expect(summary.rows.map { "\($0.model) \($0.month) \($0.threads) \($0.turns)" } == [
+            "claude-haiku-4-5-20251001 2025-10 0 2",
+            "claude-opus-4-1 2025-09 1 3",
+            "claude-sonnet-4-5-20250929 2025-10 1 2",
+            "claude-sonnet-4-5-20250929 2025-11 1 2",
+            "mystery-model-9 2025-09 1 1",
+        ])
+        let haiku = summary.rows[0]
+        #expect(haiku.tokens == TokenCounts(input: 11, cacheRead: 200, cacheWrite5m: 50, output: 32))
+        let p = try PriceCatalog.builtIn.price(of: "claude-haiku-4-5")
+        let expected = 11 * p.input + 200 * p.cacheRead + 50 * p.cacheWrite5m + 32 * p.output
+        #expect(abs(try #require(haiku.costUSD) - expected) < 1e-12)
+        #expect(haiku.cacheHitRate == 200.0 / 261.0)
+        #expect(summary.unpricedModels == ["claude-opus-4-1", "mystery-model-9"])
+        #expect(summary.total.costUSD == nil)
+        #expect(summary.total.turns == 10)
+        #expect(summary.total.threads == 4)
+    }
+
+    @Test func filtersByCatalogNameAndWindow() throws {
+        let store = try store()
+        let sonnet = try store.summary(model: "claude-sonnet-4-5")
+        #expect(sonnet.rows.map(\.month) == ["2025-10", "2025-11"])
+        let october = try store.summary(
+            since: Timestamp.parse("2025-10-01"), until: Timestamp.parse("2025-11-01"))
+        #expect(october.rows.map(\.model) == ["claude-haiku-4-5-20251001", "claude-sonnet-4-5-20250929"])
+    }
+
+    @Test func csvRendering() throws {
+        let summary = try store().summary(model: "mystery-model-9")
+        #expect(summary.rendered(as: .csv) == """
+            model,month,threads,turns,input,cache_read,cache_write_5m,cache_write_1h,output,reasoning,cost_usd,cache_hit_rate
+            mystery-model-9,2025-09,1,1,10,0,0,0,5,0,-,0.0000
+
+            """)
+    }
+
+    @Test func tableRendering() throws {
+        let summary = try store().summary(model: "mystery-model-9")
+        #expect(summary.rendered(as: .table) == """
+            model            month    threads  turns  input  cache_read  cache_write_5m  cache_write_1h  output  reasoning  cost_usd  cache_hit_rate
+            mystery-model-9  2025-09        1      1     10           0               0               0       5          0         -            0.0%
+            total                           1      1     10           0               0               0       5          0         -            0.0%
+            prices: built-in 2026-11-20; cost is API-equivalent at base prices (context tiers not applied)
+            note: no catalog price for mystery-model-9; their cost is shown as -
+
+            """)
+    }
+}
