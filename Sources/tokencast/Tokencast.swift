@@ -26,6 +26,12 @@ struct Tokencast: ParsableCommand {
                 FileHandle.standardError.write(Data("error: \(String(describing: error))\n".utf8))
                 Foundation.exit(2)
             }
+            // Usage mistakes (a bad flag value, a missing argument) are bad input like any
+            // other: same exit code 2, with argument-parser's message and usage line.
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
             exit(withError: error)
         }
     }

@@ -1,0 +1,36 @@
+import Foundation
+
+/// Runs the built `tokencast` executable, for end-to-end tests of what a user sees.
+public struct CommandResult: Sendable {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
+}
+
+public enum CommandRunner {
+    /// The debug build's executable, next to the test bundle.
+    public static var executable: String {
+        if let override = ProcessInfo.processInfo.environment["TOKENCAST_BIN"] { return override }
+        return RepositoryPaths.root.appendingPathComponent(".build/debug/tokencast").path
+    }
+
+    /// Runs `tokencast` with `arguments` in the repository root.
+    public static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = RepositoryPaths.root
+        var env = ProcessInfo.processInfo.environment
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read before waiting so a large output cannot fill the pipe and block the child.
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CommandResult(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+}
