@@ -82,9 +82,8 @@ public struct DiscretisedLognormal: UnivariateDistribution, Hashable {
     public func fill(_ out: UnsafeMutableBufferPointer<Double>, using rng: inout RandomStream) {
         var local = rng
         let mu = continuous.mu, sigma = continuous.sigma, table = NormalZiggurat.table
-        for i in out.indices {
-            out[i] = Double.exp(mu + sigma * local.standardNormal(table: table)).rounded(.up)
-        }
+        for i in out.indices { out[i] = local.standardNormal(table: table) }
+        for i in out.indices { out[i] = batchExp(mu + sigma * out[i]).rounded(.up) }
         rng = local
     }
 
