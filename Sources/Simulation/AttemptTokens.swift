@@ -37,6 +37,18 @@ public enum AttemptTokens {
         turns: Double, base: Double, fresh: Double, output: Double, hitRate: Double,
         tierThreshold: Double, window: Double, summary: Double, explicitCache: Bool
     ) -> SIMD8<Double> {
+        let h = min(max(hitRate, 0), 1)
+        // Common case first: the last turn's context fits under both the tier and the window,
+        // so no turn crosses either and MODEL.md's sums apply as they are (N is exactly the
+        // last turn's context). Only multiplications: no division, no rounding.
+        let lastContext = base + fresh * turns + output * (turns - 1)
+        if lastContext <= tierThreshold && lastContext <= window {
+            let sent = turns * base + (fresh * (turns + 1) + output * (turns - 1)) * turns * 0.5
+            let reused = sent - lastContext
+            let read = h * reused, miss = lastContext + (1 - h) * reused
+            let out = output * turns
+            return explicitCache ? SIMD8(0, read, miss, out, 0, 0, 0, 0) : SIMD8(miss, read, 0, out, 0, 0, 0, 0)
+        }
         var acc = Split()
         let firstLength = maxTurns(base: base, fresh: fresh, output: output, window: window)
         if turns <= firstLength {
@@ -65,7 +77,6 @@ public enum AttemptTokens {
                 acc.addSegment(base: laterBase, length: rest, newFirst: summary + fresh, fresh: fresh, output: output, tier: tierThreshold)
             }
         }
-        let h = min(max(hitRate, 0), 1)
         let readLo = h * acc.reusedLo, missLo = acc.newLo + (1 - h) * acc.reusedLo
         let readHi = h * acc.reusedHi, missHi = acc.newHi + (1 - h) * acc.reusedHi
         if explicitCache {

@@ -59,12 +59,14 @@ public enum ThreadKernel {
         let tier = model.tierThreshold
         let window = model.contextWindow
         let summary = b.compactionSummary
-        let explicit = model.price.caching == .explicit
+        let explicit = model.explicitCache
         let q = trial.offTheRailsRate
         let successCut = q + (1 - q) * trial.oneShotRate
         let turnsScale = trial.turnsScale, tokensScale = trial.tokensScale
         let shift = trial.cacheHitLogitShift
         let maxAttempts = max(1, b.maxAttempts)
+        // Counts from a discrete law are whole already; rounding them up again is wasted work.
+        let roundTurns = !(b.turns.isDiscrete && turnsScale == 1)
 
         for i in 0..<n {
             ws.active[i] = Int32(i)
@@ -85,12 +87,16 @@ public enum ThreadKernel {
             b.outputPerTurn.fill(UnsafeMutableBufferPointer(rebasing: ws.output[0..<active]), using: &rng)
             b.cacheHitRate.fill(UnsafeMutableBufferPointer(rebasing: ws.hitRate[0..<active]), using: &rng)
             b.baseContext.fill(UnsafeMutableBufferPointer(rebasing: ws.base[0..<active]), using: &rng)
-            for j in 0..<active { ws.uniform[j] = rng.uniform() }
+            var local = rng
+            for j in 0..<active { ws.uniform[j] = local.uniform() }
+            rng = local
             attemptCount += active
 
-            // Token vectors of this round; priced in the same loop (fused) or by one GEMV (BLAS).
+            // Token vectors of this round, then prices: in the same loop (fused) or by one
+            // GEMV over the round's token matrix (BLAS).
             for j in 0..<active {
-                let turns = max(1, (ws.turns[j] * turnsScale).rounded(.up))
+                let drawn = ws.turns[j] * turnsScale
+                let turns = max(1, roundTurns ? ceilPositive(drawn) : drawn)
                 var h = ws.hitRate[j]
                 if shift != 0 { h = logistic(logit(h) + shift) }
                 let tokens = AttemptTokens.compute(
@@ -100,7 +106,7 @@ public enum ThreadKernel {
                 tokenSum += tokens
                 turnSum += turns
                 if mode == .fused {
-                    ws.attemptCost[j] = (tokens * price).sum()
+                    ws.attemptCost[j] = dot(tokens, price)
                 } else {
                     let row = ws.tokenRows.baseAddress! + j * 8
                     for c in 0..<8 { row[c] = tokens[c] }
@@ -149,6 +155,22 @@ public enum ThreadKernel {
         totals.waste.add(waste)
         totals.tokens += tokenSum
         totals.turns += turnSum
+    }
+
+    /// Dot product of a token vector with a price vector, as two 4-wide halves.
+    @inline(__always)
+    static func dot(_ a: SIMD8<Double>, _ b: SIMD8<Double>) -> Double {
+        let m = a * b
+        let q = m.lowHalf + m.highHalf
+        return (q[0] + q[1]) + (q[2] + q[3])
+    }
+
+    /// `ceil` without a libm call for the values turns take; huge or non-finite ones fall back.
+    @inline(__always)
+    static func ceilPositive(_ x: Double) -> Double {
+        guard x < 4.5e15, x > -4.5e15 else { return x.rounded(.up) }
+        let t = Double(Int64(x))
+        return t < x ? t + 1 : t
     }
 
     @inline(__always)

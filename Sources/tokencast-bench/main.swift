@@ -19,14 +19,15 @@ func best(of repetitions: Int, _ body: () -> Void) -> Double {
 }
 
 /// MODEL.md's baseline thread: Opus prices, lognormal turns and tokens, beta cache hit, at most
-/// three attempts.
+/// three attempts; the base context is a constant, as in the presets (a system prompt and tool
+/// definitions do not change from attempt to attempt).
 func baselineModel() throws -> PricedModel {
     let behaviour = ThreadBehaviour(
         turns: try DiscretisedLognormal(median: 14, p90: 60),
         freshInputPerTurn: try Lognormal(median: 1_500, p90: 6_000),
         outputPerTurn: try Lognormal(median: 400, p90: 1_500),
         cacheHitRate: try Beta(mean: 0.88, sd: 0.06),
-        baseContext: try Lognormal(median: 18_000, p90: 30_000),
+        baseContext: try Constant(value: 16_000),
         oneShotRate: 0.573, offTheRailsRate: 0.024, maxAttempts: 3, contextWindow: 200_000)
     return PricedModel(name: "opus", price: try PriceCatalog.builtIn.price(of: "claude-opus-4-5"), behaviour: behaviour)
 }
@@ -55,6 +56,17 @@ func kernelRun(_ model: PricedModel, threads: Int, workers: Int, mode: PricingMo
     var sum = ThreadTotals()
     for t in slots { sum.add(t) }
     return sum
+}
+
+// `tokencast-bench profile N`: only the kernel, N threads on one core, for valgrind/perf.
+if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "profile", let n = Int(CommandLine.arguments[2]) {
+    do {
+        let t = kernelRun(try baselineModel(), threads: n, workers: 1, mode: .fused)
+        print(t.costPerThread)
+    } catch {
+        print(error)
+    }
+    exit(0)
 }
 
 var figures: [String: Any] = [:]

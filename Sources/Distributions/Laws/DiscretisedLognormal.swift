@@ -75,7 +75,7 @@ public struct DiscretisedLognormal: UnivariateDistribution, Hashable {
 
     @inlinable
     public func sample(using rng: inout RandomStream) -> Double {
-        continuous.sample(using: &rng).rounded(.up)
+        ceilOfPositive(continuous.sample(using: &rng))
     }
 
     @inlinable
@@ -83,7 +83,9 @@ public struct DiscretisedLognormal: UnivariateDistribution, Hashable {
         var local = rng
         let mu = continuous.mu, sigma = continuous.sigma, table = NormalZiggurat.table
         for i in out.indices { out[i] = local.standardNormal(table: table) }
-        for i in out.indices { out[i] = batchExp(mu + sigma * out[i]).rounded(.up) }
+        // Separate passes so the exp pass stays branch-free and vectorises.
+        for i in out.indices { out[i] = batchExp(mu + sigma * out[i]) }
+        for i in out.indices { out[i] = ceilOfPositive(out[i]) }
         rng = local
     }
 

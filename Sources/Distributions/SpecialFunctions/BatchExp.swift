@@ -34,3 +34,11 @@ func batchExp(_ x: Double) -> Double {
     let scale = Double(bitPattern: UInt64(bitPattern: (k &+ 1023) &<< 52))
     return p * scale
 }
+
+/// `ceil` of a positive draw without a libm call; values past 2^52 are whole already.
+@inlinable @inline(__always)
+func ceilOfPositive(_ x: Double) -> Double {
+    guard x < 4.5e15 else { return x }
+    let t = Double(Int64(x))
+    return t < x ? t + 1 : t
+}
