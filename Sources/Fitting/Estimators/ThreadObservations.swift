@@ -93,13 +93,16 @@ enum BaseContextFit {
         return try fromTotals(threads)
     }
 
-    /// I - o T(T-1)/2 = s T + u T(T+1)/2 over threads: two columns, no intercept.
+    /// I - o T(T-1)/2 = s T + u T(T+1)/2 over threads. Divided by T(T+1)/2 this reads
+    /// z = s * 2/(T+1) + u: a straight line in 2/(T+1) whose slope is `s` and whose errors are
+    /// the threads' own deviations of `u` from the mean, of equal size whatever T (undivided,
+    /// the long threads' errors would swamp `s`).
     static func fromTotals(_ threads: [ThreadObservation]) throws(FittingError) -> (value: Double, method: Method, rows: Int) {
         var rows: [Double] = [], rhs: [Double] = []
         for t in threads {
-            let T = Double(t.turns)
-            rows.append(T); rows.append(T * (T + 1) / 2)
-            rhs.append(Double(t.tokens.totalInput) - t.output * T * (T - 1) / 2)
+            let T = Double(t.turns), w = T * (T + 1) / 2
+            rows.append(2 / (T + 1)); rows.append(1)
+            rhs.append((Double(t.tokens.totalInput) - t.output * T * (T - 1) / 2) / w)
         }
         guard rhs.count >= 2 else {
             throw .notIdentifiable("the base context needs at least two threads with different turn counts")

@@ -1,0 +1,1 @@
+// Command-line tests of fit and backtest live beside this file.
