@@ -38,7 +38,10 @@ let package = Package(
         /// Scenario files: YAML model, loading, validation with file:line:column errors.
         .target(
             name: "Scenario",
-            dependencies: ["Simulation", "Pricing", "Distributions", "NameMatching", .product(name: "Yams", package: "Yams")]),
+            dependencies: [
+                "Simulation", "Pricing", "Distributions", "NameMatching", "Fitting", "ThreadStore",
+                .product(name: "Yams", package: "Yams"),
+            ]),
         /// The SQLite store of logged threads and the log importers.
         .target(
             name: "ThreadStore",
@@ -71,7 +74,7 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "TestSupport"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "TestSupport"]),
         .testTarget(name: "ThreadStoreTests", dependencies: ["ThreadStore", "TestSupport"]),
-        .testTarget(name: "FittingTests", dependencies: ["Fitting", "TestSupport"]),
+        .testTarget(name: "FittingTests", dependencies: ["Fitting", "Scenario", "ThreadStore", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
         .testTarget(name: "TokencastCLITests", dependencies: ["TestSupport"]),
     ]

@@ -21,10 +21,13 @@ public struct Scenario: Sendable {
 
     /// The forecast this scenario asks for.
     public func forecastSpec(pricingMode: PricingMode = .fused) -> DeveloperForecastSpec {
-        DeveloperForecastSpec(
+        var spec = DeveloperForecastSpec(
             models: models.map(\.priced), mix: mix, uncertainty: models.map(\.uncertainty),
             pricePaths: models.map(\.pricePath), priceCorrelation: priceCorrelation, demand: demand,
             calendar: calendar, trials: trials, seed: seed, pricingMode: pricingMode)
+        // Fitted models carry bootstrap replicates; each trial runs on one of them.
+        if models.contains(where: { !$0.replicates.isEmpty }) { spec.behaviourReplicates = models.map(\.replicates) }
+        return spec
     }
 }
 
@@ -40,6 +43,11 @@ public struct ScenarioModel: Sendable {
     public var behaviourSpecs: [(key: String, value: String)]
     /// Published figures to show beside the simulated ones (e.g. Amp's table).
     public var published: PublishedFigures?
+    /// The stored fit the behaviour came from (`fit:`), if any.
+    public var fitID: Int64? = nil
+    /// The fit's bootstrap replicates as behaviours (keys under `behaviour:` applied); empty
+    /// without a fit.
+    public var replicates: [ThreadBehaviour] = []
 }
 
 /// Figures someone published for a model, to compare a simulation with.

@@ -1,4 +1,5 @@
 import Distributions
+import Fitting
 import NameMatching
 import Pricing
 import Simulation
@@ -6,7 +7,10 @@ import Simulation
 extension ScenarioLoader {
     /// One entry of `models:`: a price key, a behaviour (preset plus overrides), uncertainty,
     /// a price path and published figures.
-    static func parseModel(_ name: String, _ cursor: YAMLCursor, catalog: PriceCatalog, defaultPath: PricePath) throws(ScenarioError) -> ScenarioModel {
+    static func parseModel(
+        _ name: String, _ cursor: YAMLCursor, catalog: PriceCatalog, defaultPath: PricePath,
+        fitSource: FitSource = FitSource(path: "", cursor: nil)
+    ) throws(ScenarioError) -> ScenarioModel {
         let entries = try cursor.mapping(allowed: modelKeys)
         func entry(_ key: String) -> YAMLCursor? { entries.first { $0.key == key }?.value }
 
@@ -52,6 +56,25 @@ extension ScenarioLoader {
                 do { laws[key] = try spec.make() } catch { throw cursor.error("preset '\(preset.name)' \(key): \(error.description)") }
             }
         }
+        // A stored fit replaces the preset's laws; keys under `behaviour:` still override it.
+        var fitted: ResolvedFit?
+        if let f = entry("fit") {
+            let resolved = try resolveFit(f, model: name, priceKey: price.model, source: fitSource)
+            for (key, law) in resolved.estimate {
+                laws[key] = law
+                let fittedLaw = key == "base_context" ? FittedLaw(family: "constant", parameters: ["value": resolved.fit.estimate.baseContext])
+                    : [
+                        "turns": resolved.fit.estimate.turns, "fresh_input_per_turn": resolved.fit.estimate.freshInputPerTurn,
+                        "output_per_turn": resolved.fit.estimate.outputPerTurn, "cache_hit_rate": resolved.fit.estimate.cacheHitRate,
+                    ][key]
+                specs[key] = DistributionSpec(kind: "fit #\(resolved.id) \(fittedLaw?.family ?? "")", parameters: fittedLaw?.parameters ?? [:])
+            }
+            if let p = resolved.fit.estimate.oneShotRate { oneShot = p }
+            if let q = resolved.fit.estimate.offTheRailsRate { offRails = q }
+            fitted = resolved
+        }
+        var overridden: [String: any UnivariateDistribution] = [:]
+        var givenOneShot: Double?, givenOffRails: Double?
         if let b = entry("behaviour") {
             for (key, value, _) in try b.mapping(allowed: behaviourKeys) {
                 switch key {
@@ -60,8 +83,9 @@ extension ScenarioLoader {
                     try checkSupport(law, key: key, at: value)
                     specs[key] = spec
                     laws[key] = law
-                case "one_shot_rate": oneShot = try value.probability()
-                case "off_the_rails_rate": offRails = try value.probability()
+                    overridden[key] = law
+                case "one_shot_rate": oneShot = try value.probability(); givenOneShot = oneShot
+                case "off_the_rails_rate": offRails = try value.probability(); givenOffRails = offRails
                 case "max_attempts":
                     maxAttempts = try value.integer(min: 1)
                     if maxAttempts > 100 { throw value.error("'\(value.path)' is \(maxAttempts): more than 100 attempts at one task is not plausible") }
@@ -107,9 +131,13 @@ extension ScenarioLoader {
             ("one_shot_rate", YAMLCursor.format(oneShot)), ("off_the_rails_rate", YAMLCursor.format(offRails)),
             ("max_attempts", String(maxAttempts)), ("context_window", window.map { YAMLCursor.format($0) } ?? "none"),
         ]
+        let replicates = fitted.map {
+            replicateBehaviours($0, overrides: overridden, oneShot: givenOneShot, offRails: givenOffRails, template: behaviour)
+        } ?? []
         return ScenarioModel(
             name: name, priced: PricedModel(name: name, price: price, behaviour: behaviour, cacheLifetime: lifetime),
-            uncertainty: uncertainty, pricePath: path, preset: preset?.name, behaviourSpecs: echo, published: published)
+            uncertainty: uncertainty, pricePath: path, preset: preset?.name, behaviourSpecs: echo, published: published,
+            fitID: fitted?.id, replicates: replicates)
     }
 
     /// Token counts and turns cannot be negative, and a hit rate lives in [0, 1].

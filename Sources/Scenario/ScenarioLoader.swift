@@ -9,8 +9,8 @@ import Yams
 /// Every mistake is a ``ScenarioError`` naming file:line:column and the fix; nothing in a file
 /// can make the loader trap.
 public enum ScenarioLoader {
-    static let topLevelKeys = ["name", "description", "trials", "seed", "calendar", "developer", "models", "prices", "price_path"]
-    static let modelKeys = ["price", "preset", "behaviour", "uncertainty", "price_path", "published", "cache_lifetime"]
+    static let topLevelKeys = ["name", "description", "trials", "seed", "calendar", "developer", "models", "prices", "price_path", "db"]
+    static let modelKeys = ["price", "preset", "fit", "behaviour", "uncertainty", "price_path", "published", "cache_lifetime"]
     static let behaviourKeys = [
         "turns", "fresh_input_per_turn", "output_per_turn", "cache_hit_rate", "base_context", "one_shot_rate",
         "off_the_rails_rate", "max_attempts", "context_window", "compaction_summary", "thread_minutes_p50",
@@ -88,8 +88,9 @@ public enum ScenarioLoader {
         let namedModels = try modelsCursor.namedEntries()
         guard !namedModels.isEmpty else { throw modelsCursor.error("'models' is empty: add at least one model") }
         var models: [ScenarioModel] = []
+        let fitSource = try FitSource.from(entry("db"), file: root.file)
         for (modelName, cursor, _) in namedModels {
-            models.append(try parseModel(modelName, cursor, catalog: catalog, defaultPath: globalPath))
+            models.append(try parseModel(modelName, cursor, catalog: catalog, defaultPath: globalPath, fitSource: fitSource))
         }
 
         let (demand, mix) = try parseDeveloper(entry("developer"), models: models.map(\.name), root: root)

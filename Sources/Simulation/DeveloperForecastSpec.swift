@@ -19,6 +19,9 @@ public struct DeveloperForecastSpec: Sendable {
     public var threadSampleCap: Int
     /// Parallel workers; nil uses every core. Results do not depend on it.
     public var workers: Int?
+    /// Per model: fitted behaviour replicates, one drawn per trial (``BehaviourReplicates``);
+    /// empty for a model whose behaviour is known or given with ``BehaviourUncertainty``.
+    public var behaviourReplicates: [[ThreadBehaviour]] = []
 
     public init(
         models: [PricedModel], mix: [Double], uncertainty: [BehaviourUncertainty]? = nil,

@@ -92,10 +92,19 @@ public enum DeveloperForecaster {
 
         for (row, t) in trials.enumerated() {
             var rng = streams[row]
+            // A fitted model runs this trial on one bootstrap replicate of its behaviour.
+            let models: [PricedModel] = (0..<modelCount).map { j in
+                guard j < spec.behaviourReplicates.count,
+                      let b = BehaviourReplicates.pick(spec.behaviourReplicates[j], model: j, stream: root.substream(UInt64(t)))
+                else { return spec.models[j] }
+                var m = spec.models[j]
+                m.behaviour = b
+                return m
+            }
             let behaviours: [TrialBehaviour] = (0..<modelCount).map { j in
                 normals.withUnsafeBufferPointer { p in
                     let z = UnsafeBufferPointer(rebasing: p[(row * shared.dimension + shared.behaviourOffset(model: j))...].prefix(BehaviourUncertainty.dimensions))
-                    return spec.uncertainty[j].trialBehaviour(spec.models[j].behaviour, z: z)
+                    return spec.uncertainty[j].trialBehaviour(models[j].behaviour, z: z)
                 }
             }
             let priceZ = (0..<modelCount).map { normals[row * shared.dimension + shared.priceOffset(model: $0)] }
@@ -116,7 +125,7 @@ public enum DeveloperForecaster {
                     let room = collectSample ? spec.threadSampleCap - sample[j].count : 0
                     var kept: [Double] = []
                     ThreadKernel.simulate(
-                        spec.models[j], trial: behaviours[j], count: counts[j], rng: &rng,
+                        models[j], trial: behaviours[j], count: counts[j], rng: &rng,
                         workspace: workspace, totals: &modelTotals, mode: spec.pricingMode,
                         perBatch: room > 0 ? { view in
                             kept.append(contentsOf: view.cost.prefix(max(0, room - kept.count)).map { $0 * multiplier })

@@ -8,5 +8,7 @@ enum CommandRegistry {
         PricesCommand.self,
         ImportCommand.self,
         ThreadsCommand.self,
+        FitCommand.self,
+        BacktestCommand.self,
     ]
 }

@@ -1,0 +1,132 @@
+import Distributions
+import Foundation
+import Simulation
+
+/// One complete set of fitted behaviour parameters: the point estimate, or one bootstrap
+/// replicate. What a scenario's `fit:` turns into a ``ThreadBehaviour``.
+public struct FitReplicate: Sendable, Hashable, Codable {
+    public var turns: FittedLaw
+    public var freshInputPerTurn: FittedLaw
+    public var outputPerTurn: FittedLaw
+    public var baseContext: Double
+    public var cacheHitRate: FittedLaw
+    /// nil when the logs carry no outcomes.
+    public var oneShotRate: Double?
+    public var offTheRailsRate: Double?
+    public var threadsPerDay: Double?
+    public var dayDispersion: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case turns
+        case freshInputPerTurn = "fresh_input_per_turn", outputPerTurn = "output_per_turn"
+        case baseContext = "base_context", cacheHitRate = "cache_hit_rate", oneShotRate = "one_shot_rate"
+        case offTheRailsRate = "off_the_rails_rate", threadsPerDay = "threads_per_day", dayDispersion = "day_dispersion"
+    }
+
+    /// The laws by the scenario's behaviour keys (`turns`, `fresh_input_per_turn`,
+    /// `output_per_turn`, `cache_hit_rate`, `base_context`).
+    public func laws() throws(FittingError) -> [String: any UnivariateDistribution] {
+        [
+            "turns": try turns.make(), "fresh_input_per_turn": try freshInputPerTurn.make(),
+            "output_per_turn": try outputPerTurn.make(), "cache_hit_rate": try cacheHitRate.make(),
+            "base_context": try FittedLaw(family: "constant", parameters: ["value": baseContext]).make(),
+        ]
+    }
+
+    /// The behaviour with these laws; rates the logs do not give come from `defaultRates`.
+    public func behaviour(
+        oneShot: Double? = nil, offTheRails: Double? = nil, maxAttempts: Int = 3, contextWindow: Double? = nil
+    ) throws(FittingError) -> ThreadBehaviour {
+        let l = try laws()
+        guard let t = l["turns"], let u = l["fresh_input_per_turn"], let o = l["output_per_turn"],
+              let h = l["cache_hit_rate"], let s = l["base_context"] else { throw .invalidParameter("a fitted law is missing") }
+        return ThreadBehaviour(
+            turns: t, freshInputPerTurn: u, outputPerTurn: o, cacheHitRate: h, baseContext: s,
+            oneShotRate: oneShot ?? oneShotRate ?? 1, offTheRailsRate: offTheRails ?? offTheRailsRate ?? 0,
+            maxAttempts: maxAttempts, contextWindow: contextWindow)
+    }
+}
+
+/// A parameter's estimate and its bootstrap percentile interval (2.5 % to 97.5 %).
+public struct ParameterInterval: Sendable, Hashable, Codable {
+    public var name: String
+    public var estimate: Double
+    public var lower: Double
+    public var upper: Double
+}
+
+/// Outcome counts and the rates' posteriors.
+public struct OutcomeReport: Sendable, Hashable, Codable {
+    public var threads: Int
+    public var success: Int
+    public var failure: Int
+    public var abandoned: Int
+    /// p: successes among attempts that stayed on the rails (success + failure).
+    public var oneShot: RateFit.Posterior
+    /// q: abandoned threads (taken as off the rails) among all threads with an outcome.
+    public var offTheRails: RateFit.Posterior
+
+    enum CodingKeys: String, CodingKey {
+        case threads, success, failure, abandoned
+        case oneShot = "one_shot_rate", offTheRails = "off_the_rails_rate"
+    }
+}
+
+/// Everything `tokencast fit` learns about one model; stored as the fit's JSON payload.
+public struct BehaviourFit: Sendable, Codable {
+    /// Payload schema version; readers refuse versions they do not know.
+    public var schema = 1
+    public var model: String
+    public var since: Date?
+    public var until: Date?
+    public var threads: Int
+    public var threadsWithRequests: Int
+    public var seed: UInt64
+    public var bootstrapReplicates: Int
+    public var turns: SelectionReport
+    public var freshInputPerTurn: SelectionReport
+    public var outputPerTurn: SelectionReport
+    public var baseContextMethod: String
+    public var baseContextRows: Int
+    public var cacheHitRateThreads: Int
+    public var outcomes: OutcomeReport?
+    public var threadsPerDay: DemandFit?
+    /// The point estimate.
+    public var estimate: FitReplicate
+    public var intervals: [ParameterInterval]
+    public var replicates: [FitReplicate]
+    public var check: FitCheck?
+
+    enum CodingKeys: String, CodingKey {
+        case schema, model, since, until, threads, seed, turns, outcomes, estimate, intervals, replicates, check
+        case threadsWithRequests = "threads_with_requests", bootstrapReplicates = "bootstrap_replicates"
+        case freshInputPerTurn = "fresh_input_per_turn", outputPerTurn = "output_per_turn"
+        case baseContextMethod = "base_context_method", baseContextRows = "base_context_rows"
+        case cacheHitRateThreads = "cache_hit_rate_threads", threadsPerDay = "threads_per_day"
+    }
+
+    /// The JSON payload stored in the `fits` table.
+    public func payload() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+
+    /// Reads a stored payload.
+    /// - Throws: ``FittingError/badPayload(id:reason:)``.
+    public static func decode(_ payload: String, id: Int64) throws(FittingError) -> BehaviourFit {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let fit: BehaviourFit
+        do {
+            fit = try decoder.decode(BehaviourFit.self, from: Data(payload.utf8))
+        } catch {
+            throw .badPayload(id: id, reason: "\(error)")
+        }
+        guard fit.schema == 1 else { throw .badPayload(id: id, reason: "schema version \(fit.schema) is newer than this tokencast") }
+        return fit
+    }
+}

@@ -1,0 +1,220 @@
+import Distributions
+import Foundation
+import Pricing
+import ThreadStore
+
+/// Fits every behaviour parameter of MODEL.md for one model from the thread store.
+///
+/// ```swift
+/// let fit = try BehaviourFitter(options: .init(bootstrap: 200, seed: 1)).fit(model: "claude-sonnet-4-5", in: store)
+/// try store.saveFit(model: fit.model, since: fit.since, until: fit.until, payload: fit.payload())
+/// ```
+///
+/// **Reproducibility.** Goodness-of-fit draws use `RandomStream(seed).substream(i)` per
+/// candidate; bootstrap replicate `b` resamples with `RandomStream(seed ^ 0xB007).substream(b)`.
+/// Same store, same seed, same fit.
+public struct BehaviourFitter: Sendable {
+    public struct Options: Sendable {
+        /// Nonparametric bootstrap replicates (resampled threads) for intervals and forecasts.
+        public var bootstrap: Int
+        /// Parametric-bootstrap replicates per candidate law for KS/AD p-values.
+        public var goodnessReplicates: Int
+        public var seed: UInt64
+        public var since: Date?
+        public var until: Date?
+        /// Prices for the fit check; nil skips it.
+        public var catalog: PriceCatalog?
+        /// Threads simulated by the fit check.
+        public var checkThreads: Int
+        /// Fewest threads a fit accepts.
+        public var minimumThreads: Int
+
+        public init(
+            bootstrap: Int = 200, goodnessReplicates: Int = 200, seed: UInt64 = 1, since: Date? = nil, until: Date? = nil,
+            catalog: PriceCatalog? = .builtIn, checkThreads: Int = 20_000, minimumThreads: Int = 10
+        ) {
+            self.bootstrap = bootstrap
+            self.goodnessReplicates = goodnessReplicates
+            self.seed = seed
+            self.since = since
+            self.until = until
+            self.catalog = catalog
+            self.checkThreads = checkThreads
+            self.minimumThreads = minimumThreads
+        }
+    }
+
+    public var options: Options
+
+    public init(options: Options = Options()) { self.options = options }
+
+    /// The models with threads in the window, most threads first (ties by name).
+    public static func models(in store: ThreadStore, since: Date?, until: Date?) throws -> [(model: String, threads: Int)] {
+        var counts: [String: Int] = [:]
+        for t in try store.threads(since: since, until: until) { if let m = t.model, t.turns > 0 { counts[m, default: 0] += 1 } }
+        return counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { ($0.key, $0.value) }
+    }
+
+    /// Fits `model`. A name matches stored names exactly, or through the price catalog
+    /// (`claude-sonnet-4-5` matches `claude-sonnet-4-5-20250929`).
+    /// - Throws: ``FittingError`` (empty store, no threads of the model, too few threads).
+    public func fit(model: String, in store: ThreadStore) throws -> BehaviourFit {
+        let all = try store.threads(since: options.since, until: options.until).filter { $0.turns > 0 }
+        guard !all.isEmpty else { throw FittingError.emptyStore(path: store.path ?? "(in memory)") }
+        let key = Self.priceKey(model)
+        let mine = all.filter { $0.model == model || ($0.model.map(Self.priceKey) == key && key != nil) }
+        guard !mine.isEmpty else {
+            throw FittingError.noThreads(model: model, known: Set(all.compactMap(\.model)).sorted())
+        }
+        guard mine.count >= options.minimumThreads else {
+            throw FittingError.tooFewThreads(model: model, count: mine.count, needed: options.minimumThreads)
+        }
+        let observations = try ThreadObservations.derive(mine, requestsOf: store.requests(threadID:))
+        var fit = try fit(model: model, observations: observations)
+        if let catalog = options.catalog, let price = try? catalog.price(of: model) {
+            fit.check = FitCheck.run(fit: fit, observations: observations, price: price, threads: options.checkThreads, seed: options.seed)
+        }
+        return fit
+    }
+
+    static func priceKey(_ name: String) -> String? { try? PriceCatalog.builtIn.price(of: name).model }
+
+    /// The per-thread quantities of one resample, given a base context.
+    struct Derived {
+        var turns: [Double]
+        var fresh: [Double]
+        var output: [Double]
+        var hit: [Double]
+    }
+
+    static func derived(_ obs: [ThreadObservation], base s: Double) -> Derived {
+        var d = Derived(turns: [], fresh: [], output: [], hit: [])
+        for t in obs {
+            d.turns.append(Double(t.turns))
+            // One-turn threads from request rows cannot separate u from s: u = c_1 - s.
+            let u = t.fresh ?? (t.fromRequests ? Double(t.tokens.totalInput) - s : BaseContextFit.freshFromTotals(t, base: s))
+            if u > 0 { d.fresh.append(u) }
+            if t.output > 0 { d.output.append(t.output) }
+            if let h = BaseContextFit.hitRate(t, base: s, fresh: max(u, 0)) { d.hit.append(h) }
+        }
+        return d
+    }
+
+    static func baseContext(_ obs: [ThreadObservation]) throws(FittingError) -> (value: Double, method: BaseContextFit.Method, rows: Int) {
+        try BaseContextFit.estimate(obs)
+    }
+
+    static func hitLaw(_ hits: [Double]) -> FittedLaw {
+        if let law = RateFit.beta(hits) { return law }
+        return FittedLaw(family: "constant", parameters: ["value": hits.isEmpty ? 0 : Stats.mean(hits)])
+    }
+
+    static func outcomeRates(_ obs: [ThreadObservation]) -> OutcomeReport? {
+        var s = 0, f = 0, a = 0
+        for t in obs {
+            switch t.outcome {
+            case .success: s += 1
+            case .failure: f += 1
+            case .abandoned: a += 1
+            case nil: break
+            }
+        }
+        let n = s + f + a
+        guard n > 0 else { return nil }
+        return OutcomeReport(
+            threads: n, success: s, failure: f, abandoned: a,
+            oneShot: RateFit.Posterior(successes: s, trials: s + f), offTheRails: RateFit.Posterior(successes: a, trials: n))
+    }
+
+    /// Fits from derived observations (the store-free core, used by tests and backtests).
+    func fit(model: String, observations obs: [ThreadObservation]) throws -> BehaviourFit {
+        let base = try Self.baseContext(obs)
+        let d = Self.derived(obs, base: base.value)
+        guard d.fresh.count >= 2, d.output.count >= 2 else {
+            throw FittingError.notIdentifiable("model '\(model)': fewer than two threads with positive fresh input and output tokens")
+        }
+        let turns = try SelectionReport.select(
+            d.turns, families: CountFit.families, discrete: true, replicates: options.goodnessReplicates, seed: options.seed)
+        let fresh = try SelectionReport.select(
+            d.fresh, families: ContinuousFit.families, discrete: false, replicates: options.goodnessReplicates, seed: options.seed &+ 1)
+        let output = try SelectionReport.select(
+            d.output, families: ContinuousFit.families, discrete: false, replicates: options.goodnessReplicates, seed: options.seed &+ 2)
+        let outcomes = Self.outcomeRates(obs)
+        let dayCounts = DemandFit.dayCounts(obs, since: options.since, until: options.until)
+        let demand = DemandFit.fit(dayCounts)
+        let estimate = FitReplicate(
+            turns: turns.chosen, freshInputPerTurn: fresh.chosen, outputPerTurn: output.chosen, baseContext: base.value,
+            cacheHitRate: Self.hitLaw(d.hit), oneShotRate: outcomes?.oneShot.mean, offTheRailsRate: outcomes?.offTheRails.mean,
+            threadsPerDay: demand?.meanPerDay, dayDispersion: demand?.dayDispersion)
+
+        let replicates = bootstrap(obs, estimate: estimate, days: dayCounts)
+        let dates = obs.compactMap(\.startedAt)
+        return BehaviourFit(
+            model: model, since: options.since ?? dates.min(), until: options.until ?? dates.max(), threads: obs.count,
+            threadsWithRequests: obs.filter(\.fromRequests).count, seed: options.seed, bootstrapReplicates: replicates.count,
+            turns: turns, freshInputPerTurn: fresh, outputPerTurn: output, baseContextMethod: base.method.rawValue,
+            baseContextRows: base.rows, cacheHitRateThreads: d.hit.count, outcomes: outcomes, threadsPerDay: demand,
+            estimate: estimate, intervals: Self.intervals(estimate, replicates), replicates: replicates, check: nil)
+    }
+
+    /// Nonparametric bootstrap: resample threads (and, for threads per day, developer-days) with
+    /// replacement and refit every parameter, keeping each law's family fixed.
+    func bootstrap(_ obs: [ThreadObservation], estimate: FitReplicate, days: [String: [Double]]) -> [FitReplicate] {
+        let root = RandomStream(seed: options.seed ^ 0xB007)
+        let pooledDays = days.keys.sorted().flatMap { days[$0] ?? [] }
+        var out: [FitReplicate] = []
+        for b in 0..<options.bootstrap {
+            var rng = root.substream(UInt64(b))
+            let n = UInt64(obs.count)
+            let sample = (0..<obs.count).map { _ in obs[Int(rng.next(upperBound: n))] }
+            guard let base = try? Self.baseContext(sample) else { continue }
+            let d = Self.derived(sample, base: base.value)
+            guard let t = SelectionReport.refit(estimate.turns.family, d.turns, discrete: true),
+                  let u = SelectionReport.refit(estimate.freshInputPerTurn.family, d.fresh, discrete: false),
+                  let o = SelectionReport.refit(estimate.outputPerTurn.family, d.output, discrete: false) else { continue }
+            let rates = Self.outcomeRates(sample)
+            var dayMean: Double?, dayDispersion: Double?
+            if !pooledDays.isEmpty {
+                let m = UInt64(pooledDays.count)
+                let resampled = (0..<pooledDays.count).map { _ in pooledDays[Int(rng.next(upperBound: m))] }
+                let f = DemandFit.fit(["all": resampled])
+                dayMean = f?.meanPerDay
+                dayDispersion = f?.dayDispersion
+            }
+            out.append(FitReplicate(
+                turns: t, freshInputPerTurn: u, outputPerTurn: o, baseContext: base.value, cacheHitRate: Self.hitLaw(d.hit),
+                oneShotRate: rates?.oneShot.mean, offTheRailsRate: rates?.offTheRails.mean,
+                threadsPerDay: dayMean, dayDispersion: dayDispersion))
+        }
+        return out
+    }
+
+    /// Named scalars of a replicate, for intervals.
+    static func scalars(_ r: FitReplicate) -> [(String, Double)] {
+        var list: [(String, Double)] = []
+        func law(_ prefix: String, _ l: FittedLaw) {
+            for k in l.parameters.keys.sorted() { list.append(("\(prefix).\(k)", l.parameters[k] ?? .nan)) }
+            list.append(("\(prefix).mean", (try? l.make().mean) ?? .nan))
+        }
+        law("turns", r.turns)
+        law("fresh_input_per_turn", r.freshInputPerTurn)
+        law("output_per_turn", r.outputPerTurn)
+        list.append(("base_context", r.baseContext))
+        law("cache_hit_rate", r.cacheHitRate)
+        if let p = r.oneShotRate { list.append(("one_shot_rate", p)) }
+        if let q = r.offTheRailsRate { list.append(("off_the_rails_rate", q)) }
+        if let m = r.threadsPerDay { list.append(("threads_per_day.mean", m)) }
+        if let k = r.dayDispersion { list.append(("threads_per_day.dispersion", k)) }
+        return list
+    }
+
+    static func intervals(_ estimate: FitReplicate, _ replicates: [FitReplicate]) -> [ParameterInterval] {
+        var byName: [String: [Double]] = [:]
+        for r in replicates { for (name, v) in scalars(r) where v.isFinite { byName[name, default: []].append(v) } }
+        return scalars(estimate).map { name, value in
+            let sorted = (byName[name] ?? []).sorted()
+            return ParameterInterval(
+                name: name, estimate: value, lower: Stats.quantile(sorted: sorted, 0.025), upper: Stats.quantile(sorted: sorted, 0.975))
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Fitting
+import Foundation
+import ThreadStore
+
+/// `tokencast backtest`: fit on the logs before a date, forecast the spend after it, compare.
+struct BacktestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backtest",
+        abstract: "Check forecasts against history: fit before a date, forecast after it, compare.",
+        discussion: """
+            Fits every model with enough threads before --train-until, forecasts each developer's spend over \
+            --horizon (threads per day fitted per developer, dispersion pooled, fit uncertainty drawn per trial), \
+            and reports the actual spend against the forecast's P10/P50/P90 per developer and in total, with \
+            the share of developers inside P10-P90. See docs/fitting.md.
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Train on threads started before this day (ISO 8601, e.g. 2025-10-01).")
+    var trainUntil: String
+
+    @Option(help: "Forecast horizon after --train-until, in days: e.g. 30d or 14.")
+    var horizon = "30d"
+
+    @Option(help: "Only train on threads started on or after this day.")
+    var since: String?
+
+    @Option(help: "Bootstrap replicates per model fit.")
+    var bootstrap = 100
+
+    @Option(help: "Monte Carlo trials per forecast.")
+    var trials = 2_000
+
+    @Option(help: "Random seed; the same seed gives the same numbers.")
+    var seed: UInt64 = 1
+
+    @OptionGroup var output: OutputOptions
+
+    var horizonDays: Int? {
+        let text = horizon.hasSuffix("d") ? String(horizon.dropLast()) : horizon
+        return Int(text).flatMap { $0 > 0 && $0 <= 3_660 ? $0 : nil }
+    }
+
+    func validate() throws {
+        for (name, value) in [("--train-until", Optional(trainUntil)), ("--since", since)] {
+            if let value, ThreadsCommand.parse(value) == nil {
+                throw ValidationError("\(name) '\(value)' is not a date; use ISO 8601, e.g. 2025-10-01.")
+            }
+        }
+        if horizonDays == nil { throw ValidationError("--horizon '\(horizon)' must be a number of days from 1 to 3660, e.g. 30d.") }
+        if trials < 10 || trials > 10_000_000 { throw ValidationError("--trials must be between 10 and 10,000,000, got \(trials).") }
+        if bootstrap < 0 || bootstrap > 100_000 { throw ValidationError("--bootstrap must be between 0 and 100,000, got \(bootstrap).") }
+    }
+
+    func run() throws {
+        guard FileManager.default.fileExists(atPath: database.path) else {
+            throw UserFacingError(message: "the thread database \(database.path) does not exist: import logs first (tokencast import claude-code, codex or csv), or pass --db")
+        }
+        guard let cut = ThreadsCommand.parse(trainUntil)?.date, let days = horizonDays else { return }
+        var backtest = Backtest(trainUntil: cut, horizonDays: days, since: since.flatMap(ThreadsCommand.parse)?.date)
+        backtest.bootstrap = bootstrap
+        backtest.trials = trials
+        backtest.seed = seed
+        let report = try backtest.run(store: try database.open())
+        switch output.format {
+        case .table:
+            try output.emit(report.renderedTable())
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+            encoder.dateEncodingStrategy = .iso8601
+            try output.emit(String(decoding: try encoder.encode(report), as: UTF8.self) + "\n")
+        case .csv:
+            var lines = ["developer,training_days,threads_per_day,p10,p50,p90,actual,actual_threads,inside"]
+            for r in report.developers + [report.total] {
+                lines.append("\(r.developer),\(r.trainingDays),\(r.threadsPerDay),\(r.p10),\(r.p50),\(r.p90),\(r.actual),\(r.actualThreads),\(r.inside)")
+            }
+            try output.emit(lines.joined(separator: "\n") + "\n")
+        }
+    }
+}

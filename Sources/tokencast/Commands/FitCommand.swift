@@ -1,0 +1,103 @@
+import ArgumentParser
+import Fitting
+import Foundation
+import Pricing
+import ThreadStore
+
+/// `tokencast fit`: fits behaviour profiles to stored threads and stores them.
+struct FitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fit",
+        abstract: "Fit behaviour profiles to the stored threads of each model.",
+        discussion: """
+            Fits turns per attempt, fresh input and output tokens per turn, base context, cache hit rate, \
+            threads per working day and, when logged, the one-shot and off-the-rails rates; picks each law by AIC, \
+            gives every parameter a bootstrap interval, checks the fit against the logged threads, and stores it \
+            (use it in a scenario with fit: latest). See docs/fitting.md.
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Fit only this model (a catalog name also matches its dated names). Default: every model with enough threads.")
+    var model: String?
+
+    @Option(help: "Only threads started on or after this day (ISO 8601, e.g. 2025-10-01).")
+    var since: String?
+
+    @Option(help: "Only threads started up to this day (inclusive) or before this time (ISO 8601).")
+    var until: String?
+
+    @Option(help: "Bootstrap replicates (threads resampled) for intervals and forecasts.")
+    var bootstrap = 200
+
+    @Option(help: "Parametric-bootstrap replicates per candidate law for the KS and AD p-values.")
+    var goodnessReplicates = 200
+
+    @Option(help: "Random seed; the same seed gives the same fit.")
+    var seed: UInt64 = 1
+
+    @Flag(help: "Print the fit without storing it.")
+    var dryRun = false
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        for (name, value) in [("--since", since), ("--until", until)] {
+            if let value, ThreadsCommand.parse(value) == nil {
+                throw ValidationError("\(name) '\(value)' is not a date; use ISO 8601, e.g. 2025-10-01 or 2025-10-01T09:00:00Z.")
+            }
+        }
+        if bootstrap < 0 || bootstrap > 100_000 { throw ValidationError("--bootstrap must be between 0 and 100,000, got \(bootstrap).") }
+        if goodnessReplicates < 0 || goodnessReplicates > 100_000 {
+            throw ValidationError("--goodness-replicates must be between 0 and 100,000, got \(goodnessReplicates).")
+        }
+    }
+
+    /// `--since`/`--until` as a window; a plain day for `--until` includes that whole day.
+    static func window(since: String?, until: String?) -> (Date?, Date?) {
+        let s = since.flatMap(ThreadsCommand.parse)?.date
+        let u = until.flatMap(ThreadsCommand.parse).map { $0.isDay ? $0.date.addingTimeInterval(86_400) : $0.date }
+        return (s, u)
+    }
+
+    func run() throws {
+        guard FileManager.default.fileExists(atPath: database.path) else {
+            throw UserFacingError(message: "the thread database \(database.path) does not exist: import logs first (tokencast import claude-code, codex or csv), or pass --db")
+        }
+        let store = try database.open()
+        let (sinceDate, untilDate) = Self.window(since: since, until: until)
+        let options = BehaviourFitter.Options(
+            bootstrap: bootstrap, goodnessReplicates: goodnessReplicates, seed: seed, since: sinceDate, until: untilDate)
+        let fitter = BehaviourFitter(options: options)
+        let models: [String]
+        if let model {
+            models = [model]
+        } else {
+            let found = try BehaviourFitter.models(in: store, since: sinceDate, until: untilDate)
+            guard !found.isEmpty else { throw FittingError.emptyStore(path: database.path) }
+            models = found.filter { $0.threads >= options.minimumThreads }.map(\.model)
+            if models.isEmpty {
+                throw UserFacingError(message: "no model has \(options.minimumThreads) or more threads in this window (\(found.map { "\($0.model): \($0.threads)" }.joined(separator: ", "))): import more logs or widen --since/--until")
+            }
+        }
+        let bar = ProgressBar(total: Double(models.count), label: "fitting", quiet: output.quiet)
+        var results: [(Int64?, BehaviourFit)] = []
+        for m in models {
+            let fit = try fitter.fit(model: m, in: store)
+            var id: Int64?
+            if !dryRun { id = try store.saveFit(model: fit.model, since: fit.since, until: fit.until, payload: try fit.payload()).id }
+            results.append((id, fit))
+            bar.advance(by: 1)
+        }
+        bar.finish()
+        switch output.format {
+        case .table:
+            try output.emit(results.map { $0.1.renderedTable(id: $0.0) + ($0.0.map { "stored as fit #\($0); use it in a scenario with fit: latest or fit: \($0)\n" } ?? "not stored (--dry-run)\n") }.joined(separator: "\n"))
+        case .json:
+            let items = try results.map { id, fit in "{\"id\":\(id.map(String.init) ?? "null"),\"fit\":\(try fit.payload())}" }
+            try output.emit("[" + items.joined(separator: ",") + "]\n")
+        case .csv:
+            try output.emit((["model,parameter,estimate,lower_95,upper_95"] + results.flatMap { $0.1.csvRows() }).joined(separator: "\n") + "\n")
+        }
+    }
+}

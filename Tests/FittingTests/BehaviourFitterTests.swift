@@ -1,0 +1,121 @@
+import Distributions
+import Foundation
+import Testing
+import TestSupport
+import ThreadStore
+@testable import Fitting
+
+@Suite struct BehaviourFitterTests {
+    @Test func leastSquaresRecoversTheBaseContextExactlyOnNoiseFreeRequests() throws {
+        var logs = SyntheticLogs()
+        logs.turnNoise = 0
+        logs.developers = 2
+        logs.weekdays = 10
+        logs.baseContext = 13_437
+        let store = try SyntheticStore.make(logs, name: "exact-s")
+        let threads = try store.threads()
+        let obs = try ThreadObservations.derive(threads, requestsOf: store.requests(threadID:))
+        let s = try BaseContextFit.estimate(obs)
+        #expect(s.method == .requests)
+        expectClose(s.value, 13_437, absolute: 1e-6)
+    }
+
+    @Test func baseContextFromThreadTotalsWhenThereAreNoRequestRows() throws {
+        var logs = SyntheticLogs()
+        logs.turnNoise = 0
+        logs.developers = 3
+        logs.weekdays = 20
+        let store = try SyntheticStore.make(logs, name: "totals-s")
+        var obs = try ThreadObservations.derive(try store.threads(), requestsOf: { _ in [] })
+        // Per-thread u varies, so a pooled u leaves noise; s must still come out near the truth.
+        let s = try BaseContextFit.estimate(obs)
+        #expect(s.method == .threadTotals)
+        expectClose(s.value, 12_000, relative: 0.15)
+        obs = obs.map { var o = $0; o.turns = 5; return o }
+        #expect(throws: FittingError.self) { try BaseContextFit.fromTotals(obs) }
+    }
+
+    /// Coverage is a frequency, so it is checked over several synthetic data sets: across four
+    /// seeds and seven parameters, the 95 % intervals must hold the truth in at least 24 of 28
+    /// cases, and each truth must lie inside the 99.5 % percentile range in every data set but
+    /// at most one.
+    @Test func bootstrapIntervalsCoverTheTrueValues() throws {
+        var hits = 0, total = 0
+        var wideMisses: [String: Int] = [:]
+        var log: [String] = []
+        for seed: UInt64 in [7, 8, 9, 10] {
+            var logs = SyntheticLogs()
+            logs.seed = seed
+            let store = try SyntheticStore.make(logs, name: "coverage-\(seed)")
+            let fitter = BehaviourFitter(options: .init(bootstrap: 200, goodnessReplicates: 0, seed: seed, catalog: nil))
+            let fit = try fitter.fit(model: logs.model, in: store)
+            #expect(fit.replicates.count == 200)
+            let truth: [(String, Double)] = [
+                ("turns.mean", logs.turnsMean),
+                ("output_per_turn.mean", logs.outputShape * logs.outputScale),
+                ("fresh_input_per_turn.mean", logs.freshMedian * exp(logs.freshSigma * logs.freshSigma / 2)),
+                ("base_context", logs.baseContext),
+                ("cache_hit_rate.mean", logs.hitAlpha / (logs.hitAlpha + logs.hitBeta)),
+                ("one_shot_rate", logs.oneShotRate),
+                ("off_the_rails_rate", logs.offTheRailsRate),
+            ]
+            for (name, value) in truth {
+                let i = try #require(fit.intervals.first { $0.name == name })
+                #expect(i.lower < i.upper, "\(name) has an empty interval")
+                total += 1
+                if i.lower <= value && value <= i.upper { hits += 1 } else { log.append("seed \(seed) \(name): \(value) outside [\(i.lower), \(i.upper)]") }
+                let values = fit.replicates.compactMap { r in BehaviourFitter.scalars(r).first { $0.0 == name }?.1 }.sorted()
+                let lo = values[Int(0.0025 * Double(values.count))], hi = values[Int((0.9975 * Double(values.count - 1)).rounded(.up))]
+                if !(lo <= value && value <= hi) { wideMisses[name, default: 0] += 1 }
+            }
+        }
+        #expect(hits >= 24, "\(hits) of \(total): \(log)")
+        #expect(wideMisses.values.allSatisfy { $0 <= 1 }, "\(wideMisses)")
+    }
+
+    @Test func sameSeedSameFit() throws {
+        var logs = SyntheticLogs()
+        logs.developers = 2
+        let store = try SyntheticStore.make(logs, name: "determinism")
+        let fitter = BehaviourFitter(options: .init(bootstrap: 20, goodnessReplicates: 20, seed: 9, catalog: nil))
+        let a = try fitter.fit(model: logs.model, in: store), b = try fitter.fit(model: logs.model, in: store)
+        #expect(try a.payload() == b.payload())
+    }
+
+    @Test func fitIsStoredAndReloaded() throws {
+        var logs = SyntheticLogs()
+        logs.developers = 2
+        let store = try SyntheticStore.make(logs, name: "stored")
+        let fit = try BehaviourFitter(options: .init(bootstrap: 10, goodnessReplicates: 0, catalog: nil)).fit(model: logs.model, in: store)
+        let record = try store.saveFit(model: fit.model, since: fit.since, until: fit.until, payload: try fit.payload())
+        let loaded = try #require(try store.fits(model: logs.model).first)
+        #expect(loaded.id == record.id)
+        let back = try BehaviourFit.decode(loaded.payload, id: loaded.id)
+        #expect(back.estimate == fit.estimate)
+        #expect(back.replicates == fit.replicates)
+        #expect(back.intervals == fit.intervals)
+        #expect(throws: FittingError.self) { try BehaviourFit.decode("{\"schema\": 2}", id: 1) }
+    }
+
+    @Test func emptyStoreAndUnknownModelSayWhatToDo() throws {
+        let empty = try ThreadStore(inMemory: "empty")
+        let fitter = BehaviourFitter(options: .init(bootstrap: 0, goodnessReplicates: 0, catalog: nil))
+        #expect(throws: FittingError.emptyStore(path: "(in memory)")) { try fitter.fit(model: "claude-sonnet-4-5", in: empty) }
+        var logs = SyntheticLogs()
+        logs.developers = 1
+        let store = try SyntheticStore.make(logs, name: "unknown-model")
+        #expect(throws: FittingError.noThreads(model: "gpt-5", known: ["claude-sonnet-4-5"])) { try fitter.fit(model: "gpt-5", in: store) }
+        #expect(FittingError.noThreads(model: "gpt-5", known: ["claude-sonnet-4-5"]).description
+            == "no threads of model 'gpt-5' in this window: pass --model with one of: claude-sonnet-4-5")
+    }
+
+    @Test func fitCheckReproducesTheSyntheticData() throws {
+        let logs = SyntheticLogs()
+        let store = try SyntheticStore.make(logs, name: "check")
+        let fit = try BehaviourFitter(options: .init(bootstrap: 0, goodnessReplicates: 0, seed: 1)).fit(model: logs.model, in: store)
+        let check = try #require(fit.check)
+        for row in check.rows where ["P50", "P90"].contains(row.quantile) {
+            #expect(abs(row.relativeError) < 0.10, "\(row.metric) \(row.quantile): logged \(row.logged), simulated \(row.simulated)")
+        }
+    }
+}
