@@ -32,7 +32,7 @@ public enum ForecastReport {
 
     public static func build(_ d: ForecastDocument, scenario: Scenario, extras: Extras) -> HTMLReport {
         var report = HTMLReport(title: "\(d.scenario): cost forecast", subtitle: "One developer, \(horizon(d)) from \(d.months.first ?? "") · \(d.file)")
-        report.add(headline(d, budget: extras.budget))
+        report.add(headline(d, budget: extras.budget, values: extras.annualByTrial))
         report.add(distribution(d, values: extras.annualByTrial, budget: extras.budget))
         report.add(monthly(d, budget: extras.budget))
         report.add(models(d))
@@ -57,7 +57,7 @@ public enum ForecastReport {
         ]
     }
 
-    public static func headline(_ d: ForecastDocument, budget: Double?) -> HTMLSection {
+    public static func headline(_ d: ForecastDocument, budget: Double?, values: [Double] = []) -> HTMLSection {
         let a = d.annual
         var figures = [
             HeadlineFigure(label: "Mean spend, \(horizon(d))", value: Money.full(a.mean), note: "± \(Money.full(a.standardError)) (standard error)"),
@@ -69,7 +69,7 @@ public enum ForecastReport {
         ]
         var blocks: [HTMLBlock] = []
         if let budget {
-            figures.append(HeadlineFigure(label: "Budget \(Money.full(budget))", value: "", note: ""))
+            figures.append(HeadlineFigure(label: "Chance of exceeding \(Money.full(budget))", value: Money.percent(SpendSummary.exceedance(values, budget)), note: "the budget given with --budget"))
         }
         blocks.append(.figures(figures.filter { !$0.value.isEmpty }))
         blocks.append(.paragraph("\(Money.grouped(d.threadsPerYear)) agent threads a year at \(Money.full(d.costPerThread)) a thread on average, \(String(format: "%.2f", d.attemptsPerThread)) attempts each."))
@@ -124,10 +124,10 @@ public enum ForecastReport {
     public static func models(_ d: ForecastDocument) -> HTMLSection {
         let cost = BarChart.render(
             d.models.map { Bar(label: $0.name, value: $0.costPerCompletedTask, valueLabel: Money.full($0.costPerCompletedTask)) },
-            title: "Cost per completed task", xTitle: "USD per completed task", format: Money.compact, width: 560)
+            title: "Cost per completed task", xTitle: "USD per completed task", format: AxisFormat.money, width: 560)
         let waste = BarChart.render(
             d.models.map { Bar(label: $0.name, value: $0.wasteShare, valueLabel: Money.percent($0.wasteShare), style: "waste") },
-            title: "Waste share", xTitle: "Share of spend on off-the-rails attempts", format: { Money.percent($0, digits: 0) }, width: 560)
+            title: "Waste share", xTitle: "Share of spend on off-the-rails attempts", format: AxisFormat.percent, width: 560)
         var t = HTMLTable(header: ["model", "price key", "share of threads", "cost/thread", "cost/completed task", "waste share", "attempts/thread", "turns/attempt", "share of spend", "mean spend", "P90 spend"], numeric: Set(2..<11))
         for m in d.models {
             t.add([
@@ -159,13 +159,15 @@ public enum ForecastReport {
 
     public static func sensitivity(_ s: SensitivityResult) -> HTMLSection {
         var blocks: [HTMLBlock] = []
-        if s.material.isEmpty {
+        if s.material.isEmpty && s.immaterial.isEmpty {
+            blocks.append(.paragraph("This scenario gives no uncertainty for any input (no 'uncertainty' block, no price-path spread, no developer CV), so there is nothing to swing: every trial differs only by per-thread and per-day chance."))
+        } else if s.material.isEmpty {
             blocks.append(.paragraph("No uncertain input moves the mean spend by \(Money.percent(s.materialShare, digits: 0)) or more."))
         } else {
             let bars = s.material.map { TornadoBar(label: $0.input.name, low: $0.low, high: $0.high, range: $0.input.rangeText) }
             blocks.append(.charts([TornadoChart.render(bars, base: s.base)]))
         }
-        blocks.append(.note("Each input swung alone from its P10 to its P90 with the others at their median, \(Money.grouped(Double(s.trials))) trials per run, the same random numbers in every run (seed \(s.seed))."))
+        if !(s.material.isEmpty && s.immaterial.isEmpty) { blocks.append(.note("Each input swung alone from its P10 to its P90 with the others at their median, \(Money.grouped(Double(s.trials))) trials per run, the same random numbers in every run (seed \(s.seed)).")) }
         if !s.immaterial.isEmpty {
             blocks.append(.paragraph("No material effect (swing under \(Money.percent(s.materialShare, digits: 0)) of the base): " + s.immaterial.map(\.input.name).joined(separator: ", ") + "."))
         }
@@ -174,7 +176,7 @@ public enum ForecastReport {
         }
         if !s.varianceShares.isEmpty {
             let bars = s.varianceShares.map { Bar(label: $0.name, value: $0.share, valueLabel: Money.percent($0.share)) }
-            blocks.append(.charts([BarChart.render(bars, title: "Share of the variance of spend", xTitle: "Share of variance explained", format: { Money.percent($0, digits: 0) }, width: 1000)]))
+            blocks.append(.charts([BarChart.render(bars, title: "Share of the variance of spend", xTitle: "Share of variance explained", format: AxisFormat.percent, width: 1000)]))
             blocks.append(.note("Squared standardised regression coefficients of spend on each trial's shared draws over \(Money.grouped(Double(s.regressionTrials))) trials (least squares, LAPACK). Together the draws explain \(Money.percent(s.rSquared)) of the variance; the rest is per-thread and per-day chance."))
         }
         return HTMLSection(id: "sensitivity", title: "What moves the forecast", blocks: blocks)

@@ -19,7 +19,7 @@ public struct Bar: Sendable, Hashable {
 /// completed task and waste share by model.
 public enum BarChart {
     public static func render(
-        _ bars: [Bar], title: String, xTitle: String, format: @escaping (Double) -> String = Money.compact,
+        _ bars: [Bar], title: String, xTitle: String, format: @escaping (Double) -> String = AxisFormat.money,
         width: Double = 600, rowHeight: Double = 30
     ) -> Chart {
         let labelWidth = min(240, (bars.map { Double($0.label.count) }.max() ?? 4) * 12 * SVGCanvas.characterWidth + 16)

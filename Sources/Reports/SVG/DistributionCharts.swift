@@ -31,14 +31,14 @@ public enum DistributionCharts {
         let xDomain = LinearScale.niceDomain(h.lower, h.upper)
         let x = frame.xScale(xDomain)
         let y = frame.yScale(LinearScale.niceDomain(0, shares.max() ?? 1, count: 4))
-        frame.yAxis(&canvas, scale: y, ticks: y.ticks(4), format: { percentLabel($0) }, title: "Share of trials")
+        frame.yAxis(&canvas, scale: y, ticks: y.ticks(4), format: AxisFormat.percent, title: "Share of trials")
         for (i, s) in shares.enumerated() where h.counts[i] > 0 {
             let x0 = x(h.edge(i)), x1 = x(h.edge(i + 1))
             canvas.rect(
                 x: x0 + 0.5, y: y(s), width: max(x1 - x0 - 1, 0.5), height: frame.plotBottom - y(s), class: "bar",
                 title: "\(Money.compact(h.edge(i)))–\(Money.compact(h.edge(i + 1))): \(h.counts[i]) trials")
         }
-        frame.xAxis(&canvas, scale: x, ticks: x.ticks(6), format: Money.compact, title: xTitle)
+        frame.xAxis(&canvas, scale: x, ticks: x.ticks(6), format: AxisFormat.money, title: xTitle)
         drawMarkers(&canvas, frame: frame, x: x, markers: markers)
         if h.clipped > 0 {
             canvas.text(
@@ -62,7 +62,7 @@ public enum DistributionCharts {
         let hi = upper ?? sorted.last ?? 1
         let x = frame.xScale(LinearScale.niceDomain(lo, hi))
         let y = frame.yScale(0...1)
-        frame.yAxis(&canvas, scale: y, ticks: [0, 0.25, 0.5, 0.75, 1], format: { percentLabel($0) }, title: "P(spend ≤ x)")
+        frame.yAxis(&canvas, scale: y, ticks: [0, 0.25, 0.5, 0.75, 1], format: AxisFormat.percent, title: "P(spend ≤ x)")
         if !sorted.isEmpty {
             var points: [(Double, Double)] = [(x(lo), y(0))]
             let n = sorted.count
@@ -75,7 +75,7 @@ public enum DistributionCharts {
             }
             canvas.path(points, class: "cdf")
         }
-        frame.xAxis(&canvas, scale: x, ticks: x.ticks(6), format: Money.compact, title: xTitle)
+        frame.xAxis(&canvas, scale: x, ticks: x.ticks(6), format: AxisFormat.money, title: xTitle)
         drawMarkers(&canvas, frame: frame, x: x, markers: markers)
         return Chart(title: title, canvas: canvas, description: "Empirical CDF of \(sorted.count) trials")
     }
@@ -113,11 +113,5 @@ public enum DistributionCharts {
             _ = placer.place(text, candidates: [chosen], size: size, anchor: anchor)
             canvas.text(text, x: chosen.x, y: chosen.y, size: size, anchor: anchor, class: "marker-label \(m.style)-label")
         }
-    }
-
-    static func percentLabel(_ share: Double) -> String {
-        let p = share * 100
-        if p == p.rounded() { return String(format: "%.0f%%", p) }
-        return p < 1 ? String(format: "%.2f%%", p) : String(format: "%.1f%%", p)
     }
 }

@@ -21,7 +21,7 @@ public enum FanChart {
         let frame = ChartFrame(width: width, height: height, left: 74, right: 110, top: 24)
         let top = max(points.map(\.p90).max() ?? 1, budget?.value ?? 0)
         let y = frame.yScale(LinearScale.niceDomain(0, top, count: 5))
-        frame.yAxis(&canvas, scale: y, ticks: y.ticks(5), format: Money.compact, title: yTitle)
+        frame.yAxis(&canvas, scale: y, ticks: y.ticks(5), format: AxisFormat.money, title: yTitle)
         let n = max(points.count, 1)
         let step = (frame.plotRight - frame.plotLeft) / Double(n)
         func x(_ i: Int) -> Double { frame.plotLeft + (Double(i) + 0.5) * step }
@@ -53,7 +53,7 @@ public enum FanChart {
             }
             if let budget {
                 let by = y(budget.value)
-                canvas.line(x1: frame.plotLeft, y1: by, x2: frame.plotRight, y2: by, class: "budget")
+                canvas.line(x1: frame.plotLeft, y1: by, x2: lx - 6, y2: by, class: "budget")
                 let text = "\(budget.label) \(Money.compact(budget.value))"
                 let cands = LabelPlacer.column(x: lx, y: by + 4, downFirst: false)
                 let at = placer.place(text, candidates: cands, size: 12, anchor: .start)

@@ -29,7 +29,7 @@ public enum LineChart {
         let yLo = ys.min() ?? 0, yHi = ys.max() ?? 1
         let pad = max((yHi - yLo) * 0.15, abs(yHi) * 0.02, 1e-9)
         let y = frame.yScale(LinearScale.niceDomain(max(0, yLo - pad), yHi + pad, count: 5))
-        frame.yAxis(&canvas, scale: y, ticks: y.ticks(5), format: Money.compact, title: yTitle)
+        frame.yAxis(&canvas, scale: y, ticks: y.ticks(5), format: AxisFormat.money, title: yTitle)
         frame.xAxis(&canvas, scale: x, ticks: x.ticks(6), format: xFormat, title: xTitle)
         var placer = LabelPlacer(avoiding: canvas.labels)
         for s in series where !s.points.isEmpty {

@@ -49,3 +49,30 @@ public struct LinearScale: Sendable, Hashable {
         return (lo / step).rounded(.down) * step...(hi / step).rounded(.up) * step
     }
 }
+
+/// Axis labels: money without trailing zeros (`$0`, `$2`, `$2.5`, `$1.2k`) and shares.
+public enum AxisFormat {
+    public static func money(_ v: Double) -> String {
+        if v == 0 { return "$0" }
+        if abs(v) < 1000 {
+            if v == v.rounded() { return String(format: "$%.0f", v) }
+            if abs(v) >= 1, (v * 10).rounded() == v * 10 { return String(format: "$%.1f", v) }
+            if abs(v) < 1 { return String(format: "$%.2f", v) }
+        }
+        // Ticks at 2.5 steps need a second decimal: $4.25k, not a rounded $4.2k.
+        for (unit, suffix) in [(1e9, "B"), (1e6, "M"), (1e3, "k")] where abs(v) >= unit {
+            let x = v / unit
+            if abs(x * 10 - (x * 10).rounded()) > 1e-6, abs(x) < 100 { return String(format: "$%.2f", x) + suffix }
+            break
+        }
+        return Money.compact(v)
+    }
+
+    /// `0%`, `2.5%`, `10%`.
+    public static func percent(_ share: Double) -> String {
+        let p = share * 100
+        if abs(p - p.rounded()) < 1e-9 { return String(format: "%.0f%%", p) }
+        if abs(p * 10 - (p * 10).rounded()) < 1e-9 { return String(format: "%.1f%%", p) }
+        return String(format: "%.2f%%", p)
+    }
+}

@@ -23,7 +23,7 @@ public struct TornadoBar: Sendable, Hashable {
 public enum TornadoChart {
     /// - Parameter bars: drawn in the given order (sort them by swing first).
     public static func render(
-        _ bars: [TornadoBar], base: Double, title: String = "What moves the forecast",
+        _ bars: [TornadoBar], base: Double, title: String = "Mean spend with each input at its P10 and at its P90",
         xTitle: String = "Mean spend per developer over the horizon (USD)", width: Double = 1000, rowHeight: Double = 28
     ) -> Chart {
         let labelWidth = min(360, (bars.map { Double(($0.label + "  " + $0.range).count) }.max() ?? 10) * 12 * SVGCanvas.characterWidth + 16)
@@ -56,7 +56,7 @@ public enum TornadoChart {
         canvas.text("input at P10", x: frame.plotRight - 136, y: 17, size: 11, anchor: .start, class: "legend")
         canvas.rect(x: frame.plotRight - 60, y: 8, width: 10, height: 10, class: "tornado-high", mark: false)
         canvas.text("at P90", x: frame.plotRight - 46, y: 17, size: 11, anchor: .start, class: "legend")
-        frame.xAxis(&canvas, scale: x, ticks: x.ticks(6), format: Money.compact, title: xTitle)
+        frame.xAxis(&canvas, scale: x, ticks: x.ticks(6), format: AxisFormat.money, title: xTitle)
         return Chart(title: title, canvas: canvas, description: "Tornado of \(bars.count) inputs around a base of \(Money.compact(base))")
     }
 }

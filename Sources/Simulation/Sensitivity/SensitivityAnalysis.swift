@@ -108,7 +108,7 @@ public enum SensitivityAnalysis {
         for (i, m) in spec.models.enumerated() {
             let u = spec.uncertainty[i], o = i * SharedDraws.perModel
             if u.turnsCV > 0 { column("\(m.name) · turns") { capture.normal(trial: $0, o) } }
-            if u.tokensCV > 0 { column("\(m.name) · tokens (fresh input, output, base context)") { capture.normal(trial: $0, o + 1) } }
+            if u.tokensCV > 0 { column("\(m.name) · tokens per turn") { capture.normal(trial: $0, o + 1) } }
             if u.cacheHitLogitSD > 0 { column("\(m.name) · cache hit rate") { capture.normal(trial: $0, o + 2) } }
             if u.oneShotSD > 0 { column("\(m.name) · one-shot rate") { capture.normal(trial: $0, o + 3) } }
             if u.offTheRailsSD > 0 { column("\(m.name) · off-the-rails rate") { capture.normal(trial: $0, o + 4) } }
