@@ -36,7 +36,7 @@ public enum DistributionCharts {
             let x0 = x(h.edge(i)), x1 = x(h.edge(i + 1))
             canvas.rect(
                 x: x0 + 0.5, y: y(s), width: max(x1 - x0 - 1, 0.5), height: frame.plotBottom - y(s), class: "bar",
-                title: "\(Money.compact(h.edge(i)))–\(Money.compact(h.edge(i + 1))): \(h.counts[i]) trials")
+                title: "\(AxisFormat.money(h.edge(i)))–\(AxisFormat.money(h.edge(i + 1))): \(h.counts[i]) trials")
         }
         frame.xAxis(&canvas, scale: x, ticks: x.ticks(6), format: AxisFormat.money, title: xTitle)
         drawMarkers(&canvas, frame: frame, x: x, markers: markers)

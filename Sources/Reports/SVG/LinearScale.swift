@@ -56,8 +56,8 @@ public enum AxisFormat {
         if v == 0 { return "$0" }
         if abs(v) < 1000 {
             if v == v.rounded() { return String(format: "$%.0f", v) }
-            if abs(v) >= 1, (v * 10).rounded() == v * 10 { return String(format: "$%.1f", v) }
-            if abs(v) < 1 { return String(format: "$%.2f", v) }
+            if abs(v) >= 1, abs(v * 10 - (v * 10).rounded()) < 1e-9 { return String(format: "$%.1f", v) }
+            return String(format: "$%.2f", v)
         }
         // Ticks at 2.5 steps need a second decimal: $4.25k, not a rounded $4.2k.
         for (unit, suffix) in [(1e9, "B"), (1e6, "M"), (1e3, "k")] where abs(v) >= unit {

@@ -157,7 +157,9 @@ public struct SVGCanvas: Sendable {
         guard v.isFinite else { return "0" }
         let r = (v * 100).rounded() / 100
         if r == r.rounded() { return String(Int(r)) }
-        return String(format: "%.2f", r)
+        var text = String(format: "%.2f", r)
+        while text.hasSuffix("0") { text.removeLast() }
+        return text
     }
 }
 
