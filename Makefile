@@ -6,7 +6,7 @@ SCENARIO ?= scenarios/solo-developer.yaml
 APT_PACKAGES = libopenblas-dev libsqlite3-dev pkg-config
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build bench deps check-scenarios clean
+.PHONY: run test build bench deps check-scenarios report-check clean
 
 deps:
 	@if ! pkg-config --exists openblas sqlite3 2>/dev/null; then \
@@ -30,6 +30,11 @@ bench: deps
 
 check-scenarios: build
 	@for f in scenarios/*.yaml; do .build/release/tokencast check $$f || exit 1; done
+
+# Renders every scenario's HTML report in headless Chromium (installed with apt-get if missing)
+# and fails on console errors, empty charts, overlapping labels or a page wider than the screen.
+report-check: build
+	scripts/report-check.sh
 
 clean:
 	rm -rf .build

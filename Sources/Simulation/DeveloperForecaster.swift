@@ -18,8 +18,11 @@ public enum DeveloperForecaster {
     /// balance two cores.
     static let chunkSize = 16
 
-    /// - Parameter progress: called with the number of trials just finished (from any thread).
-    public static func run(_ spec: DeveloperForecastSpec, progress: (@Sendable (Int) -> Void)? = nil) throws(LAPACK.Failure) -> DeveloperForecast {
+    /// - Parameters:
+    ///   - progress: called with the number of trials just finished (from any thread).
+    ///   - capture: when given, receives each trial's shared draws (for sensitivity analysis);
+    ///     the numbers are the same with or without it.
+    public static func run(_ spec: DeveloperForecastSpec, capture: TrialDrawCapture? = nil, progress: (@Sendable (Int) -> Void)? = nil) throws(LAPACK.Failure) -> DeveloperForecast {
         let started = DispatchTime.now()
         BLAS.setThreadCount(1)
         let shared = try SharedDraws(uncertainties: spec.uncertainty, priceCorrelation: spec.priceCorrelation)
@@ -42,7 +45,7 @@ public enum DeveloperForecaster {
             var sample = Array(repeating: [Double](), count: modelCount)
             simulateChunk(
                 spec, shared: shared, trials: lo..<hi, annual: annualOut, monthly: monthlyOut,
-                modelAnnual: modelOut, totals: &totals, sample: &sample, collectSample: chunk == 0)
+                modelAnnual: modelOut, totals: &totals, sample: &sample, collectSample: chunk == 0, capture: capture)
             chunkTotals[chunk] = totals
             if chunk == 0 { samples[0] = sample }
             progress?(hi - lo)
@@ -72,11 +75,11 @@ public enum DeveloperForecaster {
             models: modelForecasts, elapsedSeconds: elapsed)
     }
 
-    private static func simulateChunk(
+    static func simulateChunk(
         _ spec: DeveloperForecastSpec, shared: SharedDraws, trials: Range<Int>,
         annual: UnsafeMutableBufferPointer<Double>, monthly: UnsafeMutableBufferPointer<Double>,
         modelAnnual: UnsafeMutableBufferPointer<Double>, totals: inout [ThreadTotals],
-        sample: inout [[Double]], collectSample: Bool
+        sample: inout [[Double]], collectSample: Bool, capture: TrialDrawCapture? = nil
     ) {
         let workspace = KernelWorkspace()
         let root = RandomStream(seed: spec.seed)
@@ -109,6 +112,7 @@ public enum DeveloperForecaster {
             }
             let priceZ = (0..<modelCount).map { normals[row * shared.dimension + shared.priceOffset(model: $0)] }
             let developerMean = spec.demand.drawDeveloperMean(using: &rng)
+            capture?.record(trial: t, normals: normals[(row * shared.dimension)..<((row + 1) * shared.dimension)], developerMean: developerMean)
             var trialTotal = CompensatedSum()
             for j in 0..<modelCount { modelAnnual[t * modelCount + j] = 0 }
 

@@ -5,6 +5,7 @@ enum CommandRegistry {
     static let all: [ParsableCommand.Type] = [
         RunCommand.self,
         CheckCommand.self,
+        SensitivityCommand.self,
         PricesCommand.self,
         ImportCommand.self,
         ThreadsCommand.self,

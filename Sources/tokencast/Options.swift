@@ -5,12 +5,12 @@ import Scenario
 
 /// How a result is written.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json, csv
+    case table, json, csv, html
 }
 
 /// `--format`, `--out`, `--quiet`: shared by every command that prints a result.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Output format: table, json or csv.")
+    @Option(help: "Output format: table, json, csv or html (a self-contained page; use with --out).")
     var format: OutputFormat = .table
 
     @Option(name: .long, help: ArgumentHelp("Write the result to FILE instead of standard output.", valueName: "FILE"))

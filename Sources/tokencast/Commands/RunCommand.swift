@@ -17,16 +17,21 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var simulation: SimulationOptions
     @OptionGroup var pricing: PriceOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var report: ReportOptions
 
     func run() throws {
         var loaded = try pricing.loadScenario(scenario)
         if let seed = simulation.seed { loaded.seed = seed }
         if let trials = simulation.trials { loaded.trials = trials }
+        if output.format == .html || report.targetRSE != nil {
+            return try runWithReport(loaded)
+        }
         let document = try Self.forecast(loaded, quiet: output.quiet)
         switch output.format {
         case .table: try output.emit(ForecastText.render(document))
         case .json: try output.emit(try JSONText.encode(document))
         case .csv: try output.emit(ForecastCSV.render(document))
+        case .html: try runWithReport(loaded)
         }
     }
 

@@ -1,0 +1,106 @@
+import Dispatch
+import Foundation
+import LinearAlgebra
+
+/// Runs a forecast's trials in batches, continuing the trial index, so that a run can grow until
+/// its estimates are precise enough.
+///
+/// Trial `t` always draws from substream `t` and trials are grouped into the same chunks of
+/// ``DeveloperForecaster/chunkSize`` as a plain run (batches end on chunk boundaries), so
+/// ``forecast()`` after extending to `N` trials is the same, to the bit, as
+/// `DeveloperForecaster.run` with `trials = N`.
+public final class ForecastAccumulator {
+    public let spec: DeveloperForecastSpec
+    private let shared: SharedDraws
+    private var annual: [Double] = []
+    private var monthly: [Double] = []
+    private var modelAnnual: [Double] = []
+    private var chunkTotals: [[ThreadTotals]] = []
+    private var sample: [[Double]]
+    private var elapsed = 0.0
+
+    /// - Parameter spec: the forecast; its `trials` is ignored (see ``extend(to:progress:)``).
+    public init(spec: DeveloperForecastSpec) throws(LAPACK.Failure) {
+        self.spec = spec
+        shared = try SharedDraws(uncertainties: spec.uncertainty, priceCorrelation: spec.priceCorrelation)
+        sample = Array(repeating: [], count: spec.models.count)
+    }
+
+    /// Trials simulated so far.
+    public var trials: Int { annual.count }
+
+    /// Spend over the horizon of every trial so far, in trial order.
+    public var annualByTrial: [Double] { annual }
+
+    /// The batch sizes are rounded so that batches end on chunk boundaries; a count that is not
+    /// a multiple of the chunk size can only be the last.
+    public static func aligned(_ n: Int) -> Int {
+        let c = DeveloperForecaster.chunkSize
+        return (n + c - 1) / c * c
+    }
+
+    /// Simulates trials `trials..<total`.
+    /// - Precondition: the current count is a multiple of the chunk size (see ``aligned(_:)``).
+    public func extend(to total: Int, progress: (@Sendable (Int) -> Void)? = nil) {
+        let start = trials
+        guard total > start else { return }
+        let began = DispatchTime.now()
+        BLAS.setThreadCount(1)
+        let chunkSize = DeveloperForecaster.chunkSize
+        let monthCount = spec.calendar.months.count
+        let modelCount = spec.models.count
+        let count = total - start
+        let firstChunk = start / chunkSize
+        let chunks = (count + chunkSize - 1) / chunkSize
+
+        // The kernel writes trial t at index t; give it buffers covering 0..<total.
+        let annualBuffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: total)
+        let monthlyBuffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: total * monthCount)
+        let modelBuffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: total * modelCount)
+        defer { annualBuffer.deallocate(); monthlyBuffer.deallocate(); modelBuffer.deallocate() }
+        let totalsSlots = ResultSlots<[ThreadTotals]>(count: chunks, initial: [])
+        let sampleSlot = ResultSlots<[[Double]]>(count: 1, initial: sample)
+        nonisolated(unsafe) let a = annualBuffer, m = monthlyBuffer, md = modelBuffer
+        let spec = self.spec, shared = self.shared
+        DispatchQueue.concurrentPerform(iterations: chunks) { k in
+            let chunk = firstChunk + k
+            let lo = chunk * chunkSize, hi = min(total, lo + chunkSize)
+            var totals = Array(repeating: ThreadTotals(), count: modelCount)
+            var s = chunk == 0 ? sampleSlot[0] : Array(repeating: [Double](), count: modelCount)
+            DeveloperForecaster.simulateChunk(
+                spec, shared: shared, trials: lo..<hi, annual: a, monthly: m, modelAnnual: md,
+                totals: &totals, sample: &s, collectSample: chunk == 0)
+            totalsSlots[k] = totals
+            if chunk == 0 { sampleSlot[0] = s }
+            progress?(hi - lo)
+        }
+        annual += Array(annualBuffer[start..<total])
+        monthly += Array(monthlyBuffer[(start * monthCount)..<(total * monthCount)])
+        modelAnnual += Array(modelBuffer[(start * modelCount)..<(total * modelCount)])
+        for k in 0..<chunks { chunkTotals.append(totalsSlots[k]) }
+        sample = sampleSlot[0]
+        elapsed += Double(DispatchTime.now().uptimeNanoseconds - began.uptimeNanoseconds) / 1e9
+    }
+
+    /// The forecast of the trials so far, summarised exactly as ``DeveloperForecaster/run(_:capture:progress:)`` does.
+    public func forecast() -> DeveloperForecast {
+        let trials = self.trials
+        let monthCount = spec.calendar.months.count
+        let modelCount = spec.models.count
+        var totalsByModel = Array(repeating: ThreadTotals(), count: modelCount)
+        for c in chunkTotals { for j in 0..<modelCount { totalsByModel[j].add(c[j]) } }
+        var overall = ThreadTotals()
+        for t in totalsByModel { overall.add(t) }
+        let monthSummaries = (0..<monthCount).map { m in SpendSummary((0..<trials).map { monthly[$0 * monthCount + m] }) }
+        let modelForecasts = spec.models.enumerated().map { j, model in
+            ModelForecast(
+                name: model.name, priceKey: model.price.model, totals: totalsByModel[j],
+                annual: SpendSummary((0..<trials).map { modelAnnual[$0 * modelCount + j] }),
+                threadCost: SpendSummary(sample[j]), medianThreadMinutes: model.behaviour.medianThreadMinutes)
+        }
+        return DeveloperForecast(
+            trials: trials, seed: spec.seed, months: spec.calendar.months, annualByTrial: annual,
+            annual: SpendSummary(annual), monthly: monthSummaries, totals: overall, models: modelForecasts,
+            elapsedSeconds: elapsed)
+    }
+}
