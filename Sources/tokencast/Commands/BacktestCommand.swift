@@ -64,6 +64,8 @@ struct BacktestCommand: ParsableCommand {
         backtest.seed = seed
         let report = try backtest.run(store: try database.open())
         switch output.format {
+        case .html:
+            throw UserFacingError(message: "--format html is not available for this command yet: use table, json or csv")
         case .table:
             try output.emit(report.renderedTable())
         case .json:

@@ -91,6 +91,8 @@ struct FitCommand: ParsableCommand {
         }
         bar.finish()
         switch output.format {
+        case .html:
+            throw UserFacingError(message: "--format html is not available for this command yet: use table, json or csv")
         case .table:
             try output.emit(results.map { $0.1.renderedTable(id: $0.0) + ($0.0.map { "stored as fit #\($0); use it in a scenario with fit: latest or fit: \($0)\n" } ?? "not stored (--dry-run)\n") }.joined(separator: "\n"))
         case .json:
