@@ -10,5 +10,6 @@ enum CommandRegistry {
         ThreadsCommand.self,
         FitCommand.self,
         BacktestCommand.self,
+        PlansCommand.self,
     ]
 }
