@@ -120,13 +120,13 @@ import Testing
         var spec = PlanComparisonSpec(
             models: [try constantModel(cost: 0.8, minutes: 4)],
             profiles: [
-                PlanProfile(name: "heavy", demand: ThreadDemand(meanPerDay: 20, dayDispersion: 2, developerCV: 0.4), mix: [1]),
+                PlanProfile(name: "heavy", demand: ThreadDemand(meanPerDay: 8, dayDispersion: 2, developerCV: 0.4), mix: [1]),
                 PlanProfile(name: "light", demand: ThreadDemand(meanPerDay: 3, dayDispersion: 2, developerCV: 0.4), mix: [1]),
             ],
             plans: [PlanCatalog.builtIn.plans[0], PlanCatalog.builtIn.plans[1], PlanCatalog.builtIn.plans[6]],
             selfHosting: [SelfHostingOption(name: "box", hosting: try SelfHosting(hardwareUSD: 9_000, lifeYears: 3, powerKW: 1, electricityUSDPerKWh: 0.3, tokensPerSecond: 20, utilisation: 0.5))],
-            trials: 70, seed: 1234)
-        spec.breakEvenTrials = 40
+            trials: 36, seed: 1234)
+        spec.breakEvenTrials = 16
         var results: [PlanComparison] = []
         for w in [1, 2, 5] {
             spec.workers = w
