@@ -66,11 +66,14 @@ extension Plan {
     ///   - costsUSD: each thread's API-equivalent cost.
     ///   - tokens: each thread's tokens; required when an allowance counts tokens.
     ///   - periodHours: the length of the period; fees are `monthlyFeeUSD x periodHours / 730`.
+    ///   - onFiveHourLimit: called with the start hour of each 5-hour window as it reaches its
+    ///     limit, for callers that count limit hits per day (the Monte Carlo plan comparison).
     /// - Returns: costs, blocked threads and limit statistics.
     /// - Complexity: O(n), no allocation: one pass over the threads.
     public func evaluate(
         startHours: UnsafeBufferPointer<Double>, costsUSD: UnsafeBufferPointer<Double>,
-        tokens: UnsafeBufferPointer<Double>? = nil, periodHours: Double
+        tokens: UnsafeBufferPointer<Double>? = nil, periodHours: Double,
+        onFiveHourLimit: ((Double) -> Void)? = nil
     ) -> PlanUsage {
         precondition(startHours.count == costsUSD.count, "one cost per thread")
         precondition(tokens == nil || tokens!.count == costsUSD.count, "one token count per thread")
@@ -156,6 +159,7 @@ extension Plan {
             if !hit5h && need5h >= limit5h {
                 hit5h = true
                 r.fiveHourWindowsAtLimit += 1
+                onFiveHourLimit?(windowEnd - Self.windowHours)
                 if blocking { lock(from: t, to: windowEnd) }
             }
             if !hitWeek && needWeek >= limitWeek {
@@ -175,16 +179,17 @@ extension Plan {
 
     /// ``evaluate(startHours:costsUSD:tokens:periodHours:)`` on arrays.
     public func evaluate(
-        startHours: [Double], costsUSD: [Double], tokens: [Double]? = nil, periodHours: Double
+        startHours: [Double], costsUSD: [Double], tokens: [Double]? = nil, periodHours: Double,
+        onFiveHourLimit: ((Double) -> Void)? = nil
     ) -> PlanUsage {
         startHours.withUnsafeBufferPointer { t in
             costsUSD.withUnsafeBufferPointer { c in
                 if let tokens {
                     return tokens.withUnsafeBufferPointer { k in
-                        evaluate(startHours: t, costsUSD: c, tokens: k, periodHours: periodHours)
+                        evaluate(startHours: t, costsUSD: c, tokens: k, periodHours: periodHours, onFiveHourLimit: onFiveHourLimit)
                     }
                 }
-                return evaluate(startHours: t, costsUSD: c, tokens: nil, periodHours: periodHours)
+                return evaluate(startHours: t, costsUSD: c, tokens: nil, periodHours: periodHours, onFiveHourLimit: onFiveHourLimit)
             }
         }
     }

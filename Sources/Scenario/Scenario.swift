@@ -18,6 +18,12 @@ public struct Scenario: Sendable {
     public var priceCorrelation: Double
     /// The catalog prices were resolved against.
     public var catalog: PriceCatalog
+    /// Plan comparison (`plans:`, `profiles:`, `self_hosting:`; ScenarioLoader+Plans.swift):
+    /// the plans chosen, the developer profiles (the `developer:` one when there is no
+    /// `profiles:`) and self-hosted setups.
+    public var plans: [Plan] = []
+    public var profiles: [PlanProfile] = []
+    public var selfHosting: [SelfHostingOption] = []
 
     /// The forecast this scenario asks for.
     public func forecastSpec(pricingMode: PricingMode = .fused) -> DeveloperForecastSpec {

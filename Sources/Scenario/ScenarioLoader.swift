@@ -9,7 +9,7 @@ import Yams
 /// Every mistake is a ``ScenarioError`` naming file:line:column and the fix; nothing in a file
 /// can make the loader trap.
 public enum ScenarioLoader {
-    static let topLevelKeys = ["name", "description", "trials", "seed", "calendar", "developer", "models", "prices", "price_path", "db"]
+    static let topLevelKeys = ["name", "description", "trials", "seed", "calendar", "developer", "models", "prices", "price_path", "db", "plans", "profiles", "self_hosting", "workday"]
     static let modelKeys = ["price", "preset", "fit", "behaviour", "uncertainty", "price_path", "published", "cache_lifetime"]
     static let behaviourKeys = [
         "turns", "fresh_input_per_turn", "output_per_turn", "cache_hit_rate", "base_context", "one_shot_rate",
@@ -93,10 +93,12 @@ public enum ScenarioLoader {
             models.append(try parseModel(modelName, cursor, catalog: catalog, defaultPath: globalPath, fitSource: fitSource))
         }
 
-        let (demand, mix) = try parseDeveloper(entry("developer"), models: models.map(\.name), root: root)
-        return Scenario(
+        let (demand, mix) = try developerOrFirstProfile(entry, models: models.map(\.name), root: root)
+        var scenario = Scenario(
             file: root.file, name: name, summary: summary, trials: trials, seed: seed, calendar: calendar,
             demand: demand, models: models, mix: mix, priceCorrelation: priceCorrelation, catalog: catalog)
+        try parsePlanSections(entry, into: &scenario)
+        return scenario
     }
 
     static func parseCalendar(_ cursor: YAMLCursor?, root: YAMLCursor) throws(ScenarioError) -> WorkCalendar {

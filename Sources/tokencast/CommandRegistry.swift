@@ -11,5 +11,6 @@ enum CommandRegistry {
         ThreadsCommand.self,
         FitCommand.self,
         BacktestCommand.self,
+        PlansCommand.self,
     ]
 }
