@@ -31,6 +31,7 @@ struct PlansCommand: ParsableCommand {
         case .table: try output.emit(PlanText.render(document))
         case .json: try output.emit(try JSONText.encode(document))
         case .csv: try output.emit(PlanCSV.render(document))
+        case .html: try output.emit(PlanReport.html(document).render())
         }
     }
 }

@@ -1,0 +1,45 @@
+import Simulation
+
+/// The HTML page of a plan comparison (`tokencast plans --format html`): per profile, the
+/// cost of each option as bars and the limits it would hit as a table.
+public enum PlanReport {
+    public static func html(_ d: PlanDocument) -> HTMLReport {
+        var report = HTMLReport(
+            title: "\(d.scenario): plans against API pricing",
+            subtitle: "\(d.profiles.count) profile\(d.profiles.count == 1 ? "" : "s"), \(d.months) months · \(d.file)")
+        for p in d.profiles {
+            var bars = [Bar(label: "API (pay per token)", value: p.api.mean)]
+            // The cheapest option that still does (nearly) all the work: a plan that blocks a
+            // third of the threads is cheap only because the work is not done.
+            let cheapest = p.options.filter { $0.blockedShare < 0.05 }.min { $0.cost.mean < $1.cost.mean }?.name
+            for o in p.options {
+                bars.append(Bar(label: o.name, value: o.cost.mean, style: o.name == cheapest && o.cost.mean < p.api.mean ? "highlight" : ""))
+            }
+            var table = HTMLTable(
+                caption: "Each option against API pricing, \(Money.grouped(Double(d.trials))) trials",
+                header: ["option", "cost mean", "P(cheaper)", "saving P10", "saving mean", "saving P90", "P(5h limit) per day", "P(weekly limit) per week", "hours locked out / month", "threads blocked", "break-even threads/day"],
+                numeric: Set(1...10))
+            for o in p.options {
+                table.add([
+                    o.name, Money.full(o.cost.mean), Money.percent(o.probabilityCheaper, digits: 0),
+                    Money.full(o.saving.p10), Money.full(o.saving.mean), Money.full(o.saving.p90),
+                    o.fiveHourHitPerDay.map { Money.percent($0) } ?? "-", o.weeklyHitPerWeek.map { Money.percent($0) } ?? "-",
+                    String(format: "%.1f", o.hoursLockedOutPerMonth), Money.percent(o.blockedShare),
+                    o.breakEvenThreadsPerDay.map { String(format: "%.1f", $0) } ?? "-",
+                ])
+            }
+            let section = ForecastReport.planComparison(
+                bars,
+                note: "Cost per developer over \(d.months) months: API is the simulated API-equivalent spend (P10 \(Money.full(p.api.p10)), P90 \(Money.full(p.api.p90))); a plan is its fees plus any overage. A blocked plan's cost stays low because the work past its limits is not done: read it with the blocked share.")
+            report.add(HTMLSection(
+                id: "plans-\(p.name)", title: "\(p.name): \(String(format: "%.1f", p.threadsPerDayMean)) threads per working day",
+                blocks: section.blocks + [.table(table)]))
+        }
+        report.footer = [
+            ("seed", String(d.seed)), ("trials", Money.grouped(Double(d.trials))),
+            ("run time", String(format: "%.1f s", d.elapsedSeconds)), ("version", "tokencast \(d.version)"),
+            ("reproduce", "tokencast plans \(d.file) --seed \(d.seed) --trials \(d.trials)"),
+        ]
+        return report
+    }
+}
