@@ -4,13 +4,14 @@ import Foundation
 import LinearAlgebra
 import Pricing
 import Simulation
+import ThreadStore
 
 // `make bench`: machine-readable speed figures, one JSON object on stdout.
 // Each figure is the best of a few repetitions (the least disturbed by other processes).
 
-func seconds(_ body: () -> Void) -> Double {
+func seconds(_ body: () throws -> Void) rethrows -> Double {
     let t0 = DispatchTime.now().uptimeNanoseconds
-    body()
+    try body()
     return Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
 }
 
@@ -102,6 +103,36 @@ do {
     FileHandle.standardError.write(Data("bench: \(error)\n".utf8))
     exit(1)
 }
+
+// Import speed: Claude Code JSONL generated once (deterministic), imported into a fresh store.
+do {
+    let megabytes = Int64(ProcessInfo.processInfo.environment["TOKENCAST_BENCH_IMPORT_MB"] ?? "") ?? 300
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tokencast-bench-logs-\(megabytes)mb").path
+    let marker = dir + "/.complete"
+    if !FileManager.default.fileExists(atPath: marker) {
+        try? FileManager.default.removeItem(atPath: dir)
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        _ = try ClaudeCodeLogGenerator(seed: 7).write(bytes: megabytes << 20, to: dir)
+        FileManager.default.createFile(atPath: marker, contents: Data())
+    }
+    let db = FileManager.default.temporaryDirectory.appendingPathComponent("tokencast-bench-\(getpid()).db").path
+    defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) } }
+    var report: ImportReport?
+    let t = try seconds {
+        let store = try ThreadStore(path: db)
+        report = try ClaudeCodeImporter(store: store).importLogs(at: [dir])
+    }
+    let bytes = Double(report?.bytes ?? 0)
+    figures["import_claude_code_megabytes"] = (bytes / 1_048_576).rounded()
+    figures["import_claude_code_megabytes_per_second"] = (bytes / 1_048_576 / t * 10).rounded() / 10
+    figures["import_claude_code_requests"] = report?.newRequests ?? 0
+} catch {
+    FileHandle.standardError.write(Data("bench: import: \(error)\n".utf8))
+    exit(1)
+}
+var usage = rusage()
+getrusage(RUSAGE_SELF.rawValue, &usage)
+figures["peak_resident_megabytes"] = Double(usage.ru_maxrss) / 1024
 
 let data = try JSONSerialization.data(withJSONObject: figures, options: [.prettyPrinted, .sortedKeys])
 print(String(decoding: data, as: UTF8.self))
