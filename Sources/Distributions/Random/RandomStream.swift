@@ -52,7 +52,7 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
     @inlinable @inline(__always)
     public mutating func next() -> UInt64 {
         let result = (s0 &+ s3).rotatedLeft(23) &+ s0
-        let t = s1 << 17
+        let t = s1 &<< 17
         s2 ^= s0
         s3 ^= s1
         s1 ^= s2
@@ -137,5 +137,5 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
 
 extension UInt64 {
     @inlinable @inline(__always)
-    func rotatedLeft(_ k: UInt64) -> UInt64 { (self << k) | (self >> (64 &- k)) }
+    func rotatedLeft(_ k: UInt64) -> UInt64 { (self &<< k) | (self &>> (64 &- k)) }
 }
