@@ -18,6 +18,10 @@ public struct Scenario: Sendable {
     public var priceCorrelation: Double
     /// The catalog prices were resolved against.
     public var catalog: PriceCatalog
+    /// The organisation, when the scenario has a `team:` section.
+    public var team: TeamScenario? = nil
+    /// The spending limit of `budget:`, if any.
+    public var budget: Budget? = nil
 
     /// The forecast this scenario asks for.
     public func forecastSpec(pricingMode: PricingMode = .fused) -> DeveloperForecastSpec {

@@ -9,7 +9,7 @@ import Yams
 /// Every mistake is a ``ScenarioError`` naming file:line:column and the fix; nothing in a file
 /// can make the loader trap.
 public enum ScenarioLoader {
-    static let topLevelKeys = ["name", "description", "trials", "seed", "calendar", "developer", "models", "prices", "price_path"]
+    static let topLevelKeys = ["name", "description", "trials", "seed", "calendar", "developer", "models", "prices", "price_path", "team", "budget"]
     static let modelKeys = ["price", "preset", "behaviour", "uncertainty", "price_path", "published", "cache_lifetime"]
     static let behaviourKeys = [
         "turns", "fresh_input_per_turn", "output_per_turn", "cache_hit_rate", "base_context", "one_shot_rate",
@@ -88,10 +88,18 @@ public enum ScenarioLoader {
             models.append(try parseModel(modelName, cursor, catalog: catalog, defaultPath: globalPath))
         }
 
-        let (demand, mix) = try parseDeveloper(entry("developer"), models: models.map(\.name), root: root)
+        let team = try entry("team").map { c throws(ScenarioError) in try parseTeam(c, models: models, calendar: calendar) }
+        let (demand, mix): (ThreadDemand, [Double])
+        if let team, entry("developer") == nil, let first = team.profiles.first {
+            (demand, mix) = (first.demand, first.mix)
+        } else {
+            (demand, mix) = try parseDeveloper(entry("developer"), models: models.map(\.name), root: root)
+        }
+        let budget = try entry("budget").map { c throws(ScenarioError) in try parseBudget(c, calendar: calendar) }
         return Scenario(
             file: root.file, name: name, summary: summary, trials: trials, seed: seed, calendar: calendar,
-            demand: demand, models: models, mix: mix, priceCorrelation: priceCorrelation, catalog: catalog)
+            demand: demand, models: models, mix: mix, priceCorrelation: priceCorrelation, catalog: catalog,
+            team: team, budget: budget)
     }
 
     static func parseCalendar(_ cursor: YAMLCursor?, root: YAMLCursor) throws(ScenarioError) -> WorkCalendar {
