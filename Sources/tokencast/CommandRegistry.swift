@@ -5,5 +5,7 @@ enum CommandRegistry {
     static let all: [ParsableCommand.Type] = [
         RunCommand.self,
         CheckCommand.self,
+        ForecastCommand.self,
+        DiffCommand.self,
     ]
 }

@@ -21,6 +21,11 @@ struct RunCommand: ParsableCommand {
         var loaded = try ScenarioLoader.load(path: scenario)
         if let seed = simulation.seed { loaded.seed = seed }
         if let trials = simulation.trials { loaded.trials = trials }
+        if loaded.team != nil {
+            // A team scenario: `run` does what `forecast` does.
+            try ForecastCommand.emit(try ForecastCommand.forecast(loaded, quiet: output.quiet), output: output)
+            return
+        }
         let document = try Self.forecast(loaded, quiet: output.quiet)
         switch output.format {
         case .table: try output.emit(ForecastText.render(document))
