@@ -11,9 +11,10 @@ import Foundation
 /// thousand draws would be off by several per cent, and that error would not average out.
 ///
 /// **How.** Once per model, `levelSamples` attempts are drawn at the nominal behaviour and
-/// priced; their mean and mean square fix the level. The effect of the shared shifts (turns
+/// priced, block by block (memory stays flat); their mean and mean square fix the level. The effect of the shared shifts (turns
 /// scale, tokens scale, cache-hit shift — the three that change an attempt's tokens) is a
-/// ratio to the nominal, estimated on a grid of the shifts' standard normals with the first
+/// ratio to the nominal, estimated on a grid of the shifts' standard normals (plus two nodes
+/// straddling the jump where the turns scale passes 1) with the first
 /// `shapeSamples` of the same draws (common random numbers, so the ratio's error is far
 /// smaller than either estimate's), and interpolated multilinearly in log space. Only the
 /// dimensions with non-zero uncertainty get a grid axis. The one-shot and off-the-rails rates
@@ -22,7 +23,7 @@ import Foundation
 ///
 /// - Complexity: `levelSamples + nodes^dims x shapeSamples` attempt evaluations per model.
 struct ThreadCostMoments: Sendable {
-    static let levelSamples = 1 << 20
+    static let levelSamples = 1 << 22
     static let shapeSamples = 1 << 15
     static let zRange = 4.0
 
@@ -30,23 +31,22 @@ struct ThreadCostMoments: Sendable {
     let meanSquare: Double
     /// Active shift dimensions: 0 turns, 1 tokens, 2 cache hit.
     let dims: [Int]
-    let nodes: Int
+    /// Grid nodes (standard-normal values) per active dimension, ascending.
+    let nodes: [[Double]]
     /// Log ratios (mean, mean square) at the grid points, first dimension fastest.
     let logRatioMean: [Double]
     let logRatioSquare: [Double]
 
     init(model: PricedModel, uncertainty u: BehaviourUncertainty, stream: RandomStream) {
         let b = model.behaviour
-        let n = Self.levelSamples
         var rng = stream
-        var raw = [[Double]](repeating: [Double](repeating: 0, count: n), count: 5)
-        for (k, law) in [b.turns, b.freshInputPerTurn, b.outputPerTurn, b.cacheHitRate, b.baseContext].enumerated() {
-            raw[k].withUnsafeMutableBufferPointer { law.fill($0, using: &rng) }
-        }
-        func moments(_ count: Int, turnsScale: Double, tokensScale: Double, shift: Double) -> (Double, Double) {
-            var s1 = CompensatedSum(), s2 = CompensatedSum()
-            let price = SIMD8<Double>(model.priceVector)
-            let explicit = model.price.caching == .explicit
+        let laws: [any UnivariateDistribution] = [b.turns, b.freshInputPerTurn, b.outputPerTurn, b.cacheHitRate, b.baseContext]
+        // Drawn block by block so memory stays flat; the first block is kept for the grid.
+        let block = Self.shapeSamples
+        var raw = [[Double]](repeating: [Double](repeating: 0, count: block), count: 5)
+        let price = SIMD8<Double>(model.priceVector)
+        let explicit = model.price.caching == .explicit
+        func accumulate(_ raw: [[Double]], _ count: Int, turnsScale: Double, tokensScale: Double, shift: Double, into s1: inout CompensatedSum, _ s2: inout CompensatedSum) {
             for i in 0..<count {
                 let turns = max(1, (raw[0][i] * turnsScale).rounded(.up))
                 var h = raw[3][i]
@@ -59,34 +59,58 @@ struct ThreadCostMoments: Sendable {
                 s1.add(c)
                 s2.add(c * c)
             }
-            return (s1.value / Double(count), s2.value / Double(count))
         }
-        (mean, meanSquare) = moments(n, turnsScale: 1, tokensScale: 1, shift: 0)
+        func moments(_ raw: [[Double]], turnsScale: Double, tokensScale: Double, shift: Double) -> (Double, Double) {
+            var s1 = CompensatedSum(), s2 = CompensatedSum()
+            accumulate(raw, block, turnsScale: turnsScale, tokensScale: tokensScale, shift: shift, into: &s1, &s2)
+            return (s1.value / Double(block), s2.value / Double(block))
+        }
+        var first = raw
+        var level1 = CompensatedSum(), level2 = CompensatedSum()
+        for k in 0..<(Self.levelSamples / block) {
+            for (d, law) in laws.enumerated() { raw[d].withUnsafeMutableBufferPointer { law.fill($0, using: &rng) } }
+            if k == 0 { first = raw }
+            accumulate(raw, block, turnsScale: 1, tokensScale: 1, shift: 0, into: &level1, &level2)
+        }
+        mean = level1.value / Double(Self.levelSamples)
+        meanSquare = level2.value / Double(Self.levelSamples)
+        let raw0 = first
 
         var active: [Int] = []
         if u.turnsCV > 0 { active.append(0) }
         if u.tokensCV > 0 { active.append(1) }
         if u.cacheHitLogitSD > 0 { active.append(2) }
         dims = active
-        nodes = active.count <= 2 ? 9 : 5
+        let uniform = active.count <= 2 ? 9 : 5
+        nodes = active.map { d in
+            var z = (0..<uniform).map { -Self.zRange + 2 * Self.zRange * Double($0) / Double(uniform - 1) }
+            if d == 0 {
+                // The kernel rounds the scaled turns up, so every thread gains a turn as soon as
+                // the scale passes 1: the mean jumps there. Nodes on both sides of the jump keep
+                // the interpolation from smearing it (it would bias the mean by about -0.5 %).
+                let jump = log1p(u.turnsCV * u.turnsCV).squareRoot() / 2
+                z += [jump - 1e-9, jump + 1e-9]
+                z.sort()
+            }
+            return z
+        }
         guard !active.isEmpty else {
             logRatioMean = [0]
             logRatioSquare = [0]
             return
         }
-        let m = Self.shapeSamples
-        let (base1, base2) = moments(m, turnsScale: 1, tokensScale: 1, shift: 0)
-        let points = Int(pow(Double(nodes), Double(active.count)))
+        let (base1, base2) = moments(raw0, turnsScale: 1, tokensScale: 1, shift: 0)
+        let points = nodes.reduce(1) { $0 * $1.count }
         var r1 = [Double](repeating: 0, count: points), r2 = r1
         var zAll = [Double](repeating: 0, count: 5)
         for p in 0..<points {
             var rest = p
-            for d in active {
-                zAll[d] = Self.node(rest % nodes, of: nodes)
-                rest /= nodes
+            for (k, d) in active.enumerated() {
+                zAll[d] = nodes[k][rest % nodes[k].count]
+                rest /= nodes[k].count
             }
             let t = zAll.withUnsafeBufferPointer { u.trialBehaviour(b, z: $0) }
-            let (a1, a2) = moments(m, turnsScale: t.turnsScale, tokensScale: t.tokensScale, shift: t.cacheHitLogitShift)
+            let (a1, a2) = moments(raw0, turnsScale: t.turnsScale, tokensScale: t.tokensScale, shift: t.cacheHitLogitShift)
             r1[p] = log(max(a1, .leastNormalMagnitude) / max(base1, .leastNormalMagnitude))
             r2[p] = log(max(a2, .leastNormalMagnitude) / max(base2, .leastNormalMagnitude))
         }
@@ -94,20 +118,19 @@ struct ThreadCostMoments: Sendable {
         logRatioSquare = r2
     }
 
-    static func node(_ i: Int, of nodes: Int) -> Double { -zRange + 2 * zRange * Double(i) / Double(nodes - 1) }
-
     /// E[C] and E[C^2] of one attempt for a trial whose behaviour normals are `z` (five values:
     /// turns, tokens, cache, one-shot, off-the-rails).
     func attemptMoments(z: UnsafeBufferPointer<Double>) -> (mean: Double, meanSquare: Double) {
         guard !dims.isEmpty else { return (mean, meanSquare) }
         // Multilinear interpolation over the active dimensions' grid cells.
         var lower = [Int](), weight = [Double]()
-        let step = 2 * Self.zRange / Double(nodes - 1)
-        for d in dims {
-            let x = (min(max(z[d], -Self.zRange), Self.zRange) + Self.zRange) / step
-            let i = min(Int(x.rounded(.down)), nodes - 2)
+        for (k, d) in dims.enumerated() {
+            let grid = nodes[k]
+            let x = min(max(z[d], grid[0]), grid[grid.count - 1])
+            var i = 0
+            while i < grid.count - 2 && x > grid[i + 1] { i += 1 }
             lower.append(i)
-            weight.append(x - Double(i))
+            weight.append((x - grid[i]) / (grid[i + 1] - grid[i]))
         }
         var l1 = 0.0, l2 = 0.0
         for corner in 0..<(1 << dims.count) {
@@ -115,7 +138,7 @@ struct ThreadCostMoments: Sendable {
             for k in 0..<dims.count {
                 let up = (corner >> k) & 1
                 index += (lower[k] + up) * stride
-                stride *= nodes
+                stride *= nodes[k].count
                 w *= up == 1 ? weight[k] : 1 - weight[k]
             }
             l1 += w * logRatioMean[index]
