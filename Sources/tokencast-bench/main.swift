@@ -107,7 +107,7 @@ func teamForecastFigures() -> [String: Any]? {
     process.waitUntilExit()
     let elapsed = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
     var usage = rusage()
-    getrusage(RUSAGE_CHILDREN, &usage)
+    getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
     return [
         "command": "tokencast forecast scenarios/enterprise-10k.yaml --trials 10000",
         "developers": 10_000, "months": 12, "trials": 10_000,

@@ -4,12 +4,12 @@ import Testing
 @testable import Simulation
 
 /// Two calibrated-looking models with shared uncertainty, as scenarios give them.
-func teamModels(uncertain: Bool) throws -> (models: [PricedModel], uncertainty: [BehaviourUncertainty]) {
+func teamModels(uncertain: Bool, spread: Double = 3.3) throws -> (models: [PricedModel], uncertainty: [BehaviourUncertainty]) {
     let catalog = PriceCatalog.builtIn
     func behaviour(turns: Double, fresh: Double, p: Double, q: Double) throws -> ThreadBehaviour {
         ThreadBehaviour(
-            turns: try DiscretisedLognormal(median: turns, p90: turns * 3.3), freshInputPerTurn: try Lognormal(median: fresh, p90: fresh * 3.3),
-            outputPerTurn: try Lognormal(median: 250, p90: 800), cacheHitRate: try Beta(mean: 0.9, sd: 0.05),
+            turns: try DiscretisedLognormal(median: turns, p90: turns * spread), freshInputPerTurn: try Lognormal(median: fresh, p90: fresh * spread),
+            outputPerTurn: try Lognormal(median: 250, p90: 250 * spread), cacheHitRate: try Beta(mean: 0.9, sd: 0.05),
             baseContext: try Constant(value: 10_600), oneShotRate: p, offTheRailsRate: q, maxAttempts: 3,
             contextWindow: 200_000, medianThreadMinutes: 3)
     }
@@ -124,15 +124,20 @@ func teamModels(uncertain: Bool) throws -> (models: [PricedModel], uncertainty: 
         }
     }
 
-    /// The aggregated path against the exact one on a 50-developer team (a quarter, to keep the
-    /// debug-build test short; `make bench` reports the full-year figures).
+    /// The aggregated path against the exact one on a 50-developer team, P5/P50/P95 of the
+    /// horizon's total within 1 %. A quarter at one thread a day, with thread laws half as wide
+    /// as the presets' and little spread between developers, keeps the debug-build test short
+    /// *and* the comparison's own Monte Carlo noise well under 1 % (seeds 23-26 in release: at
+    /// most 0.98 % at P95, 0.71 % at P5); docs/team-forecasts.md gives the full-year figures at
+    /// the presets' heavy tails.
     @Test func aggregatedAgreesWithExactOnFiftyDevelopers() throws {
-        let (models, uncertainty) = try teamModels(uncertain: true)
+        let (models, _) = try teamModels(uncertain: false, spread: 2)
+        let u = BehaviourUncertainty(turnsCV: 0.15, tokensCV: 0.15, oneShotSD: 0.05, turnsTokensCorrelation: 0.3)
         let quarter = WorkCalendar(months: ["2027-01", "2027-02", "2027-03"], workingDays: [21, 20, 23])
         var spec = TeamForecastSpec(
-            models: models, uncertainty: uncertainty,
-            profiles: [TeamProfileSpec(name: "typical", demand: ThreadDemand(meanPerDay: 1, dayDispersion: 3, developerCV: 0.35), mix: [0.7, 0.3], plan: .constant(50))],
-            calendar: quarter, trials: 1_000, seed: 23, method: .exact)
+            models: models, uncertainty: [u, u],
+            profiles: [TeamProfileSpec(name: "typical", demand: ThreadDemand(meanPerDay: 1, dayDispersion: 3, developerCV: 0.1), mix: [0.7, 0.3], plan: .constant(50))],
+            calendar: quarter, trials: 2_000, seed: 23, method: .exact)
         let exact = SpendSummary(try TeamForecaster.run(spec).orgAnnual)
         spec.method = .aggregate
         let aggregated = SpendSummary(try TeamForecaster.run(spec).orgAnnual)

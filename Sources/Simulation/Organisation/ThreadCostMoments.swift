@@ -13,8 +13,9 @@ import Foundation
 /// **How.** Once per model, `levelSamples` attempts are drawn at the nominal behaviour and
 /// priced, block by block (memory stays flat); their mean and mean square fix the level. The effect of the shared shifts (turns
 /// scale, tokens scale, cache-hit shift — the three that change an attempt's tokens) is a
-/// ratio to the nominal, estimated on a grid of the shifts' standard normals (plus two nodes
-/// straddling the jump where the turns scale passes 1) with the first
+/// ratio to the nominal, estimated on a grid of the shifts' standard normals (33 nodes on the
+/// turns axis plus two straddling the jump where the turns scale passes 1; 9, or 5 when all
+/// three are uncertain, on the others) with the first
 /// `shapeSamples` of the same draws (common random numbers, so the ratio's error is far
 /// smaller than either estimate's), and interpolated multilinearly in log space. Only the
 /// dimensions with non-zero uncertainty get a grid axis. The one-shot and off-the-rails rates
@@ -24,7 +25,7 @@ import Foundation
 /// - Complexity: `levelSamples + nodes^dims x shapeSamples` attempt evaluations per model.
 struct ThreadCostMoments: Sendable {
     static let levelSamples = 1 << 22
-    static let shapeSamples = 1 << 15
+    static let shapeSamples = 1 << 14
     static let zRange = 4.0
 
     let mean: Double
@@ -83,7 +84,11 @@ struct ThreadCostMoments: Sendable {
         dims = active
         let uniform = active.count <= 2 ? 9 : 5
         nodes = active.map { d in
-            var z = (0..<uniform).map { -Self.zRange + 2 * Self.zRange * Double($0) / Double(uniform - 1) }
+            // Turns get a fine axis: rounding the scaled turns up makes the mean a staircase in
+            // the scale (steps where k x scale crosses a whole number, largest for short
+            // threads), which a coarse axis would smear by a per cent or two locally.
+            let count = d == 0 ? 33 : uniform
+            var z = (0..<count).map { -Self.zRange + 2 * Self.zRange * Double($0) / Double(count - 1) }
             if d == 0 {
                 // The kernel rounds the scaled turns up, so every thread gains a turn as soon as
                 // the scale passes 1: the mean jumps there. Nodes on both sides of the jump keep
