@@ -25,7 +25,7 @@ import Foundation
 /// - Complexity: `levelSamples + nodes^dims x shapeSamples` attempt evaluations per model.
 struct ThreadCostMoments: Sendable {
     static let levelSamples = 1 << 22
-    static let shapeSamples = 1 << 14
+    static let shapeSamples = 1 << 13
     static let zRange = 4.0
 
     let mean: Double
