@@ -199,7 +199,7 @@ public struct TeamForecastDocument: Codable, Sendable {
             notes.append("no thread time for \(untimed.joined(separator: ", ")): give behaviour.thread_minutes_p50 to price its lost time")
         }
         for (p, m) in f.methods.enumerated() where m == .aggregate {
-            notes.append("profile '\(f.profiles[p])' is aggregated (docs/team-forecasts.md): thread counts are exact in law, each month's cost sum is normal with the trial's moments")
+            notes.append("profile '\(f.profiles[p])' is aggregated (docs/team-forecasts.md): thread counts are exact in law, each month's cost sum is lognormal-matched to the trial's moments")
         }
         self.notes = notes
     }

@@ -18,7 +18,7 @@ import LinearAlgebra
 /// profile-model-month sums (the *aggregated* path): the month's thread count is Poisson with a
 /// gamma-matched intensity built from the developers' own intensities (drawn exactly per hire
 /// group: a sum of gammas is a gamma), split over models by Poisson thinning, and the sum of
-/// its thread costs is normal with the trial's mean and variance from ``ThreadCostMoments``.
+/// its thread costs is lognormal-matched to the trial's mean and variance from ``ThreadCostMoments``.
 /// docs/team-forecasts.md gives the derivation and the measured accuracy.
 ///
 /// **Reproducibility.** Trial `t` draws only from `RandomStream(seed).substream(t)`; sums over
