@@ -25,7 +25,7 @@ import LinearAlgebra
 /// trials are taken in trial order; the result is the same on any core count.
 public enum TeamForecaster {
     /// Profiles with at most this many developers in any month are simulated exactly in `auto`.
-    public static let exactHeadCountLimit = 64
+    public static let exactHeadCountLimit = 20
     static let chunkSize = 16
 
     /// - Parameter progress: called with the number of trials just finished (from any thread).
