@@ -120,6 +120,18 @@ public struct TeamForecastDocument: Codable, Sendable {
             case annual, monthly, probabilityOver = "probability_over", neededP90 = "needed_p90", neededP95 = "needed_p95"
             case firstLikelyMonth = "first_likely_month", toDate = "to_date"
         }
+
+        /// Writes `first_likely_month: null` (rather than leaving it out) when no month is likely over.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(annual, forKey: .annual)
+            try c.encodeIfPresent(monthly, forKey: .monthly)
+            try c.encode(probabilityOver, forKey: .probabilityOver)
+            try c.encode(neededP90, forKey: .neededP90)
+            try c.encode(neededP95, forKey: .neededP95)
+            try c.encode(firstLikelyMonth, forKey: .firstLikelyMonth)
+            try c.encode(toDate, forKey: .toDate)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
