@@ -26,6 +26,7 @@ test: deps
 
 bench: deps
 	$(SWIFT) build -c release --product tokencast-bench
+	$(SWIFT) build -c release --product tokencast
 	.build/release/tokencast-bench
 
 check-scenarios: build

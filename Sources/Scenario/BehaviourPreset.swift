@@ -84,6 +84,20 @@ extension BehaviourPreset {
                 cacheHitRate: beta(0.75, 0.10), baseContext: constant(9_000),
                 oneShotRate: 0.40, offTheRailsRate: 0.12, maxAttempts: 3, compactionSummary: 20_000,
                 medianThreadMinutes: 1.5),
+            BehaviourPreset(
+                name: "opus-4.6",
+                basis: "estimate: Opus 4.5's calibrated threads (same list price); no published thread figures yet",
+                turns: turns(12, 40), freshInputPerTurn: lognormal(890, 2_900), outputPerTurn: lognormal(240, 760),
+                cacheHitRate: beta(0.90, 0.05), baseContext: constant(10_600),
+                oneShotRate: 0.60, offTheRailsRate: 0.02, maxAttempts: 3, compactionSummary: 20_000,
+                medianThreadMinutes: 3.5),
+            BehaviourPreset(
+                name: "gpt-5.2-codex",
+                basis: "estimate: GPT-5.2 tuned for agentic coding: more, shorter turns and less reasoning output",
+                turns: turns(14, 45), freshInputPerTurn: lognormal(1_000, 3_300), outputPerTurn: lognormal(350, 1_200),
+                cacheHitRate: beta(0.85, 0.07), baseContext: constant(9_000),
+                oneShotRate: 0.55, offTheRailsRate: 0.05, maxAttempts: 3, compactionSummary: 20_000,
+                medianThreadMinutes: 8),
         ]
         return Dictionary(uniqueKeysWithValues: presets.map { ($0.name, $0) })
     }()

@@ -24,6 +24,10 @@ public struct Scenario: Sendable {
     public var plans: [Plan] = []
     public var profiles: [PlanProfile] = []
     public var selfHosting: [SelfHostingOption] = []
+    /// The organisation, when the scenario has a `team:` section.
+    public var team: TeamScenario? = nil
+    /// The spending limit of `budget:`, if any.
+    public var budget: Budget? = nil
 
     /// The forecast this scenario asks for.
     public func forecastSpec(pricingMode: PricingMode = .fused) -> DeveloperForecastSpec {

@@ -8,7 +8,7 @@ import Yams
 /// `workday:` (docs/prices-and-plans.md, "Comparing plans").
 extension ScenarioLoader {
     static let planItemKeys = ["plan", "name", "fee", "allowance_5h", "allowance_weekly", "included_usd_per_month", "over_limit", "as_of"]
-    static let profileKeys = ["threads_per_day", "mix", "workday"]
+    static let planProfileKeys = ["threads_per_day", "mix", "workday"]
     static let workdayKeys = ["start_hour", "hours"]
     static let selfHostingKeys = [
         "hardware_usd", "life_years", "power_kw", "electricity_usd_per_kwh", "throughput_tokens_per_second",
@@ -53,10 +53,10 @@ extension ScenarioLoader {
         var demand: ThreadDemand?
         var mix: [Double]?
         var day = workday
-        for (key, value, _) in try cursor.mapping(allowed: profileKeys) {
+        for (key, value, _) in try cursor.mapping(allowed: planProfileKeys) {
             switch key {
             case "threads_per_day": demand = try parseThreadsPerDay(value)
-            case "mix": mix = try parseProfileMix(value, models: models)
+            case "mix": mix = try parseMix(value, models: models)
             case "workday": day = try parseWorkday(value, default: workday)
             default: break
             }
@@ -71,45 +71,6 @@ extension ScenarioLoader {
             mix = [1]
         }
         return PlanProfile(name: name, demand: demand, mix: mix ?? [1], workday: day)
-    }
-
-    /// `threads_per_day`: a number (Poisson days) or {mean, day_dispersion, developer_cv}.
-    static func parseThreadsPerDay(_ value: YAMLCursor) throws(ScenarioError) -> ThreadDemand {
-        if case .scalar = value.node {
-            let mean = try value.nonNegative()
-            if mean > 10_000 { throw value.error("'\(value.path)' is \(YAMLCursor.format(mean)): more than 10,000 threads a day is not one developer") }
-            return ThreadDemand(meanPerDay: mean)
-        }
-        var mean: Double?, dispersion: Double?, cv = 0.0
-        for (k, v, _) in try value.mapping(allowed: ["mean", "day_dispersion", "developer_cv"]) {
-            switch k {
-            case "mean": mean = try v.nonNegative()
-            case "day_dispersion": dispersion = try v.positive()
-            case "developer_cv": cv = try v.nonNegative()
-            default: break
-            }
-        }
-        guard let mean else { throw value.error("'\(value.path)' needs 'mean', the average threads started per working day") }
-        if mean > 10_000 { throw value.error("'\(value.path).mean' is \(YAMLCursor.format(mean)): more than 10,000 threads a day is not one developer") }
-        if cv > 5 { throw value.error("'\(value.path).developer_cv' is \(YAMLCursor.format(cv)): a coefficient of variation above 5 is not plausible; typical values are 0.2 to 1") }
-        return ThreadDemand(meanPerDay: mean, dayDispersion: dispersion, developerCV: cv)
-    }
-
-    static func parseProfileMix(_ cursor: YAMLCursor, models: [String]) throws(ScenarioError) -> [Double] {
-        var shares = [Double](repeating: 0, count: models.count)
-        for (name, value, keyCursor) in try cursor.namedEntries() {
-            guard let i = models.firstIndex(of: name) else {
-                let hint = YAMLCursor.closest(name, models).map { "did you mean '\($0)'?" } ?? "the models are \(models.joined(separator: ", "))"
-                throw keyCursor.error("'\(cursor.path)' names '\(name)', which is not in 'models': \(hint)")
-            }
-            shares[i] = try value.probability()
-        }
-        let total = shares.reduce(0, +)
-        if abs(total - 1) > 1e-6 {
-            let diff = 1 - total
-            throw cursor.error("the shares in '\(cursor.path)' sum to \(round6(total)), not 1: \(diff > 0 ? "add" : "remove") \(round6(abs(diff))) across them")
-        }
-        return shares
     }
 
     static func parseWorkday(_ cursor: YAMLCursor, default start: Workday) throws(ScenarioError) -> Workday {

@@ -9,7 +9,7 @@ import Yams
 /// Every mistake is a ``ScenarioError`` naming file:line:column and the fix; nothing in a file
 /// can make the loader trap.
 public enum ScenarioLoader {
-    static let topLevelKeys = ["name", "description", "trials", "seed", "calendar", "developer", "models", "prices", "price_path", "db", "plans", "profiles", "self_hosting", "workday"]
+    static let topLevelKeys = ["name", "description", "trials", "seed", "calendar", "developer", "models", "prices", "price_path", "db", "plans", "profiles", "self_hosting", "workday", "team", "budget"]
     static let modelKeys = ["price", "preset", "fit", "behaviour", "uncertainty", "price_path", "published", "cache_lifetime"]
     static let behaviourKeys = [
         "turns", "fresh_input_per_turn", "output_per_turn", "cache_hit_rate", "base_context", "one_shot_rate",
@@ -93,10 +93,18 @@ public enum ScenarioLoader {
             models.append(try parseModel(modelName, cursor, catalog: catalog, defaultPath: globalPath, fitSource: fitSource))
         }
 
-        let (demand, mix) = try developerOrFirstProfile(entry, models: models.map(\.name), root: root)
+        let team = try entry("team").map { c throws(ScenarioError) in try parseTeam(c, models: models, calendar: calendar) }
+        let (demand, mix): (ThreadDemand, [Double])
+        if let team, entry("developer") == nil, entry("profiles") == nil, let first = team.profiles.first {
+            (demand, mix) = (first.demand, first.mix)
+        } else {
+            (demand, mix) = try developerOrFirstProfile(entry, models: models.map(\.name), root: root)
+        }
+        let budget = try entry("budget").map { c throws(ScenarioError) in try parseBudget(c, calendar: calendar) }
         var scenario = Scenario(
             file: root.file, name: name, summary: summary, trials: trials, seed: seed, calendar: calendar,
-            demand: demand, models: models, mix: mix, priceCorrelation: priceCorrelation, catalog: catalog)
+            demand: demand, models: models, mix: mix, priceCorrelation: priceCorrelation, catalog: catalog,
+            team: team, budget: budget)
         try parsePlanSections(entry, into: &scenario)
         return scenario
     }
@@ -136,23 +144,7 @@ public enum ScenarioLoader {
         for (key, value, _) in try cursor.mapping(allowed: ["threads_per_day", "mix"]) {
             switch key {
             case "threads_per_day":
-                if case .scalar = value.node {
-                    demand = ThreadDemand(meanPerDay: try value.nonNegative())
-                } else {
-                    var mean: Double?, dispersion: Double?, cv = 0.0
-                    for (k, v, _) in try value.mapping(allowed: ["mean", "day_dispersion", "developer_cv"]) {
-                        switch k {
-                        case "mean": mean = try v.nonNegative()
-                        case "day_dispersion": dispersion = try v.positive()
-                        case "developer_cv": cv = try v.nonNegative()
-                        default: break
-                        }
-                    }
-                    guard let mean else { throw value.error("'developer.threads_per_day' needs 'mean', the average threads started per working day") }
-                    if mean > 10_000 { throw value.error("'developer.threads_per_day.mean' is \(YAMLCursor.format(mean)): more than 10,000 threads a day is not one developer; use a team scenario") }
-                    if cv > 5 { throw value.error("'developer.threads_per_day.developer_cv' is \(YAMLCursor.format(cv)): a coefficient of variation above 5 is not plausible; typical values are 0.2 to 1") }
-                    demand = ThreadDemand(meanPerDay: mean, dayDispersion: dispersion, developerCV: cv)
-                }
+                demand = try parseThreadsPerDay(value)
             case "mix":
                 mix = try parseMix(value, models: models)
             default: break
@@ -168,23 +160,48 @@ public enum ScenarioLoader {
         return (demand, mix ?? [1])
     }
 
+    /// A mapping of model names to shares of threads that sum to 1 (`mix:` wherever it appears).
     static func parseMix(_ cursor: YAMLCursor, models: [String]) throws(ScenarioError) -> [Double] {
         var shares = [Double](repeating: 0, count: models.count)
-        var seen = Set<String>()
         for (name, value, keyCursor) in try cursor.namedEntries() {
             guard let i = models.firstIndex(of: name) else {
                 let hint = YAMLCursor.closest(name, models).map { "did you mean '\($0)'?" } ?? "the models are \(models.joined(separator: ", "))"
-                throw keyCursor.error("'developer.mix' names '\(name)', which is not in 'models': \(hint)")
+                throw keyCursor.error("'\(cursor.path)' names '\(name)', which is not in 'models': \(hint)")
             }
-            seen.insert(name)
             shares[i] = try value.probability()
         }
-        let total = shares.reduce(0, +)
-        if abs(total - 1) > 1e-6 {
-            let diff = 1 - total
-            throw cursor.error("the shares in 'developer.mix' sum to \(round6(total)), not 1: \(diff > 0 ? "add" : "remove") \(round6(abs(diff))) across them")
-        }
+        try checkSum(shares.reduce(0, +), at: cursor)
         return shares
+    }
+
+
+    static func checkSum(_ total: Double, at cursor: YAMLCursor) throws(ScenarioError) {
+        guard abs(total - 1) > 1e-6 else { return }
+        let diff = 1 - total
+        throw cursor.error("the shares in '\(cursor.path)' sum to \(round6(total)), not 1: \(diff > 0 ? "add" : "remove") \(round6(abs(diff))) across them")
+    }
+
+
+    /// `threads_per_day`: a number (Poisson days) or {mean, day_dispersion, developer_cv}.
+    static func parseThreadsPerDay(_ value: YAMLCursor) throws(ScenarioError) -> ThreadDemand {
+        if case .scalar = value.node {
+            let mean = try value.nonNegative()
+            if mean > 10_000 { throw value.error("'\(value.path)' is \(YAMLCursor.format(mean)): more than 10,000 threads a day is not one developer") }
+            return ThreadDemand(meanPerDay: mean)
+        }
+        var mean: Double?, dispersion: Double?, cv = 0.0
+        for (k, v, _) in try value.mapping(allowed: ["mean", "day_dispersion", "developer_cv"]) {
+            switch k {
+            case "mean": mean = try v.nonNegative()
+            case "day_dispersion": dispersion = try v.positive()
+            case "developer_cv": cv = try v.nonNegative()
+            default: break
+            }
+        }
+        guard let mean else { throw value.error("'\(value.path)' needs 'mean', the average threads started per working day") }
+        if mean > 10_000 { throw value.error("'\(value.path).mean' is \(YAMLCursor.format(mean)): more than 10,000 threads a day is not one developer") }
+        if cv > 5 { throw value.error("'\(value.path).developer_cv' is \(YAMLCursor.format(cv)): a coefficient of variation above 5 is not plausible; typical values are 0.2 to 1") }
+        return ThreadDemand(meanPerDay: mean, dayDispersion: dispersion, developerCV: cv)
     }
 
     static func round6(_ x: Double) -> String {

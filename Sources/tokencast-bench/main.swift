@@ -104,6 +104,34 @@ do {
     exit(1)
 }
 
+// MARK: - Team forecast: 10,000 developers, 12 months, 10,000 trials
+
+/// Runs `tokencast forecast scenarios/enterprise-10k.yaml` as a child process and reads its
+/// wall time and peak resident memory (getrusage of the children), so the figure covers the
+/// whole command: loading, moment tables, simulation and the report.
+func teamForecastFigures() -> [String: Any]? {
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tokencast").path
+    guard FileManager.default.isExecutableFile(atPath: binary), FileManager.default.fileExists(atPath: "scenarios/enterprise-10k.yaml") else { return nil }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: binary)
+    process.arguments = ["forecast", "scenarios/enterprise-10k.yaml", "--trials", "10000", "--format", "json", "--quiet", "--out", "/dev/null"]
+    let t0 = DispatchTime.now().uptimeNanoseconds
+    do { try process.run() } catch { return nil }
+    process.waitUntilExit()
+    let elapsed = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
+    return [
+        "command": "tokencast forecast scenarios/enterprise-10k.yaml --trials 10000",
+        "developers": 10_000, "months": 12, "trials": 10_000,
+        "seconds": (elapsed * 1000).rounded() / 1000,
+        "peak_rss_megabytes": (Double(usage.ru_maxrss) / 1024 * 10).rounded() / 10,
+        "exit_status": Int(process.terminationStatus),
+    ]
+}
+
+if let team = teamForecastFigures() { figures["team_forecast_10k"] = team }
+
 // Import speed: Claude Code JSONL generated once (deterministic), imported into a fresh store.
 do {
     let megabytes = Int64(ProcessInfo.processInfo.environment["TOKENCAST_BENCH_IMPORT_MB"] ?? "") ?? 300
@@ -136,3 +164,4 @@ figures["peak_resident_megabytes"] = Double(usage.ru_maxrss) / 1024
 
 let data = try JSONSerialization.data(withJSONObject: figures, options: [.prettyPrinted, .sortedKeys])
 print(String(decoding: data, as: UTF8.self))
+

@@ -12,5 +12,7 @@ enum CommandRegistry {
         FitCommand.self,
         BacktestCommand.self,
         PlansCommand.self,
+        ForecastCommand.self,
+        DiffCommand.self,
     ]
 }

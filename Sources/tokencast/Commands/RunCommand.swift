@@ -23,6 +23,11 @@ struct RunCommand: ParsableCommand {
         var loaded = try pricing.loadScenario(scenario)
         if let seed = simulation.seed { loaded.seed = seed }
         if let trials = simulation.trials { loaded.trials = trials }
+        if loaded.team != nil {
+            // A team scenario: `run` does what `forecast` does.
+            try ForecastCommand.emit(try ForecastCommand.forecast(loaded, quiet: output.quiet), output: output)
+            return
+        }
         if output.format == .html || report.targetRSE != nil {
             return try runWithReport(loaded)
         }

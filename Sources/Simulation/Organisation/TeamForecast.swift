@@ -1,0 +1,135 @@
+/// The distribution of an organisation's spend: per trial, per profile, model and month.
+///
+/// Per-trial arrays are kept (not only summaries) so that budgets, diffs with common random
+/// numbers and any roll-up can be computed afterwards in trial order.
+public struct TeamForecast: Sendable {
+    public var trials: Int
+    public var seed: UInt64
+    public var months: [String]
+    public var profiles: [String]
+    public var models: [String]
+    /// Per profile: whether it was simulated exactly or aggregated.
+    public var methods: [TeamMethod]
+    /// Per profile, developers present each month.
+    public var headCount: [[Int]]
+    /// Per profile, full-use equivalents each month (ramp-ups counted pro rata, before adoption).
+    public var fullUseEquivalents: [[Double]]
+    /// Spend, indexed `((trial * profiles + p) * models + j) * months + m`.
+    public var cellMonthly: [Double]
+    /// Organisation spend per trial and month, `trial * months + m`.
+    public var orgMonthly: [Double]
+    /// Organisation spend per trial over the horizon.
+    public var orgAnnual: [Double]
+    /// Developer hours lost to off-the-rails attempts, `trial * profiles + p`.
+    public var wastedHours: [Double]
+    /// Sums over trials, per `p * models + j`.
+    public var cellTotals: [CellTotals]
+    public var hourlyRate: Double
+    public var elapsedSeconds: Double
+
+    var profileCount: Int { profiles.count }
+    var modelCount: Int { models.count }
+    var monthCount: Int { months.count }
+
+    @inline(__always)
+    func cellIndex(trial t: Int, profile p: Int, model j: Int, month m: Int) -> Int {
+        ((t * profileCount + p) * modelCount + j) * monthCount + m
+    }
+
+    /// One profile's spend over the horizon, per trial.
+    public func profileAnnual(_ p: Int) -> [Double] {
+        (0..<trials).map { t in
+            var s = CompensatedSum()
+            for j in 0..<modelCount { for m in 0..<monthCount { s.add(cellMonthly[cellIndex(trial: t, profile: p, model: j, month: m)]) } }
+            return s.value
+        }
+    }
+
+    /// One profile's spend in one month, per trial.
+    public func profileMonthly(_ p: Int, month m: Int) -> [Double] {
+        (0..<trials).map { t in
+            var s = CompensatedSum()
+            for j in 0..<modelCount { s.add(cellMonthly[cellIndex(trial: t, profile: p, model: j, month: m)]) }
+            return s.value
+        }
+    }
+
+    /// One model's spend over the horizon, all profiles, per trial.
+    public func modelAnnual(_ j: Int) -> [Double] {
+        (0..<trials).map { t in
+            var s = CompensatedSum()
+            for p in 0..<profileCount { for m in 0..<monthCount { s.add(cellMonthly[cellIndex(trial: t, profile: p, model: j, month: m)]) } }
+            return s.value
+        }
+    }
+
+    /// Organisation spend in `month`, per trial.
+    public func orgMonth(_ m: Int) -> [Double] { (0..<trials).map { orgMonthly[$0 * monthCount + m] } }
+
+    /// Organisation spend from the first month to `month` inclusive, per trial.
+    public func orgCumulative(through month: Int) -> [Double] {
+        (0..<trials).map { t in
+            var s = CompensatedSum()
+            for m in 0...month { s.add(orgMonthly[t * monthCount + m]) }
+            return s.value
+        }
+    }
+
+    /// Hours lost to off-the-rails attempts, whole organisation, per trial.
+    public var orgWastedHours: [Double] {
+        (0..<trials).map { t in
+            var s = CompensatedSum()
+            for p in 0..<profileCount { s.add(wastedHours[t * profileCount + p]) }
+            return s.value
+        }
+    }
+
+    /// Token spend plus the priced developer time lost, per trial.
+    public var orgTotalCost: [Double] {
+        let hours = orgWastedHours
+        return (0..<trials).map { orgAnnual[$0] + hours[$0] * hourlyRate }
+    }
+
+    /// Sums over every profile and model.
+    public var totals: CellTotals {
+        var all = CellTotals()
+        for c in cellTotals { all.add(c) }
+        return all
+    }
+
+    /// Average developers present over the horizon, per profile.
+    public func averageHeadCount(_ p: Int) -> Double {
+        Double(headCount[p].reduce(0, +)) / Double(max(monthCount, 1))
+    }
+}
+
+/// Sums over trials of one profile-model cell. Counts are doubles because the aggregated path
+/// contributes expected counts (e.g. `N x E[attempts]`), not whole numbers.
+public struct CellTotals: Sendable {
+    public var threads = 0.0
+    public var attempts = 0.0
+    public var completed = 0.0
+    public var offTheRailsAttempts = 0.0
+    public var cost = CompensatedSum()
+    public var waste = CompensatedSum()
+    /// Developer hours of all attempts and of off-the-rails attempts.
+    public var agentHours = CompensatedSum()
+    public var wastedHours = CompensatedSum()
+
+    public init() {}
+
+    public mutating func add(_ o: CellTotals) {
+        threads += o.threads
+        attempts += o.attempts
+        completed += o.completed
+        offTheRailsAttempts += o.offTheRailsAttempts
+        cost.add(o.cost)
+        waste.add(o.waste)
+        agentHours.add(o.agentHours)
+        wastedHours.add(o.wastedHours)
+    }
+
+    public var wasteShare: Double { cost.value > 0 ? waste.value / cost.value : 0 }
+    public var costPerThread: Double { threads > 0 ? cost.value / threads : 0 }
+    public var costPerCompletedTask: Double { completed > 0 ? cost.value / completed : .nan }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import Reports
+import Scenario
+import Simulation
+
+/// How `--method` overrides a team's simulation method.
+extension TeamMethod: ExpressibleByArgument {}
+
+/// `tokencast forecast SCENARIO`: an organisation's spend (a scenario's `team:`; a plain
+/// developer scenario is a team of one).
+struct ForecastCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "forecast",
+        abstract: "Forecast a team's or an organisation's spend from a scenario file.",
+        discussion: "Prints per-month fan-chart figures (P10/P50/P90, mean), annual totals for the organisation, per profile and per model, spend per developer, waste share, cost per completed task, lost developer time and, with a budget, the chance of overrunning it. See docs/team-forecasts.md.")
+
+    @Argument(help: "The scenario file (YAML) with a 'team:' section; see docs/team-forecasts.md.")
+    var scenario: String
+
+    @Option(help: "Simulation method: auto, exact or aggregate (overrides team.method).")
+    var method: TeamMethod?
+
+    @OptionGroup var simulation: SimulationOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        var loaded = try ScenarioLoader.load(path: scenario)
+        if let seed = simulation.seed { loaded.seed = seed }
+        if let trials = simulation.trials { loaded.trials = trials }
+        let document = try Self.forecast(loaded, method: method, quiet: output.quiet)
+        try Self.emit(document, output: output)
+    }
+
+    static func forecast(_ scenario: Scenario, method: TeamMethod? = nil, quiet: Bool) throws -> TeamForecastDocument {
+        var spec = scenario.teamSpec()
+        if let method { spec.method = method }
+        let bar = ProgressBar(total: Double(spec.trials), label: "simulating", quiet: quiet)
+        defer { bar.finish() }
+        let result = try TeamForecaster.run(spec) { done in bar.advance(by: Double(done)) }
+        return TeamForecastDocument(scenario: scenario, forecast: result, version: TokencastVersion.current)
+    }
+
+    static func emit(_ document: TeamForecastDocument, output: OutputOptions) throws {
+        switch output.format {
+        case .table: try output.emit(TeamForecastText.render(document))
+        case .json: try output.emit(try JSONText.encode(document))
+        case .csv: try output.emit(TeamForecastCSV.render(document))
+        case .html: try output.emit(TeamReport.html(document).render())
+        }
+    }
+}
