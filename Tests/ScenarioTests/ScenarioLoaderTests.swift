@@ -27,7 +27,7 @@ import TestSupport
         ("unknown-model.yaml", "unknown-model.yaml:6:12: model 'opus': unknown model 'claude-opus-4-7': did you mean 'claude-opus-4-5', 'claude-opus-4-6', 'claude-haiku-4-5'?"),
         ("mix-not-one.yaml", "mix-not-one.yaml:3:8: the shares in 'developer.mix' sum to 0.9, not 1: add 0.1 across them"),
         ("unknown-parameter.yaml", "unknown-parameter.yaml:8:32: 'models.opus.behaviour.turns': lognormal has no parameter 'medain': did you mean 'median'?"),
-        ("unknown-preset.yaml", "unknown-preset.yaml:5:13: unknown preset 'opus-9': did you mean 'opus-4.5'?"),
+        ("unknown-preset.yaml", "unknown-preset.yaml:5:13: unknown preset 'opus-9': did you mean 'opus-4.5' or 'opus-4.6'?"),
         ("no-price.yaml", "no-price.yaml:5:5: model 'opus' has no 'price:' and 'opus' is not a model in the price catalog: add price: with a catalog key, e.g. price: claude-opus-4-5"),
     ])
     func badScenarioGetsExactMessage(file: String, message: String) {
