@@ -52,20 +52,16 @@ read -r -d '' PROBE <<'JS' || true
 JS
 
 failed=0
-for scenario in scenarios/*.yaml; do
-  name=$(basename "$scenario" .yaml)
-  html="$OUT/$name.html"
-  echo "report-check: $scenario"
-  if ! "$TOKENCAST" run "$scenario" --format html --out "$html" --trials "$TRIALS" --quiet 2> "$OUT/$name.stderr"; then
-    cat "$OUT/$name.stderr"; failed=1; continue
-  fi
-  if grep -q "warning: report layout" "$OUT/$name.stderr"; then
-    grep "warning: report layout" "$OUT/$name.stderr"; failed=1
+# check NAME HTML STDERR: everything a reader would notice about one rendered page.
+check() {
+  local name=$1 html=$2 stderr=$3
+  if grep -q "warning: report layout" "$stderr"; then
+    grep "warning: report layout" "$stderr"; failed=1
   fi
   if grep -Eiq '(src|href)="(https?:)?//' "$html"; then
     echo "  $html fetches something from the network:"; grep -Eio '(src|href)="(https?:)?//[^"]*' "$html"; failed=1
   fi
-  probe="$OUT/$name.check.html"
+  local probe="$OUT/$name.check.html"
   { grep -v -e '^</body>$' -e '^</html>$' "$html"; printf '%s\n</body>\n</html>\n' "$PROBE"; } > "$probe"
   chrome --enable-logging=stderr --v=0 --window-size=$WIDTH,900 --virtual-time-budget=5000 --dump-dom "file://$probe" > "$OUT/$name.dom" 2> "$OUT/$name.console" || true
   if grep -Ei 'CONSOLE.*(error|uncaught)|Uncaught|Failed to load resource' "$OUT/$name.console"; then
@@ -75,8 +71,33 @@ for scenario in scenarios/*.yaml; do
     grep -o 'REPORT-PROBLEM[^<]*' "$OUT/$name.dom" | grep -v 'problems.join' || echo "  the page did not render (no probe result in $OUT/$name.dom)"
     failed=1
   fi
+  local height
   height=$(grep -o 'data-height="[0-9]*"' "$OUT/$name.dom" | grep -o '[0-9]*' || echo 3000)
   chrome --window-size=$WIDTH,"$height" --screenshot="$OUT/$name.png" "file://$html" > /dev/null 2>&1 || { echo "  screenshot failed"; failed=1; }
   echo "  $OUT/$name.png (${WIDTH}x$height)"
+}
+
+# render NAME COMMAND...: runs a tokencast command that writes HTML, then checks the page.
+render() {
+  local name=$1; shift
+  local html="$OUT/$name.html"
+  echo "report-check: tokencast $*"
+  if ! "$TOKENCAST" "$@" --format html --out "$html" --quiet 2> "$OUT/$name.stderr"; then
+    cat "$OUT/$name.stderr"; failed=1; return
+  fi
+  check "$name" "$html" "$OUT/$name.stderr"
+}
+
+for scenario in scenarios/*.yaml; do
+  name=$(basename "$scenario" .yaml)
+  render "$name" run "$scenario" --trials "$TRIALS"
+  # Scenarios that compare plans get that page too.
+  if grep -q '^plans:' "$scenario"; then
+    render "$name-plans" plans "$scenario" --trials "$((TRIALS / 4))"
+  fi
 done
+# The shipped diff pair.
+if [ -f scenarios/sonnet-team.yaml ] && [ -f scenarios/sonnet-to-opus.yaml ]; then
+  render "diff-sonnet-to-opus" diff scenarios/sonnet-team.yaml scenarios/sonnet-to-opus.yaml --trials "$TRIALS"
+fi
 [ "$failed" = 0 ] && echo "report-check: every report passed" || { echo "report-check: FAILED"; exit 1; }
