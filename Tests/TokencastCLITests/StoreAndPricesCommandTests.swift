@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `import`, `threads` and `prices` as a user runs them: exit codes and exact messages.
+@Suite(.serialized) struct StoreAndPricesCommandTests {
+    func temporaryDatabase() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("tokencast-cli-\(UUID().uuidString).db").path
+    }
+
+    @Test func importCSVThenSummariseAndReimportAddsNothing() throws {
+        let db = temporaryDatabase()
+        defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + s) } }
+        let first = try CommandRunner.run(["import", "csv", "fixtures/logs/csv/threads.csv", "--db", db, "-q"])
+        #expect(first.status == 0)
+        #expect(first.stdout.contains("threads: 3\n"))
+        #expect(first.stdout.contains("1 invalid outcome (expected success, failure or abandoned): fixtures/logs/csv/threads.csv:5"))
+        let again = try CommandRunner.run(["import", "csv", "fixtures/logs/csv/threads.csv", "--db", db, "-q"])
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("threads: 0\n"))
+        let summary = try CommandRunner.run(["threads", "--db", db, "--format", "csv"])
+        #expect(summary.status == 0)
+        #expect(summary.stdout.contains("claude-sonnet-4-5,2025-09,2,15,"))
+    }
+
+    @Test func unknownCSVHeaderExitsTwoNamingTheColumns() throws {
+        let r = try CommandRunner.run(["import", "csv", "fixtures/logs/csv/unknown-header.csv", "--db", temporaryDatabase()])
+        #expect(r.status == 2)
+        #expect(r.stderr.hasPrefix("error: fixtures/logs/csv/unknown-header.csv: not a CSV header tokencast knows (found: session, tokens). Expected thread rows with columns thread_id, model, turns (required)"))
+    }
+
+    @Test func missingLogDirectoryExitsTwo() throws {
+        let r = try CommandRunner.run(["import", "claude-code", "/no/such/dir", "--db", temporaryDatabase()])
+        #expect(r.status == 2)
+        #expect(r.stderr == "error: /no/such/dir: no such file or directory: check the path, or give none to read the default log folders.\n")
+    }
+
+    @Test func foreignDatabaseIsRefusedAndLeftUntouched() throws {
+        let path = temporaryDatabase()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data("not sqlite at all\n".utf8).write(to: URL(fileURLWithPath: path))
+        let r = try CommandRunner.run(["threads", "--db", path])
+        #expect(r.status == 2)
+        #expect(r.stderr == "error: \(path) is not a tokencast thread database (not an SQLite file); it was left untouched. Move it away, or pass --db with another path.\n")
+        #expect(FileManager.default.contents(atPath: path) == Data("not sqlite at all\n".utf8))
+    }
+
+    @Test func pricesResolveDatedNamesInAPriceFile() throws {
+        let r = try CommandRunner.run(["prices", "claude-sonnet-4-5-20250929", "--prices", "fixtures/prices/litellm-trimmed.json", "--format", "csv"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("claude-sonnet-4-5"))
+        #expect(r.stdout.contains("3"))
+    }
+
+    @Test func unknownModelExitsTwoWithSuggestions() throws {
+        let r = try CommandRunner.run(["prices", "claude-opus-4-7"])
+        #expect(r.status == 2)
+        #expect(r.stderr == "error: unknown model 'claude-opus-4-7': did you mean 'claude-opus-4-5', 'claude-opus-4-6', 'claude-haiku-4-5'?\n")
+    }
+
+    @Test func priceFileThatIsNotJSONExitsTwo() throws {
+        let r = try CommandRunner.run(["prices", "--prices", "fixtures/scenarios/valid-minimal.yaml"])
+        #expect(r.status == 2)
+        #expect(r.stderr == "error: fixtures/scenarios/valid-minimal.yaml:1:3: not valid JSON (Invalid value); fix the file there or download a fresh copy of LiteLLM's model_prices_and_context_window.json\n")
+    }
+
+    @Test func htmlReportIsSelfContained() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tokencast-\(UUID().uuidString).html").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let r = try CommandRunner.run(["run", "fixtures/scenarios/valid-minimal.yaml", "--trials", "40", "--format", "html", "--sensitivity-trials", "0", "--out", path])
+        #expect(r.status == 0)
+        let html = String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("<svg"))
+        #expect(!html.contains("src=\"http") && !html.contains("href=\"http") && !html.contains("<script"))
+    }
+}
