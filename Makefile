@@ -30,8 +30,9 @@ test: deps
 	$(SWIFT) test --skip-build
 
 bench: deps
-	$(RELEASE) --product tokencast-bench
-	$(RELEASE) --product tokencast
+	@# Build output goes to stderr so that stdout is the JSON alone.
+	$(RELEASE) --product tokencast-bench >&2
+	$(RELEASE) --product tokencast >&2
 	.build/release/tokencast-bench
 
 check-scenarios: build

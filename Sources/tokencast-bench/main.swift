@@ -141,7 +141,7 @@ do {
         try? FileManager.default.removeItem(atPath: dir)
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         _ = try ClaudeCodeLogGenerator(seed: 7).write(bytes: megabytes << 20, to: dir)
-        FileManager.default.createFile(atPath: marker, contents: Data())
+        _ = FileManager.default.createFile(atPath: marker, contents: Data())
     }
     let db = FileManager.default.temporaryDirectory.appendingPathComponent("tokencast-bench-\(getpid()).db").path
     defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) } }
