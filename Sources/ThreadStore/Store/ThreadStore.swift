@@ -80,6 +80,10 @@ public final class ThreadStore: Sendable {
         do {
             var config = Configuration()
             config.readonly = true
+            // A writer in another process (an import) can hold the lock for a moment, e.g. while
+            // the WAL is recovered or checkpointed: wait as the store itself does, rather than
+            // calling a busy file damaged.
+            config.busyMode = .timeout(60)
             let queue = try DatabaseQueue(path: path, configuration: config)
             defer { try? queue.close() }
             try queue.read { db in
