@@ -6,7 +6,7 @@ SCENARIO ?= scenarios/solo-developer.yaml
 APT_PACKAGES = libopenblas-dev libsqlite3-dev pkg-config
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build bench deps check-scenarios clean
+.PHONY: run test build bench deps check-scenarios clean fuzz size-check
 
 deps:
 	@if ! pkg-config --exists openblas sqlite3 2>/dev/null; then \
@@ -30,6 +30,14 @@ bench: deps
 
 check-scenarios: build
 	@for f in scenarios/*.yaml; do .build/release/tokencast check $$f || exit 1; done
+
+# Not run by CI: libFuzzer over the input readers (FUZZ_SECONDS each, default 60) and the
+# memory limits (a 2 GB log import, a 100-million-thread run). See docs/RELIABILITY.md.
+fuzz: deps
+	scripts/fuzz.sh
+
+size-check: deps
+	scripts/size-check.sh
 
 clean:
 	rm -rf .build
