@@ -26,8 +26,11 @@ public final class ThreadStore: Sendable {
         self.path = path
         try Self.checkExistingFile(at: path)
         do {
-            try FileManager.default.createDirectory(
-                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            // A bare file name (`--db threads.db`) has no directory to create.
+            let directory = (path as NSString).deletingLastPathComponent
+            if !directory.isEmpty {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            }
             writer = try DatabasePool(path: path, configuration: Self.configuration)
             try Schema.migrator.migrate(writer)
         } catch let error as DatabaseError {
