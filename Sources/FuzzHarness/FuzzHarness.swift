@@ -8,6 +8,7 @@ import ThreadStore
 ///
 /// Each target takes arbitrary bytes and must either return or throw the library's own error;
 /// a crash, a trap (force unwrap, overflow, out-of-range index) or a sanitizer report is a bug.
+/// Not thread-safe: libFuzzer and the replay test call it from one thread at a time.
 public enum FuzzTarget: String, CaseIterable, Sendable {
     /// `ScenarioLoader.parse`: YAML to a validated scenario.
     case scenario
@@ -30,20 +31,20 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
                 let text = String(decoding: data, as: UTF8.self)
                 _ = try ScenarioLoader.parse(text, file: "fuzz.yaml")
             case .claudeCode:
-                let store = try ThreadStore(inMemory: "fuzz")
-                try Self.withFile(data, name: "fuzz-session.jsonl") { path in
+                let store = try Self.store()
+                try Self.withFile(data, name: "session.jsonl") { path in
                     _ = try ClaudeCodeImporter(store: store).importLogs(at: [path])
                 }
                 _ = try store.summary(model: nil, since: nil, until: nil, catalog: .builtIn)
             case .codex:
-                let store = try ThreadStore(inMemory: "fuzz")
-                try Self.withFile(data, name: "rollout-fuzz.jsonl") { path in
+                let store = try Self.store()
+                try Self.withFile(data, name: "rollout.jsonl") { path in
                     _ = try CodexImporter(store: store).importLogs(at: [path])
                 }
                 _ = try store.summary(model: nil, since: nil, until: nil, catalog: .builtIn)
             case .csv:
-                let store = try ThreadStore(inMemory: "fuzz")
-                try Self.withFile(data, name: "fuzz.csv") { path in
+                let store = try Self.store()
+                try Self.withFile(data, name: "threads.csv") { path in
                     _ = try CSVImporter(store: store).importFile(at: path)
                 }
                 _ = try store.summary(model: nil, since: nil, until: nil, catalog: .builtIn)
@@ -57,14 +58,27 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         }
     }
 
-    /// Writes `data` to a fresh file in a per-process directory, runs `body` on its path, removes it.
+    /// One in-memory store per process, shared by every input: creating and migrating a store per
+    /// input would take most of the time. Each input is a new file, so nothing is skipped as
+    /// already imported, and the store keeps growing as a real one does.
+    nonisolated(unsafe) private static var shared: ThreadStore?
+    nonisolated(unsafe) private static var inputs = 0
+
+    static func store() throws -> ThreadStore {
+        if let shared { return shared }
+        let store = try ThreadStore(inMemory: "fuzz")
+        shared = store
+        return store
+    }
+
+    /// Writes `data` to a new file in a per-process directory, runs `body` on its path, removes it.
     static func withFile(_ data: Data, name: String, _ body: (String) throws -> Void) throws {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("tokencast-fuzz-\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tokencast-fuzz-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent(name)
+        inputs += 1
+        let file = directory.appendingPathComponent("\(inputs)-\(name)")
         try data.write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
         try body(file.path)
     }
 }

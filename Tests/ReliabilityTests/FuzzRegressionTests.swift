@@ -6,7 +6,7 @@ import TestSupport
 /// Replays every input kept in `fixtures/fuzz/<target>/` (crashes `make fuzz` found, and
 /// hand-made hostile inputs) through the same entry points libFuzzer drives. Each must return,
 /// with the reader's own error or none; before its fix each one crashed the process.
-@Suite struct FuzzRegressionTests {
+@Suite(.serialized) struct FuzzRegressionTests {
     static func inputs(_ target: FuzzTarget) -> [String] {
         let dir = RepositoryPaths.fixture("fuzz/\(target.rawValue)")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
