@@ -193,4 +193,42 @@ import ThreadStore
             #expect(try Snapshot(store) == Snapshot(whole), "split at \(split) of \(lines.count)")
         }
     }
+
+    /// CSV request rows: random threads and turns, some rows repeated (a re-export).
+    static func csvRequestRows(seed: UInt64, count: Int) -> [String] {
+        var rng = Xoshiro(seed: (seed, 9, 9, 9))
+        return (0..<count).map { i in
+            let thread = "t\(Int.random(in: 0..<4, using: &rng))"
+            let turn = Int.random(in: 1...30, using: &rng)
+            let model = ["gpt-5", "claude-sonnet-4-5", "claude-haiku-4-5"].randomElement(using: &rng)!
+            return "\(thread),\(turn),2025-10-0\(1 + i % 9)T10:00:00Z,\(model),\(Int.random(in: 0...9_000, using: &rng)),\(Int.random(in: 0...90_000, using: &rng)),\(Int.random(in: 0...900, using: &rng)),\(Int.random(in: 0...2_000, using: &rng))"
+        }
+    }
+
+    static let csvHeader = "thread_id,turn_index,timestamp,model,input_tokens,cache_read_tokens,cache_write_tokens,output_tokens"
+
+    @Test func csvRowsImportedAgainReplaceRatherThanAdd() throws {
+        seededPropertyCheck(count: 15, seed: 25, input: zip(Gen.uint64(), Gen.int(in: 1...60), Gen.double(in: 0...1))) { seed, count, cut in
+            let rows = Self.csvRequestRows(seed: seed, count: count)
+            let split = Int(Double(rows.count) * cut)
+            let dir = try Self.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(atPath: dir) }
+            try Self.write([Self.csvHeader] + rows[..<split], to: "\(dir)/a.csv")
+            try Self.write([Self.csvHeader] + rows[split...], to: "\(dir)/b.csv")
+            try Self.write([Self.csvHeader] + rows, to: "\(dir)/all.csv")
+
+            let stepwise = try ThreadStore(inMemory: "csv-a-then-b")
+            _ = try CSVImporter(store: stepwise).importFile(at: "\(dir)/a.csv")
+            _ = try CSVImporter(store: stepwise).importFile(at: "\(dir)/b.csv")
+            let once = try Snapshot(stepwise)
+            _ = try CSVImporter(store: stepwise).importFile(at: "\(dir)/a.csv")
+            _ = try CSVImporter(store: stepwise).importFile(at: "\(dir)/b.csv")
+            #expect(try Snapshot(stepwise) == once, "importing the same files again changed the store")
+
+            let together = try ThreadStore(inMemory: "csv-all")
+            _ = try CSVImporter(store: together).importFile(at: "\(dir)/all.csv")
+            let a = once, b = try Snapshot(together)
+            #expect(a == b, "\(Self.difference(a, b))")
+        }
+    }
 }
