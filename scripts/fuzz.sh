@@ -47,7 +47,7 @@ for target in "${TARGETS[@]}"; do
     seeds "$target" | while read -r f; do cp "$f" "$corpus/seed-$(basename "$f")"; done
     log="$SCRATCH/fuzz-$target.log"
     # Importer inputs cost a file and a database transaction each: shorter ones, more of them.
-    case $target in claude-code|codex|csv) max_len=4096 ;; *) max_len=16384 ;; esac
+    case $target in claude-code|codex|csv) max_len=4096 ;; litellm) max_len=65536 ;; *) max_len=16384 ;; esac
     echo "== $target: $FUZZ_SECONDS s (log: $log)"
     (cd "$SANDBOX" && env TOKENCAST_FUZZ_TARGET="$target" HOME="$SANDBOX" XDG_DATA_HOME="$SANDBOX/data" \
         XDG_CONFIG_HOME="$SANDBOX/config" ASAN_OPTIONS=detect_leaks=0 \

@@ -1,5 +1,7 @@
 import Foundation
 import FuzzHarness
+import Pricing
+import Scenario
 import Testing
 import TestSupport
 
@@ -32,6 +34,25 @@ import TestSupport
     @Test func everyTargetHasRegressionInputs() {
         for target in FuzzTarget.allCases {
             #expect(!Self.inputs(target).isEmpty, "fixtures/fuzz/\(target.rawValue)/ is empty")
+        }
+    }
+
+    /// libFuzzer (litellm target): `max_input_tokens` of 9223372036854775807 trapped converting
+    /// to Int. Now the entry loads and its window is unknown.
+    @Test func priceFileWindowPastIntMaxIsUnknown() throws {
+        let data = try #require(FileManager.default.contents(atPath: RepositoryPaths.fixture("fuzz/litellm/crash-max-input-tokens-past-int-max.json")))
+        let catalog = try PriceCatalog(liteLLMData: data, source: "crash.json", date: "2025-01-01")
+        #expect(try catalog.price(of: "m1").contextWindow == nil)
+    }
+
+    /// The same conversion in a scenario's price override trapped; now it is an error at the key.
+    @Test func scenarioContextWindowOverridePastTheLimitIsAnError() {
+        let path = RepositoryPaths.fixture("fuzz/scenario/crash-context-window-override-1e30.yaml")
+        do {
+            _ = try ScenarioLoader.load(path: path)
+            Issue.record("no error")
+        } catch {
+            #expect("\(error)" == "\(path):2:56: 'prices.overrides.claude-opus-4-5.context_window' is 1e+30 tokens: a context window is at most 1,000,000,000,000,000 tokens")
         }
     }
 }

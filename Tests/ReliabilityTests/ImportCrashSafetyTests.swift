@@ -104,7 +104,7 @@ import ThreadStore
         #expect(after.threadsCSV == clean.threadsCSV)
     }
 
-    @Test func readersRunWhileAnImportWrites() throws {
+    @Test func readersAndAFitRunWhileAnImportWrites() throws {
         let clean = try #require(Self.clean)
         let db = Self.temporaryDatabase("read-while-write")
         _ = try ThreadStore(path: db)
@@ -118,11 +118,18 @@ import ThreadStore
             for thread in try store.threads() {
                 #expect(try store.requests(threadID: thread.id).count == clean.requests[thread.externalID])
             }
+            // A fit reads too: it succeeds, or says clearly that there are not enough threads yet.
+            if reads % 4 == 0 {
+                let fit = try CommandRunner.run(["fit", "--db", db, "--dry-run", "--quiet", "--bootstrap", "20", "--goodness-replicates", "20"])
+                #expect(fit.status == 0 || (fit.status == 2 && fit.stderr.hasPrefix("error: no model has 10 or more threads")), "fit during an import: \(fit.stderr)")
+            }
             reads += 1
         } while writer.isRunning && reads < 200
         writer.waitUntilExit()
         #expect(writer.terminationStatus == 0)
         #expect(reads >= 1)
         #expect(try Self.contents(db).threadsCSV == clean.threadsCSV)
+        let fit = try CommandRunner.run(["fit", "--db", db, "--dry-run", "--quiet", "--bootstrap", "20", "--goodness-replicates", "20"])
+        #expect(fit.status == 0, "fit after the import: \(fit.stderr)")
     }
 }
