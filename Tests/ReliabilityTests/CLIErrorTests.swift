@@ -110,4 +110,14 @@ import TestSupport
         #expect(r.status == 2)
         #expect(r.stderr == "error: model 'claude-sonnet-4-5' has 2 threads in this window but a fit needs at least 10: import more logs or widen --since/--until\n")
     }
+
+    @Test func fitWithoutOutputTokensIsNotIdentifiable() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let db = "\(dir)/zero.db"
+        #expect(try CommandRunner.run(["import", "csv", "\(Self.e)/zero-output-threads.csv", "--db", db, "-q"]).status == 0)
+        let r = try CommandRunner.run(["fit", "--db", db, "--dry-run", "--quiet"])
+        #expect(r.status == 2)
+        #expect(r.stderr == "error: model 'claude-sonnet-4-5': fewer than two threads with positive fresh input and output tokens\n")
+    }
 }
