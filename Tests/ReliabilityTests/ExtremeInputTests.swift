@@ -23,7 +23,7 @@ import TestSupport
         Case(file: "extreme-probs10.yaml", expected: ["completion_rate": 0, "attempts_per_thread": 3, "waste_share": 1]),
         // One-shot rate 0 with max_attempts 100: a hundred attempts per thread, none completes.
         Case(file: "extreme-oneshot0.yaml", expected: ["completion_rate": 0, "attempts_per_thread": 100]),
-        // Turns with a p99 near 10,000: compaction keeps every attempt finite.
+        // Turns with median 12 and p90 490, so p99 ≈ 10,000: compaction keeps every attempt finite.
         Case(file: "extreme-turns.yaml", expected: [:]),
         // A trillion tokens per turn and of base context, in a window that holds them.
         Case(file: "extreme-trillion.yaml", expected: [:]),
