@@ -12,18 +12,27 @@ import ThreadStore
 @Suite(.serialized) struct ImportCrashSafetyTests {
     static let files = 16
 
-    /// The generated log tree, made once per process.
+    /// The generated log tree, made once and kept in the temporary directory for later runs
+    /// (same seeds, same bytes).
     static let logTree: String = {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tokencast-crash-logs-\(getpid())").path
-        try? FileManager.default.removeItem(atPath: dir)
-        for seed in 1...UInt64(files) {
-            _ = try? ClaudeCodeLogGenerator(seed: seed).write(bytes: 500_000, to: dir)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tokencast-crash-logs-v1").path
+        let project = (dir as NSString).appendingPathComponent("-home-dev-bench")
+        if ((try? FileManager.default.contentsOfDirectory(atPath: project))?.count ?? 0) != files {
+            try? FileManager.default.removeItem(atPath: dir)
+            for seed in 1...UInt64(files) {
+                _ = try? ClaudeCodeLogGenerator(seed: seed).write(bytes: 500_000, to: dir)
+            }
         }
         return dir
     }()
 
     static func temporaryDatabase(_ name: String) -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("tokencast-crash-\(UUID().uuidString)/\(name).db").path
+    }
+
+    /// Removes a database's directory (the file, its WAL and shared memory).
+    static func remove(_ db: String) {
+        try? FileManager.default.removeItem(atPath: (db as NSString).deletingLastPathComponent)
     }
 
     static func startImport(db: String) throws -> Process {
@@ -52,6 +61,7 @@ import ThreadStore
         let start = Date()
         guard let p = try? startImport(db: db) else { return nil }
         p.waitUntilExit()
+        defer { remove(db) }
         guard p.terminationStatus == 0, let c = try? contents(db) else { return nil }
         return (c.threadsCSV, c.requests, Date().timeIntervalSince(start))
     }()
@@ -62,6 +72,7 @@ import ThreadStore
         var rng = RandomStream(seed: 7)
         for run in 0..<4 {
             let db = Self.temporaryDatabase("killed-\(run)")
+            defer { Self.remove(db) }
             let delay = 0.02 + rng.uniform() * clean.seconds
             let process = try Self.startImport(db: db)
             usleep(useconds_t(delay * 1e6))
@@ -93,6 +104,7 @@ import ThreadStore
     @Test func twoImportsAtOnceGiveOneCleanResult() throws {
         let clean = try #require(Self.clean)
         let db = Self.temporaryDatabase("two")
+        defer { Self.remove(db) }
         // Create the database first so that both processes open an existing file.
         _ = try ThreadStore(path: db)
         let a = try Self.startImport(db: db), b = try Self.startImport(db: db)
@@ -107,6 +119,7 @@ import ThreadStore
     @Test func readersAndAFitRunWhileAnImportWrites() throws {
         let clean = try #require(Self.clean)
         let db = Self.temporaryDatabase("read-while-write")
+        defer { Self.remove(db) }
         _ = try ThreadStore(path: db)
         let writer = try Self.startImport(db: db)
         var reads = 0
