@@ -11,7 +11,7 @@ SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CPU_FLAGS = $(shell grep -qw avx2 /proc/cpuinfo 2>/dev/null && grep -qw fma /proc/cpuinfo 2>/dev/null && echo "-Xswiftc -target-cpu -Xswiftc haswell -Xcc -march=haswell")
 RELEASE = $(SWIFT) build -c release $(CPU_FLAGS)
 
-.PHONY: run test build bench deps check-scenarios report-check clean
+.PHONY: run test build bench deps check-scenarios report-check clean fuzz size-check
 
 deps:
 	@if ! pkg-config --exists openblas sqlite3 2>/dev/null; then \
@@ -42,6 +42,14 @@ check-scenarios: build
 # and fails on console errors, empty charts, overlapping labels or a page wider than the screen.
 report-check: build
 	scripts/report-check.sh
+
+# Not run by CI: libFuzzer over the input readers (FUZZ_SECONDS each, default 60) and the
+# memory limits (a 2 GB log import, a 100-million-thread run). See docs/RELIABILITY.md.
+fuzz: deps
+	scripts/fuzz.sh
+
+size-check: deps
+	RELEASE_FLAGS="$(CPU_FLAGS)" scripts/size-check.sh
 
 clean:
 	rm -rf .build

@@ -62,10 +62,16 @@ let package = Package(
         .executableTarget(
             name: "tokencast-bench",
             dependencies: ["Simulation", "Distributions", "Pricing", "LinearAlgebra", "ThreadStore"]),
+        /// `make fuzz`: libFuzzer entry points over the readers of user input (docs/RELIABILITY.md).
+        .target(name: "FuzzHarness", dependencies: ["Scenario", "ThreadStore", "Pricing"]),
+        .executableTarget(name: "tokencast-fuzz", dependencies: ["FuzzHarness"], path: "Fuzz"),
 
         // MARK: - Tests
 
-        .target(name: "TestSupport", dependencies: ["Distributions"], path: "Tests/TestSupport"),
+        .target(
+            name: "TestSupport",
+            dependencies: ["Distributions", .product(name: "PropertyBased", package: "swift-property-based")],
+            path: "Tests/TestSupport"),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(
             name: "DistributionsTests",
@@ -77,5 +83,11 @@ let package = Package(
         .testTarget(name: "FittingTests", dependencies: ["Fitting", "Scenario", "ThreadStore", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
         .testTarget(name: "TokencastCLITests", dependencies: ["TestSupport"]),
+        .testTarget(
+            name: "ReliabilityTests",
+            dependencies: [
+                "FuzzHarness", "Scenario", "Simulation", "ThreadStore", "Pricing", "Distributions", "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
     ]
 )

@@ -272,7 +272,12 @@ public enum ScenarioLoader {
                     case "cache_read": price.cacheRead = perToken
                     case "cache_write_5m": price.cacheWrite5m = perToken
                     case "cache_write_1h": price.cacheWrite1h = perToken
-                    case "context_window": price.contextWindow = Int(perMillion)
+                    case "context_window":
+                        // Not per million: tokens. `Int(_:)` trapped on values past Int.max.
+                        guard perMillion <= 1e15, let window = Int(exactly: perMillion.rounded(.down)) else {
+                            throw v.error("'\(v.path)' is \(YAMLCursor.format(perMillion)) tokens: a context window is at most 1,000,000,000,000,000 tokens")
+                        }
+                        price.contextWindow = window
                     default: break
                     }
                 }

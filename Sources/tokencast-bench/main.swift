@@ -70,6 +70,19 @@ if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "profile", let 
     exit(0)
 }
 
+// `tokencast-bench generate-logs BYTES DIR`: a synthetic Claude Code log tree of about BYTES
+// bytes, for `make size-check` (scripts/size-check.sh).
+if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "generate-logs", let bytes = Int64(CommandLine.arguments[2]) {
+    do {
+        let written = try ClaudeCodeLogGenerator(seed: 2026).write(bytes: bytes, to: CommandLine.arguments[3])
+        print("{\"bytes\": \(written.bytes), \"requests\": \(written.requests)}")
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("generate-logs: \(error)\n".utf8))
+        exit(1)
+    }
+}
+
 var figures: [String: Any] = [:]
 do {
     let model = try baselineModel()

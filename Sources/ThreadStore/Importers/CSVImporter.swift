@@ -230,7 +230,7 @@ final class CSVLineParser: LogLineParser {
 
         func count(_ name: String) throws -> Int64 {
             guard let value = text(name) else { return 0 }
-            guard let n = Int64(value), n >= 0 else { throw RowProblem(reason: "invalid count in '\(name)'") }
+            guard let n = Int64(value), n >= 0, n <= TokenCounts.maxLogged else { throw RowProblem(reason: "invalid count in '\(name)'") }
             return n
         }
 

@@ -186,7 +186,7 @@ final class ClaudeCodeLineParser: LogLineParser {
             switch values[slot] {
             case nil, .null?: counts.append(0)
             case let value?:
-                guard let n = value.int, n >= 0 else { session.skip("invalid token count", line: number); return }
+                guard let n = value.int, n >= 0, n <= TokenCounts.maxLogged else { session.skip("invalid token count", line: number); return }
                 counts.append(n)
             }
         }

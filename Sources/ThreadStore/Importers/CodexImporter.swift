@@ -153,7 +153,7 @@ final class CodexLineParser: LogLineParser {
             switch values[slot] {
             case nil, .null?: totals.append(0)
             case let value?:
-                guard let n = value.int, n >= 0 else { session.skip("invalid token count", line: number); return }
+                guard let n = value.int, n >= 0, n <= TokenCounts.maxLogged else { session.skip("invalid token count", line: number); return }
                 totals.append(n)
             }
         }

@@ -26,8 +26,11 @@ public final class ThreadStore: Sendable {
         self.path = path
         try Self.checkExistingFile(at: path)
         do {
-            try FileManager.default.createDirectory(
-                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            // A bare file name (`--db threads.db`) has no directory to create.
+            let directory = (path as NSString).deletingLastPathComponent
+            if !directory.isEmpty {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            }
             writer = try DatabasePool(path: path, configuration: Self.configuration)
             try Schema.migrator.migrate(writer)
         } catch let error as DatabaseError {
@@ -80,6 +83,10 @@ public final class ThreadStore: Sendable {
         do {
             var config = Configuration()
             config.readonly = true
+            // A writer in another process (an import) can hold the lock for a moment, e.g. while
+            // the WAL is recovered or checkpointed: wait as the store itself does, rather than
+            // calling a busy file damaged.
+            config.busyMode = .timeout(60)
             let queue = try DatabaseQueue(path: path, configuration: config)
             defer { try? queue.close() }
             try queue.read { db in

@@ -35,6 +35,7 @@ public enum ThreadStoreError: Error, Sendable, Equatable, CustomStringConvertibl
             return "\(path) was written by a newer version of tokencast; it was left untouched. "
                 + "Upgrade tokencast, or pass --db with another path."
         case let .cannotOpen(path, reason):
+            let reason = reason.hasSuffix(".") ? String(reason.dropLast()) : reason
             return "cannot open the thread database \(path): \(reason). Pass --db with a writable path."
         case let .noSuchPath(path):
             return "\(path): no such file or directory: check the path, or give none to read the default log folders."

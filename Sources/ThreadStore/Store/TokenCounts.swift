@@ -10,6 +10,11 @@ public struct TokenCounts: Sendable, Hashable, Codable {
     public var output: Int64
     public var reasoning: Int64
 
+    /// The largest count a log line or CSV cell may give (a trillion): far above any real request
+    /// or session, and low enough that the store's 64-bit sums over millions of them cannot
+    /// overflow. Larger counts are skipped as invalid, like negative ones.
+    public static let maxLogged: Int64 = 1_000_000_000_000
+
     public init(
         input: Int64 = 0, cacheRead: Int64 = 0, cacheWrite5m: Int64 = 0, cacheWrite1h: Int64 = 0,
         output: Int64 = 0, reasoning: Int64 = 0

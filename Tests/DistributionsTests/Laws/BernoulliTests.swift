@@ -44,7 +44,7 @@ import TestSupport
     }
 
     @Test func samplesLieInSupport() async {
-        await propertyCheck(count: 50, input: Gen.int(in: 0...Int(UInt32.max))) { seed in
+        seededPropertyCheck(count: 50, seed: 224058222, input: Gen.int(in: 0...Int(UInt32.max))) { seed in
             for golden in Self.goldens {
                 let (lower, upper) = golden.law.support
                 for x in draws(golden.law, count: 20, seed: UInt64(seed)) {
@@ -55,7 +55,7 @@ import TestSupport
     }
 
     @Test func quantileIsSmallestValueReachingP() async {
-        await propertyCheck(input: Gen.double(in: 1e-9...(1 - 1e-9))) { p in
+        seededPropertyCheck(seed: 2488502996, input: Gen.double(in: 1e-9...(1 - 1e-9))) { p in
             for golden in Self.goldens {
                 let law = golden.law
                 let k = law.quantile(p)

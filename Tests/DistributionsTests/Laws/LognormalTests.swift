@@ -49,7 +49,7 @@ import TestSupport
     }
 
     @Test func samplesLieInSupport() async {
-        await propertyCheck(count: 50, input: Gen.int(in: 0...Int(UInt32.max))) { seed in
+        seededPropertyCheck(count: 50, seed: 1251942789, input: Gen.int(in: 0...Int(UInt32.max))) { seed in
             for golden in Self.goldens {
                 let (lower, upper) = golden.law.support
                 for x in draws(golden.law, count: 20, seed: UInt64(seed)) {
@@ -60,7 +60,7 @@ import TestSupport
     }
 
     @Test func cdfInvertsQuantile() async {
-        await propertyCheck(input: Gen.double(in: 1e-9...(1 - 1e-9))) { p in
+        seededPropertyCheck(seed: 3549851711, input: Gen.double(in: 1e-9...(1 - 1e-9))) { p in
             for golden in Self.goldens {
                 let x = golden.law.quantile(p)
                 expectClose(golden.law.cdf(x), p, relative: 1e-9, absolute: 1e-13, "\(golden.law) at p = \(p)")

@@ -20,14 +20,14 @@ import TestSupport
     }
 
     @Test func sameSeedGivesSameSequence() async {
-        await propertyCheck(input: Gen.uint64()) { seed in
+        seededPropertyCheck(seed: 1387858175, input: Gen.uint64()) { seed in
             var a = RandomStream(seed: seed), b = RandomStream(seed: seed)
             for _ in 0..<16 { #expect(a.next() == b.next()) }
         }
     }
 
     @Test func substreamDoesNotDependOnDrawsFromTheParent() async {
-        await propertyCheck(input: Gen.uint64(), Gen.uint64(), Gen.int(in: 0...100)) { seed, index, burn in
+        seededPropertyCheck(seed: 3417332037, input: zip(Gen.uint64(), Gen.uint64(), Gen.int(in: 0...100))) { seed, index, burn in
             let fresh = RandomStream(seed: seed)
             var used = fresh
             for _ in 0..<burn { _ = used.next() }
@@ -37,7 +37,7 @@ import TestSupport
     }
 
     @Test func substreamsDifferFromEachOtherAndFromTheParent() async {
-        await propertyCheck(input: Gen.uint64(), Gen.uint64()) { seed, index in
+        seededPropertyCheck(seed: 3166136787, input: zip(Gen.uint64(), Gen.uint64())) { seed, index in
             let parent = RandomStream(seed: seed)
             var a = parent.substream(index), b = parent.substream(index &+ 1), p = parent
             let (x, y, z) = (a.next(), b.next(), p.next())
