@@ -84,9 +84,9 @@ import TestSupport
         let db = "\(home)/threads.db"
         let env = ["HOME": home, "XDG_CONFIG_HOME": "", "CLAUDE_CONFIG_DIR": "", "CODEX_HOME": ""]
         var r = try CommandRunner.run(["import", "claude-code", "no/such/dir", "--db", db], environment: env)
-        #expect(r.status == 2 && r.stderr == "error: no/such/dir: no such file or directory.\n")
+        #expect(r.status == 2 && r.stderr == "error: no/such/dir: no such file or directory: check the path.\n")
         r = try CommandRunner.run(["import", "csv", "no/such.csv", "--db", db], environment: env)
-        #expect(r.status == 2 && r.stderr == "error: no/such.csv: no such file or directory.\n")
+        #expect(r.status == 2 && r.stderr == "error: no/such.csv: no such file or directory: check the path.\n")
         r = try CommandRunner.run(["import", "csv", "fixtures/logs/csv/unknown-header.csv", "--db", db], environment: env)
         #expect(r.status == 2)
         #expect(r.stderr == "error: fixtures/logs/csv/unknown-header.csv: not a CSV header tokencast knows (found: session, tokens). Expected thread rows with columns thread_id, model, turns (required), started_at, ended_at, developer, project, input_tokens, cache_read_tokens, cache_write_tokens, cache_write_1h_tokens, output_tokens, reasoning_tokens, cost_usd, outcome or request rows with columns thread_id, turn_index (required), timestamp, model, developer, project, input_tokens, cache_read_tokens, cache_write_tokens, cache_write_1h_tokens, output_tokens, reasoning_tokens, cost_usd.\n")

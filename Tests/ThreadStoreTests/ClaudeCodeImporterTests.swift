@@ -148,7 +148,7 @@ import Testing
         #expect(throws: ThreadStoreError.noSuchPath("/no/such/dir")) {
             try ClaudeCodeImporter(store: store).importLogs(at: ["/no/such/dir"])
         }
-        #expect(ThreadStoreError.noSuchPath("/no/such/dir").description == "/no/such/dir: no such file or directory: check the path, or give none to read the default log folders.")
+        #expect(ThreadStoreError.noSuchPath("/no/such/dir").description == "/no/such/dir: no such file or directory: check the path.")
     }
 
     @Test func missingDefaultDirectoriesAreReportedOrAnError() throws {

@@ -32,7 +32,7 @@ import TestSupport
     @Test func missingLogDirectoryExitsTwo() throws {
         let r = try CommandRunner.run(["import", "claude-code", "/no/such/dir", "--db", temporaryDatabase()])
         #expect(r.status == 2)
-        #expect(r.stderr == "error: /no/such/dir: no such file or directory: check the path, or give none to read the default log folders.\n")
+        #expect(r.stderr == "error: /no/such/dir: no such file or directory: check the path.\n")
     }
 
     @Test func foreignDatabaseIsRefusedAndLeftUntouched() throws {

@@ -38,7 +38,7 @@ public enum ThreadStoreError: Error, Sendable, Equatable, CustomStringConvertibl
             let reason = reason.hasSuffix(".") ? String(reason.dropLast()) : reason
             return "cannot open the thread database \(path): \(reason). Pass --db with a writable path."
         case let .noSuchPath(path):
-            return "\(path): no such file or directory: check the path, or give none to read the default log folders."
+            return "\(path): no such file or directory: check the path."
         case let .noLogDirectory(kind, looked):
             return "no \(kind.displayName) logs found; looked in \(looked.joined(separator: ", ")). "
                 + "Pass the log directory as an argument."
