@@ -37,18 +37,10 @@ public enum AttemptTokens {
         turns: Double, base: Double, fresh: Double, output: Double, hitRate: Double,
         tierThreshold: Double, window: Double, summary: Double, explicitCache: Bool
     ) -> SIMD8<Double> {
-        let h = min(max(hitRate, 0), 1)
-        // Common case first: the last turn's context fits under both the tier and the window,
-        // so no turn crosses either and MODEL.md's sums apply as they are (N is exactly the
-        // last turn's context). Only multiplications: no division, no rounding.
-        let lastContext = base + fresh * turns + output * (turns - 1)
-        if lastContext <= tierThreshold && lastContext <= window {
-            let sent = turns * base + (fresh * (turns + 1) + output * (turns - 1)) * turns * 0.5
-            let reused = sent - lastContext
-            let read = h * reused, miss = lastContext + (1 - h) * reused
-            let out = output * turns
-            return explicitCache ? SIMD8(0, read, miss, out, 0, 0, 0, 0) : SIMD8(miss, read, 0, out, 0, 0, 0, 0)
+        if let f = belowTierAndWindow(turns: turns, base: base, fresh: fresh, output: output, hitRate: hitRate, tierThreshold: tierThreshold, window: window) {
+            return explicitCache ? SIMD8(0, f.read, f.miss, f.output, 0, 0, 0, 0) : SIMD8(f.miss, f.read, 0, f.output, 0, 0, 0, 0)
         }
+        let h = min(max(hitRate, 0), 1)
         var acc = Split()
         let firstLength = maxTurns(base: base, fresh: fresh, output: output, window: window)
         if turns <= firstLength {
@@ -84,6 +76,24 @@ public enum AttemptTokens {
         } else {
             return SIMD8(missLo, readLo, 0, acc.outLo, missHi, readHi, 0, acc.outHi)
         }
+    }
+
+    /// The common case on its own: when the last turn's context fits under both the tier and
+    /// the window, no turn crosses either and MODEL.md's sums apply as they are (N is exactly
+    /// the last turn's context). Only multiplications: no division, no rounding. Returns the
+    /// cache reads, the misses (cache writes for explicit caching, plain input for implicit)
+    /// and the output; nil when a turn crosses the tier or the window.
+    @inlinable @inline(__always)
+    public static func belowTierAndWindow(
+        turns: Double, base: Double, fresh: Double, output: Double, hitRate: Double,
+        tierThreshold: Double, window: Double
+    ) -> (read: Double, miss: Double, output: Double)? {
+        let lastContext = base + fresh * turns + output * (turns - 1)
+        guard lastContext <= tierThreshold && lastContext <= window else { return nil }
+        let h = min(max(hitRate, 0), 1)
+        let sent = turns * base + (fresh * (turns + 1) + output * (turns - 1)) * turns * 0.5
+        let reused = sent - lastContext
+        return (h * reused, lastContext + (1 - h) * reused, output * turns)
     }
 
     /// Most turns a segment starting from `base` can run before its context exceeds `window`;

@@ -1,6 +1,7 @@
 import Distributions
 import Foundation
 import LinearAlgebra
+import Pricing
 
 /// The vectorised Monte Carlo kernel: simulates threads of one model in batches.
 ///
@@ -78,6 +79,11 @@ public enum ThreadKernel {
         var active = n
         var tokenSum = SIMD8<Double>()
         var turnSum = 0.0
+        // Token sums of the common-case attempts (see the loop), folded into `tokenSum` at the end.
+        var readSum = 0.0, missSum = 0.0, outputSum = 0.0
+        let readPrice = price[TokenClass.cacheRead.rawValue]
+        let missPrice = explicit ? price[TokenClass.cacheWrite.rawValue] : price[TokenClass.input.rawValue]
+        let outputPrice = price[TokenClass.output.rawValue]
         var attemptCount = 0, offRails = 0, completed = 0
 
         for attempt in 1...maxAttempts where active > 0 {
@@ -92,21 +98,33 @@ public enum ThreadKernel {
             rng = local
             attemptCount += active
 
-            // Token vectors of this round, then prices: in the same loop (fused) or by one
-            // GEMV over the round's token matrix (BLAS).
+            // Token vectors of this round, priced and settled in the same pass (fused), or
+            // written as a matrix, priced by one GEMV and settled after (BLAS).
+            var kept = 0
             for j in 0..<active {
                 let drawn = ws.turns[j] * turnsScale
                 let turns = max(1, roundTurns ? ceilPositive(drawn) : drawn)
                 var h = ws.hitRate[j]
                 if shift != 0 { h = logistic(logit(h) + shift) }
-                let tokens = AttemptTokens.compute(
-                    turns: turns, base: ws.base[j] * tokensScale, fresh: ws.fresh[j] * tokensScale,
-                    output: ws.output[j] * tokensScale, hitRate: h, tierThreshold: tier, window: window,
-                    summary: summary, explicitCache: explicit)
-                tokenSum += tokens
+                let base = ws.base[j] * tokensScale, fresh = ws.fresh[j] * tokensScale, output = ws.output[j] * tokensScale
                 turnSum += turns
+                // Most attempts cross neither tier nor window: price their three token counts
+                // directly instead of going through the eight-class vector.
+                if mode == .fused, let f = AttemptTokens.belowTierAndWindow(
+                    turns: turns, base: base, fresh: fresh, output: output, hitRate: h, tierThreshold: tier, window: window)
+                {
+                    readSum += f.read
+                    missSum += f.miss
+                    outputSum += f.output
+                    settle(j, cost: f.read * readPrice + f.miss * missPrice + f.output * outputPrice, q: q, successCut: successCut, last: last, ws: ws, kept: &kept, offRails: &offRails, completed: &completed)
+                    continue
+                }
+                let tokens = AttemptTokens.compute(
+                    turns: turns, base: base, fresh: fresh, output: output, hitRate: h, tierThreshold: tier,
+                    window: window, summary: summary, explicitCache: explicit)
+                tokenSum += tokens
                 if mode == .fused {
-                    ws.attemptCost[j] = dot(tokens, price)
+                    settle(j, cost: dot(tokens, price), q: q, successCut: successCut, last: last, ws: ws, kept: &kept, offRails: &offRails, completed: &completed)
                 } else {
                     let row = ws.tokenRows.baseAddress! + j * 8
                     for c in 0..<8 { row[c] = tokens[c] }
@@ -116,31 +134,16 @@ public enum ThreadKernel {
                 model.priceVector.withUnsafeBufferPointer { p in
                     BLAS.gemv(m: active, n: 8, a: ws.tokenRows.baseAddress!, x: p.baseAddress!, y: ws.attemptCost.baseAddress!)
                 }
-            }
-
-            // Outcomes: one uniform decides off the rails (q), success ((1-q)p) or plain failure.
-            var kept = 0
-            for j in 0..<active {
-                let i = Int(ws.active[j])
-                let c = ws.attemptCost[j]
-                ws.cost[i] += c
-                ws.attempts[i] += 1
-                let u = ws.uniform[j]
-                if u < q {
-                    ws.waste[i] += c
-                    offRails += 1
-                } else if u < successCut {
-                    ws.completed[i] = 1
-                    completed += 1
-                    continue
-                }
-                if !last {
-                    ws.active[kept] = Int32(i)
-                    kept += 1
+                for j in 0..<active {
+                    settle(j, cost: ws.attemptCost[j], q: q, successCut: successCut, last: last, ws: ws, kept: &kept, offRails: &offRails, completed: &completed)
                 }
             }
             active = kept
         }
+
+        tokenSum[TokenClass.cacheRead.rawValue] += readSum
+        tokenSum[(explicit ? TokenClass.cacheWrite : TokenClass.input).rawValue] += missSum
+        tokenSum[TokenClass.output.rawValue] += outputSum
 
         var cost = CompensatedSum(), waste = CompensatedSum()
         for i in 0..<n {
@@ -155,6 +158,32 @@ public enum ThreadKernel {
         totals.waste.add(waste)
         totals.tokens += tokenSum
         totals.turns += turnSum
+    }
+
+    /// Books the outcome of running slot `j`'s attempt: one uniform decides off the rails (q),
+    /// success ((1-q)p) or plain failure; threads that go on are compacted to the front of
+    /// `active` (`kept <= j`, so the slot read is never one already overwritten).
+    @inline(__always)
+    static func settle(
+        _ j: Int, cost c: Double, q: Double, successCut: Double, last: Bool, ws: KernelWorkspace,
+        kept: inout Int, offRails: inout Int, completed: inout Int
+    ) {
+        let i = Int(ws.active[j])
+        ws.cost[i] += c
+        ws.attempts[i] += 1
+        let u = ws.uniform[j]
+        if u < q {
+            ws.waste[i] += c
+            offRails += 1
+        } else if u < successCut {
+            ws.completed[i] = 1
+            completed += 1
+            return
+        }
+        if !last {
+            ws.active[kept] = Int32(i)
+            kept += 1
+        }
     }
 
     /// Dot product of a token vector with a price vector, as two 4-wide halves.

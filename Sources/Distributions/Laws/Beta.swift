@@ -71,7 +71,17 @@ public struct Beta: UnivariateDistribution, Hashable {
     public func fill(_ out: UnsafeMutableBufferPointer<Double>, using rng: inout RandomStream) {
         var local = rng
         let table = NormalZiggurat.table
-        for i in out.indices { out[i] = draw(table: table, using: &local) }
+        if alpha >= 1, beta >= 1 {
+            // The common case (hit rates, PERT) without the shape test in the loop.
+            let dA = dAlpha, cA = cAlpha, dB = dBeta, cB = cBeta
+            for i in out.indices {
+                let x = Gamma.marsagliaTsang(d: dA, c: cA, table: table, using: &local)
+                let y = Gamma.marsagliaTsang(d: dB, c: cB, table: table, using: &local)
+                out[i] = x / (x + y)
+            }
+        } else {
+            for i in out.indices { out[i] = draw(table: table, using: &local) }
+        }
         rng = local
     }
 
