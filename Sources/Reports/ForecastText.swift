@@ -19,7 +19,7 @@ public enum ForecastText {
         out.append("Threads")
         var t = TextTable(header: ["threads", "cost/thread", "cost/completed task", "attempts/thread", "completed", "waste share"], leftAligned: [])
         t.add([
-            Money.grouped(d.threadsPerYear), Money.full(d.costPerThread), Money.full(d.costPerCompletedTask),
+            Money.grouped(d.threadsPerYear), Money.full(d.costPerThread), d.completionRate > 0 ? Money.full(d.costPerCompletedTask) : "n/a",
             String(format: "%.2f", d.attemptsPerThread), Money.percent(d.completionRate), Money.percent(d.wasteShare),
         ])
         out.append(t.render())
@@ -29,7 +29,7 @@ public enum ForecastText {
         for x in d.models {
             m.add([
                 x.name, x.priceKey, Money.percent(x.shareOfThreads, digits: 0), Money.full(x.costPerThread),
-                Money.full(x.costPerCompletedTask), Money.percent(x.wasteShare), String(format: "%.2f", x.attemptsPerThread),
+                x.completionRate > 0 ? Money.full(x.costPerCompletedTask) : "n/a", Money.percent(x.wasteShare), String(format: "%.2f", x.attemptsPerThread),
                 String(format: "%.1f", x.turnsPerAttempt), Money.percent(x.shareOfSpend, digits: 0),
                 Money.full(x.annual.mean), Money.full(x.annual.p50), Money.full(x.annual.p90),
             ])
