@@ -31,9 +31,9 @@ test: deps
 
 bench: deps
 	@# Build output goes to stderr so that stdout is the JSON alone.
-	$(RELEASE) --product tokencast-bench >&2
-	$(RELEASE) --product tokencast >&2
-	.build/release/tokencast-bench
+	@$(RELEASE) --product tokencast-bench >&2
+	@$(RELEASE) --product tokencast >&2
+	@.build/release/tokencast-bench
 
 check-scenarios: build
 	@for f in scenarios/*.yaml; do .build/release/tokencast check $$f || exit 1; done
