@@ -96,21 +96,10 @@ public enum DeveloperForecaster {
         for (row, t) in trials.enumerated() {
             var rng = streams[row]
             // A fitted model runs this trial on one bootstrap replicate of its behaviour.
-            let models: [PricedModel] = (0..<modelCount).map { j in
-                guard j < spec.behaviourReplicates.count,
-                      let b = BehaviourReplicates.pick(spec.behaviourReplicates[j], model: j, stream: root.substream(UInt64(t)))
-                else { return spec.models[j] }
-                var m = spec.models[j]
-                m.behaviour = b
-                return m
-            }
-            let behaviours: [TrialBehaviour] = (0..<modelCount).map { j in
-                normals.withUnsafeBufferPointer { p in
-                    let z = UnsafeBufferPointer(rebasing: p[(row * shared.dimension + shared.behaviourOffset(model: j))...].prefix(BehaviourUncertainty.dimensions))
-                    return spec.uncertainty[j].trialBehaviour(models[j].behaviour, z: z)
-                }
-            }
-            let priceZ = (0..<modelCount).map { normals[row * shared.dimension + shared.priceOffset(model: $0)] }
+            let setup = TrialSetup(
+                trial: t, row: row, models: spec.models, replicates: spec.behaviourReplicates,
+                uncertainty: spec.uncertainty, normals: normals, shared: shared, root: root)
+            let models = setup.models, behaviours = setup.behaviours, priceZ = setup.priceZ
             let developerMean = spec.demand.drawDeveloperMean(using: &rng)
             capture?.record(trial: t, normals: normals[(row * shared.dimension)..<((row + 1) * shared.dimension)], developerMean: developerMean)
             var trialTotal = CompensatedSum()
@@ -149,7 +138,7 @@ public enum DeveloperForecaster {
     }
 
     /// Splits `n` threads over models by the mix: one categorical draw per thread.
-    private static func splitByMix(_ n: Int, cumulative: [Double], counts: inout [Int], rng: inout RandomStream) {
+    static func splitByMix(_ n: Int, cumulative: [Double], counts: inout [Int], rng: inout RandomStream) {
         for j in counts.indices { counts[j] = 0 }
         if counts.count == 1 { counts[0] = n; return }
         for _ in 0..<n {

@@ -176,7 +176,8 @@ public enum TeamForecaster {
                                 k += 1
                                 var threads = 0
                                 for _ in 0..<days { threads += profile.demand.drawDay(mean: mean, using: &rng) }
-                                splitByMix(threads, cumulative: cumulative[p], counts: &developerCounts, rng: &rng)
+                                // The same categorical draws as the single-developer path.
+                                DeveloperForecaster.splitByMix(threads, cumulative: cumulative[p], counts: &developerCounts, rng: &rng)
                                 for j in 0..<modelCount { counts[j] += developerCounts[j] }
                             }
                         }
@@ -267,18 +268,5 @@ public enum TeamForecaster {
         let k = 1 / (demand.developerCV * demand.developerCV)
         let s = mean * Double(n) * GammaUnit.draw(shape: Double(n) * k, using: &rng)
         return (s, s * s * (k + 1) / (Double(n) * k + 1))
-    }
-
-    /// Splits `n` threads over models by the mix: one categorical draw per thread (as
-    /// ``DeveloperForecaster`` does, so the draws line up).
-    static func splitByMix(_ n: Int, cumulative: [Double], counts: inout [Int], rng: inout RandomStream) {
-        for j in counts.indices { counts[j] = 0 }
-        if counts.count == 1 { counts[0] = n; return }
-        for _ in 0..<n {
-            let u = rng.uniform()
-            var j = 0
-            while j < cumulative.count - 1 && u >= cumulative[j] { j += 1 }
-            counts[j] += 1
-        }
     }
 }

@@ -114,11 +114,6 @@ public enum PlanComparator {
 
     /// A trial's shared part: the models (a fitted replicate where there is one), their
     /// behaviour shifts and price-path draws.
-    struct TrialSetup {
-        var models: [PricedModel]
-        var behaviours: [TrialBehaviour]
-        var priceZ: [Double]
-    }
 
     /// Calls `body(trial, profile, setup, stream)` for every trial of `trials` and profile, with
     /// the trial's shared draws taken from `root.substream(trial)` exactly as
@@ -132,22 +127,9 @@ public enum PlanComparator {
         var normals: [Double] = []
         shared.draw(rows: trials.count, streams: &streams, into: &normals)
         for (row, t) in trials.enumerated() {
-            let models: [PricedModel] = (0..<modelCount).map { j in
-                guard j < spec.behaviourReplicates.count,
-                    let b = BehaviourReplicates.pick(spec.behaviourReplicates[j], model: j, stream: root.substream(UInt64(t)))
-                else { return spec.models[j] }
-                var m = spec.models[j]
-                m.behaviour = b
-                return m
-            }
-            let behaviours: [TrialBehaviour] = (0..<modelCount).map { j in
-                normals.withUnsafeBufferPointer { p in
-                    let z = UnsafeBufferPointer(rebasing: p[(row * shared.dimension + shared.behaviourOffset(model: j))...].prefix(BehaviourUncertainty.dimensions))
-                    return spec.uncertainty[j].trialBehaviour(models[j].behaviour, z: z)
-                }
-            }
-            let priceZ = (0..<modelCount).map { normals[row * shared.dimension + shared.priceOffset(model: $0)] }
-            let setup = TrialSetup(models: models, behaviours: behaviours, priceZ: priceZ)
+            let setup = TrialSetup(
+                trial: t, row: row, models: spec.models, replicates: spec.behaviourReplicates,
+                uncertainty: spec.uncertainty, normals: normals, shared: shared, root: root)
             for p in spec.profiles.indices {
                 body(t, p, setup, streams[row].substream(profileStream &+ UInt64(p)))
             }
