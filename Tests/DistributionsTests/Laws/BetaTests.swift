@@ -34,19 +34,11 @@ import TestSupport
     }
 
     @Test func firstSamplesAtSeed42AreUnchanged() {
-        let samples = draws(Self.goldens[0].law, count: Self.firstSamples.count, seed: 42)
-        for (actual, expected) in zip(samples, Self.firstSamples) {
-            expectClose(actual, expected, relative: 1e-12)
-        }
+        Self.goldens[0].expectFirstSamples(Self.firstSamples)
     }
 
     @Test func fillMatchesRepeatedSample() {
-        let law = Self.goldens[0].law
-        var a = RandomStream(seed: 7), b = RandomStream(seed: 7)
-        let filled = law.samples(64, using: &a)
-        let sampled = (0..<64).map { _ in law.sample(using: &b) }
-        #expect(filled == sampled)
-        #expect(a.next() == b.next())
+        Self.goldens[0].expectFillMatchesSample()
     }
 
     @Test(arguments: 0..<BetaTests.goldens.count)

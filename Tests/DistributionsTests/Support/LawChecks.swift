@@ -63,3 +63,22 @@ func expectError(
         #expect("\(error)" == message, sourceLocation: sourceLocation)
     }
 }
+
+extension Golden {
+    /// The first draws at `seed` equal the recorded ones, so any change to the sampler shows up.
+    func expectFirstSamples(_ expected: [Double], seed: UInt64 = 42) {
+        let samples = draws(law, count: expected.count, seed: seed)
+        for (actual, recorded) in zip(samples, expected) {
+            expectClose(actual, recorded, relative: 1e-12)
+        }
+    }
+
+    /// `fill` draws exactly what repeated `sample` calls would, and leaves the stream in the same state.
+    func expectFillMatchesSample() {
+        var a = RandomStream(seed: 7), b = RandomStream(seed: 7)
+        let filled = law.samples(64, using: &a)
+        let sampled = (0..<64).map { _ in law.sample(using: &b) }
+        #expect(filled == sampled)
+        #expect(a.next() == b.next())
+    }
+}
