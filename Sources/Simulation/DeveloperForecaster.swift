@@ -149,25 +149,3 @@ public enum DeveloperForecaster {
         }
     }
 }
-
-extension ThreadTotals {
-    /// Scales the dollar sums (a month's price multiplier); token counts stay as they are.
-    mutating func scaleMoney(by factor: Double) {
-        var c = CompensatedSum(), w = CompensatedSum()
-        c.add(cost.value * factor)
-        w.add(waste.value * factor)
-        cost = c
-        waste = w
-    }
-}
-
-/// Slots that parallel workers fill, one each, read after they all finish.
-final class ResultSlots<Value>: @unchecked Sendable {
-    private var values: [Value]
-    private let lock = NSLock()
-    init(count: Int, initial: Value) { values = Array(repeating: initial, count: count) }
-    subscript(i: Int) -> Value {
-        get { lock.lock(); defer { lock.unlock() }; return values[i] }
-        set { lock.lock(); values[i] = newValue; lock.unlock() }
-    }
-}

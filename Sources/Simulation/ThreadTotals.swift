@@ -33,3 +33,14 @@ public struct ThreadTotals: Sendable {
     /// Wasted spend over total spend.
     public var wasteShare: Double { cost.value > 0 ? waste.value / cost.value : 0 }
 }
+
+extension ThreadTotals {
+    /// Scales the dollar sums (a month's price multiplier); token counts stay as they are.
+    mutating func scaleMoney(by factor: Double) {
+        var c = CompensatedSum(), w = CompensatedSum()
+        c.add(cost.value * factor)
+        w.add(waste.value * factor)
+        cost = c
+        waste = w
+    }
+}
