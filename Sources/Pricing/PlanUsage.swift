@@ -68,12 +68,15 @@ extension Plan {
     ///   - periodHours: the length of the period; fees are `monthlyFeeUSD x periodHours / 730`.
     ///   - onFiveHourLimit: called with the start hour of each 5-hour window as it reaches its
     ///     limit, for callers that count limit hits per day (the Monte Carlo plan comparison).
+    ///   - onThread: called for every thread with its index and the overage billed for it (0
+    ///     when the allowances cover it), or nil when it was blocked; for callers that split the
+    ///     bill by month or model (the team forecast).
     /// - Returns: costs, blocked threads and limit statistics.
     /// - Complexity: O(n), no allocation: one pass over the threads.
     public func evaluate(
         startHours: UnsafeBufferPointer<Double>, costsUSD: UnsafeBufferPointer<Double>,
         tokens: UnsafeBufferPointer<Double>? = nil, periodHours: Double,
-        onFiveHourLimit: ((Double) -> Void)? = nil
+        onFiveHourLimit: ((Double) -> Void)? = nil, onThread: ((Int, Double?) -> Void)? = nil
     ) -> PlanUsage {
         precondition(startHours.count == costsUSD.count, "one cost per thread")
         precondition(tokens == nil || tokens!.count == costsUSD.count, "one token count per thread")
@@ -125,6 +128,7 @@ extension Plan {
             if blocking, hitWeek || hitMonth || (windowOpen && hit5h) {
                 r.blockedThreads += 1
                 r.blockedCostUSD += cost
+                onThread?(i, nil)
                 continue
             }
             if !windowOpen {
@@ -152,6 +156,7 @@ extension Plan {
                 if cost > 0 { covered = min(covered, max(0, limitMonth - usedMonth) / cost) }
                 r.overageUSD += (1 - covered) * cost
             }
+            onThread?(i, blocking ? 0 : (1 - covered) * cost)
             used5h += covered * amount5h
             usedWeek += covered * amountWeek
             usedMonth += covered * cost
@@ -177,19 +182,19 @@ extension Plan {
         return r
     }
 
-    /// ``evaluate(startHours:costsUSD:tokens:periodHours:)`` on arrays.
+    /// ``evaluate(startHours:costsUSD:tokens:periodHours:onFiveHourLimit:onThread:)`` on arrays.
     public func evaluate(
         startHours: [Double], costsUSD: [Double], tokens: [Double]? = nil, periodHours: Double,
-        onFiveHourLimit: ((Double) -> Void)? = nil
+        onFiveHourLimit: ((Double) -> Void)? = nil, onThread: ((Int, Double?) -> Void)? = nil
     ) -> PlanUsage {
         startHours.withUnsafeBufferPointer { t in
             costsUSD.withUnsafeBufferPointer { c in
                 if let tokens {
                     return tokens.withUnsafeBufferPointer { k in
-                        evaluate(startHours: t, costsUSD: c, tokens: k, periodHours: periodHours, onFiveHourLimit: onFiveHourLimit)
+                        evaluate(startHours: t, costsUSD: c, tokens: k, periodHours: periodHours, onFiveHourLimit: onFiveHourLimit, onThread: onThread)
                     }
                 }
-                return evaluate(startHours: t, costsUSD: c, tokens: nil, periodHours: periodHours, onFiveHourLimit: onFiveHourLimit)
+                return evaluate(startHours: t, costsUSD: c, tokens: nil, periodHours: periodHours, onFiveHourLimit: onFiveHourLimit, onThread: onThread)
             }
         }
     }
