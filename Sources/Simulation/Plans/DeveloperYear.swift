@@ -11,6 +11,12 @@ final class DeveloperYear {
     var uncachedTokens: [Double] = []
     /// Thinning bucket of each thread, in 0..<grid (break-even scan only).
     var bucket: [Int32] = []
+    /// Month and model index of each thread.
+    var monthOf: [Int32] = []
+    var modelOf: [Int32] = []
+    /// Kernel totals per month and model, `m * models + j` (price multipliers applied to the
+    /// money): attempts, completions and waste for the team forecast.
+    var monthTotals: [ThreadTotals] = []
 
     // Scratch of one month.
     private var dayCounts: [Int] = []
@@ -29,6 +35,8 @@ final class DeveloperYear {
         tokens.removeAll(keepingCapacity: true)
         uncachedTokens.removeAll(keepingCapacity: true)
         bucket.removeAll(keepingCapacity: true)
+        monthOf.removeAll(keepingCapacity: true)
+        modelOf.removeAll(keepingCapacity: true)
     }
 
     var count: Int { start.count }
@@ -44,13 +52,18 @@ final class DeveloperYear {
     /// Tokens per thread: the kernel reports tokens only as sums, so a thread's tokens are its
     /// cost times the month's tokens per dollar for its model (exact in sum, approximate per
     /// thread; it matters only for token allowances).
+    ///
+    /// - Parameter monthScale: per month, a factor on the developer's mean (ramp-up, adoption;
+    ///   0 for a month the developer is not there, which draws nothing); nil for 1.
     func simulate(
         profile: PlanProfile, developerMean: Double, timeline: PlanTimeline, models: [PricedModel],
         behaviours: [TrialBehaviour], pricePaths: [PricePath], priceZ: [Double], cumulativeMix: [Double],
-        minutesEach: Double, grid: Int?, rng: inout RandomStream, workspace: KernelWorkspace
+        minutesEach: Double, grid: Int?, monthScale: [Double]? = nil, rng: inout RandomStream, workspace: KernelWorkspace
     ) {
         reset()
         let modelCount = models.count
+        monthTotals.removeAll(keepingCapacity: true)
+        monthTotals.append(contentsOf: repeatElement(ThreadTotals(), count: timeline.months * modelCount))
         while modelCosts.count < modelCount { modelCosts.append(CostBuffer()) }
         let lastHour = timeline.periodHours.nextDown
         var counts = [Int](repeating: 0, count: modelCount)
@@ -58,10 +71,13 @@ final class DeveloperYear {
 
         for m in 0..<timeline.months {
             let days = timeline.monthDays[m]
+            let scale = monthScale?[m] ?? 1
+            guard scale > 0 else { continue }
+            let mean = scale == 1 ? developerMean : developerMean * scale
             dayCounts.removeAll(keepingCapacity: true)
             var monthThreads = 0
             for _ in days {
-                let n = profile.demand.drawDay(mean: developerMean, using: &rng)
+                let n = profile.demand.drawDay(mean: mean, using: &rng)
                 dayCounts.append(n)
                 monthThreads += n
             }
@@ -117,6 +133,8 @@ final class DeveloperYear {
                     perThreadUncached[j] = uncached / Double(counts[j])
                 }
                 if !pricePaths[j].isFlat { multiplier[j] = pricePaths[j].multiplier(month: m, z: priceZ[j]) }
+                if multiplier[j] != 1 { totals.scaleMoney(by: multiplier[j]) }
+                monthTotals[m * modelCount + j] = totals
             }
             for s in 0..<monthThreads {
                 let j = Int(slotModel[s])
@@ -125,6 +143,8 @@ final class DeveloperYear {
                 cost.append(raw * multiplier[j])
                 tokens.append(raw * perDollarAll[j] + perThreadAll[j])
                 uncachedTokens.append(raw * perDollarUncached[j] + perThreadUncached[j])
+                monthOf.append(Int32(m))
+                modelOf.append(Int32(j))
             }
             precondition(start.count == first + monthThreads, "one start time per thread")
         }

@@ -52,12 +52,7 @@ public struct PlanTimeline: Sendable, Hashable {
         let days = Int((periodHours / 24).rounded(.down))
         let weekdays = (0..<days).filter { $0 % 7 < 5 }
         let candidates = workingDays <= weekdays.count ? weekdays : Array(0..<days)
-        let wanted = min(workingDays, candidates.count)
-        var chosen: [Int] = []
-        chosen.reserveCapacity(wanted)
-        // Even spread: candidate j is a working day when floor((j+1)W/K) passes an integer.
-        let k = candidates.count
-        for j in 0..<k where ((j + 1) * wanted) / k > (j * wanted) / k { chosen.append(candidates[j]) }
+        let chosen = Self.spread(workingDays, over: candidates)
         dayStarts = chosen.map { Double($0) * 24 }
         var ranges: [Range<Int>] = []
         var i = 0
@@ -69,6 +64,38 @@ public struct PlanTimeline: Sendable, Hashable {
         }
         monthDays = ranges
         weeksWithWork = Set(chosen.map { $0 / 7 }).count
+    }
+
+    /// A timeline whose month `m` has `workingDaysPerMonth[m]` working days (a team calendar):
+    /// each month's days are spread evenly over the weekdays that start inside its 730 hours, or
+    /// over all its days when there are more working days than weekdays.
+    public init(workingDaysPerMonth: [Int]) {
+        months = max(workingDaysPerMonth.count, 1)
+        periodHours = Double(months) * Plan.hoursPerMonth
+        var starts: [Double] = []
+        var ranges: [Range<Int>] = []
+        for m in 0..<months {
+            let first = Int((Double(m) * Plan.hoursPerMonth / 24).rounded(.up))
+            let end = Int((Double(m + 1) * Plan.hoursPerMonth / 24).rounded(.up))
+            let all = Array(first..<end)
+            let weekdays = all.filter { $0 % 7 < 5 }
+            let wanted = m < workingDaysPerMonth.count ? workingDaysPerMonth[m] : 0
+            let candidates = wanted <= weekdays.count ? weekdays : all
+            let lo = starts.count
+            starts += Self.spread(wanted, over: candidates).map { Double($0) * 24 }
+            ranges.append(lo..<starts.count)
+        }
+        dayStarts = starts
+        monthDays = ranges
+        weeksWithWork = Set(starts.map { Int($0 / Plan.hoursPerWeek) }).count
+    }
+
+    /// `wanted` of `candidates`, evenly spread: candidate j is taken when floor((j+1)W/K) passes
+    /// an integer.
+    static func spread(_ wanted: Int, over candidates: [Int]) -> [Int] {
+        let k = candidates.count, w = min(wanted, k)
+        guard k > 0 else { return [] }
+        return (0..<k).filter { ((($0 + 1) * w) / k) > (($0 * w) / k) }.map { candidates[$0] }
     }
 
     public var workingDays: Int { dayStarts.count }
