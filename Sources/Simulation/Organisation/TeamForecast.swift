@@ -22,6 +22,13 @@ public struct TeamForecast: Sendable {
     public var orgAnnual: [Double]
     /// Developer hours lost to off-the-rails attempts, `trial * profiles + p`.
     public var wastedHours: [Double]
+    /// Seat fees, `(trial * profiles + p) * months + m` (zero for profiles without a seat plan).
+    /// They are part of the profile's and the organisation's spend, not of any model's.
+    public var seatFees: [Double]
+    /// Per trial and seat profile, ``SeatFigure`` values at `(trial * profiles + p) * SeatFigure.allCases.count + figure`.
+    public var seatFigures: [Double]
+    /// Per profile, the seat plan's name, or nil when the profile pays API prices.
+    public var seatPlans: [String?]
     /// Sums over trials, per `p * models + j`.
     public var cellTotals: [CellTotals]
     public var hourlyRate: Double
@@ -36,22 +43,40 @@ public struct TeamForecast: Sendable {
         ((t * profileCount + p) * modelCount + j) * monthCount + m
     }
 
-    /// One profile's spend over the horizon, per trial.
+    /// One profile's spend over the horizon (seat fees included), per trial.
     public func profileAnnual(_ p: Int) -> [Double] {
         (0..<trials).map { t in
             var s = CompensatedSum()
             for j in 0..<modelCount { for m in 0..<monthCount { s.add(cellMonthly[cellIndex(trial: t, profile: p, model: j, month: m)]) } }
+            for m in 0..<monthCount { s.add(seatFees[(t * profileCount + p) * monthCount + m]) }
             return s.value
         }
     }
 
-    /// One profile's spend in one month, per trial.
+    /// One profile's spend in one month (seat fees included), per trial.
     public func profileMonthly(_ p: Int, month m: Int) -> [Double] {
         (0..<trials).map { t in
             var s = CompensatedSum()
             for j in 0..<modelCount { s.add(cellMonthly[cellIndex(trial: t, profile: p, model: j, month: m)]) }
+            s.add(seatFees[(t * profileCount + p) * monthCount + m])
             return s.value
         }
+    }
+
+    /// One profile's seat fees over the horizon, per trial (the same in every trial: head
+    /// counts are planned).
+    public func profileSeatFees(_ p: Int) -> [Double] {
+        (0..<trials).map { t in
+            var s = CompensatedSum()
+            for m in 0..<monthCount { s.add(seatFees[(t * profileCount + p) * monthCount + m]) }
+            return s.value
+        }
+    }
+
+    /// One ``SeatFigure`` of a profile, per trial.
+    public func seatFigure(_ p: Int, _ figure: SeatFigure) -> [Double] {
+        let n = SeatFigure.allCases.count
+        return (0..<trials).map { seatFigures[($0 * profileCount + p) * n + figure.rawValue] }
     }
 
     /// One model's spend over the horizon, all profiles, per trial.
@@ -105,6 +130,10 @@ public struct TeamForecast: Sendable {
 
 /// Sums over trials of one profile-model cell. Counts are doubles because the aggregated path
 /// contributes expected counts (e.g. `N x E[attempts]`), not whole numbers.
+///
+/// `cost` and `waste` are at API prices even where a seat plan serves the threads (its
+/// API-equivalent), so cost per thread, per completed task and the waste share describe the
+/// model; what was paid is in ``TeamForecast/cellMonthly`` and ``TeamForecast/seatFees``.
 public struct CellTotals: Sendable {
     public var threads = 0.0
     public var attempts = 0.0

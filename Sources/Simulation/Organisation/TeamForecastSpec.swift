@@ -20,6 +20,9 @@ public struct TeamForecastSpec: Sendable {
     public var seed: UInt64
     public var method: TeamMethod
     public var pricingMode: PricingMode
+    /// Seat-months per node of an aggregated seat profile's ``SeatPlanTable`` (its accuracy for
+    /// rare limit hits grows with it; tests lower it to stay quick in debug builds).
+    public var seatTableMonths = SeatPlanTable.seatMonths
 
     public init(
         models: [PricedModel], uncertainty: [BehaviourUncertainty]? = nil, pricePaths: [PricePath]? = nil,
@@ -61,12 +64,15 @@ public struct TeamProfileSpec: Sendable {
     /// Shares of threads over the spec's models; they sum to 1.
     public var mix: [Double]
     public var plan: HeadCountPlan
+    /// The subscription each developer holds; nil: every thread at API prices.
+    public var seat: SeatPlan?
 
-    public init(name: String, demand: ThreadDemand, mix: [Double], plan: HeadCountPlan) {
+    public init(name: String, demand: ThreadDemand, mix: [Double], plan: HeadCountPlan, seat: SeatPlan? = nil) {
         self.name = name
         self.demand = demand
         self.mix = mix
         self.plan = plan
+        self.seat = seat
     }
 }
 

@@ -27,6 +27,13 @@ public enum TeamForecaster {
     /// Profiles with at most this many developers in any month are simulated exactly in `auto`.
     public static let exactHeadCountLimit = 20
     static let chunkSize = 16
+    /// Child index of a trial's stream for seat profile `p`: `seatStream + p` ("SEAT").
+    static let seatStream: UInt64 = 0x5345_4154
+    /// Child index of the seed's stream for profile `p`'s seat table: `seatTableStream + p`.
+    static let seatTableStream: UInt64 = 0x5345_4154_5441_424C
+    /// Aggregated groups up to this size draw their members' means one by one (cheap at this
+    /// size); larger groups draw the sum as one gamma.
+    static let individualDrawLimit = 256
 
     /// - Parameter progress: called with the number of trials just finished (from any thread).
     public static func run(_ spec: TeamForecastSpec, progress: (@Sendable (Int) -> Void)? = nil) throws(LAPACK.Failure) -> TeamForecast {
@@ -61,19 +68,40 @@ public enum TeamForecaster {
         }
         let tables = (0..<modelCount).map { tableSlots[$0] }
 
+        // Seat-month tables of the aggregated profiles that hold seats.
+        let seatSlots = ResultSlots<SeatPlanTable?>(count: profileCount, initial: nil)
+        let seatProfiles = (0..<profileCount).filter { methods[$0] == .aggregate && spec.profiles[$0].seat != nil }
+        DispatchQueue.concurrentPerform(iterations: seatProfiles.count) { k in
+            let p = seatProfiles[k]
+            guard let seat = spec.profiles[p].seat else { return }
+            seatSlots[p] = SeatPlanTable(
+                profile: spec.profiles[p], seat: seat, models: spec.models, workingDays: spec.calendar.workingDays,
+                rampUpMonths: spec.rampUpMonths, seatMonths: spec.seatTableMonths, stream: root.substream(seatTableStream &+ UInt64(p)))
+        }
+        let seatTables = (0..<profileCount).map { seatSlots[$0] }
+
         let cellCount = trials * profileCount * modelCount * monthCount
         let cells = UnsafeMutableBufferPointer<Double>.allocate(capacity: cellCount)
         let monthly = UnsafeMutableBufferPointer<Double>.allocate(capacity: trials * monthCount)
         let annual = UnsafeMutableBufferPointer<Double>.allocate(capacity: trials)
         let hours = UnsafeMutableBufferPointer<Double>.allocate(capacity: trials * profileCount)
+        let fees = UnsafeMutableBufferPointer<Double>.allocate(capacity: trials * profileCount * monthCount)
+        let seatFigures = UnsafeMutableBufferPointer<Double>.allocate(capacity: trials * profileCount * SeatFigure.allCases.count)
         cells.initialize(repeating: 0)
         hours.initialize(repeating: 0)
-        defer { cells.deallocate(); monthly.deallocate(); annual.deallocate(); hours.deallocate() }
+        fees.initialize(repeating: 0)
+        seatFigures.initialize(repeating: 0)
+        defer {
+            cells.deallocate(); monthly.deallocate(); annual.deallocate(); hours.deallocate()
+            fees.deallocate(); seatFigures.deallocate()
+        }
         let chunks = (trials + chunkSize - 1) / chunkSize
         let chunkTotals = ResultSlots<[CellTotals]>(count: chunks, initial: [])
-        let context = ChunkContext(spec: spec, shared: shared, groups: groups, methods: methods, tables: tables)
+        let context = ChunkContext(
+            spec: spec, shared: shared, groups: groups, methods: methods, tables: tables, seatTables: seatTables,
+            headCount: headCount, timeline: PlanTimeline(workingDaysPerMonth: spec.calendar.workingDays))
 
-        nonisolated(unsafe) let out = Outputs(cells: cells, monthly: monthly, annual: annual, hours: hours)
+        nonisolated(unsafe) let out = Outputs(cells: cells, monthly: monthly, annual: annual, hours: hours, fees: fees, seatFigures: seatFigures)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let lo = chunk * chunkSize, hi = min(trials, lo + chunkSize)
             chunkTotals[chunk] = simulateChunk(context, trials: lo..<hi, out: out)
@@ -87,7 +115,9 @@ public enum TeamForecaster {
             trials: trials, seed: spec.seed, months: spec.calendar.months, profiles: spec.profiles.map(\.name),
             models: spec.models.map(\.name), methods: methods, headCount: headCount, fullUseEquivalents: fte,
             cellMonthly: Array(cells), orgMonthly: Array(monthly), orgAnnual: Array(annual),
-            wastedHours: Array(hours), cellTotals: totals, hourlyRate: spec.hourlyRate, elapsedSeconds: elapsed)
+            wastedHours: Array(hours), seatFees: Array(fees), seatFigures: Array(seatFigures),
+            seatPlans: spec.profiles.map { $0.seat?.plan.name }, cellTotals: totals, hourlyRate: spec.hourlyRate,
+            elapsedSeconds: elapsed)
     }
 
     struct ChunkContext: Sendable {
@@ -96,6 +126,10 @@ public enum TeamForecaster {
         let groups: [[DeveloperGroup]]
         let methods: [TeamMethod]
         let tables: [ThreadCostMoments?]
+        let seatTables: [SeatPlanTable?]
+        let headCount: [[Int]]
+        /// The calendar's working days on the plans' hour axis (seat profiles).
+        let timeline: PlanTimeline
     }
 
     struct Outputs {
@@ -103,6 +137,8 @@ public enum TeamForecaster {
         let monthly: UnsafeMutableBufferPointer<Double>
         let annual: UnsafeMutableBufferPointer<Double>
         let hours: UnsafeMutableBufferPointer<Double>
+        let fees: UnsafeMutableBufferPointer<Double>
+        let seatFigures: UnsafeMutableBufferPointer<Double>
     }
 
     private static func simulateChunk(_ c: ChunkContext, trials: Range<Int>, out: Outputs) -> [CellTotals] {
@@ -123,6 +159,15 @@ public enum TeamForecaster {
         var totals = Array(repeating: CellTotals(), count: profileCount * modelCount)
         var counts = [Int](repeating: 0, count: modelCount)
         var developerCounts = [Int](repeating: 0, count: modelCount)
+        let seatScratch = SeatScratch()
+        // Each aggregated model's thread mean at the nominal behaviour: the denominator of a
+        // trial's cost scale for the seat tables.
+        let nominalMeans: [Double] = (0..<modelCount).map { j in
+            guard let table = c.tables[j] else { return 0 }
+            return ThreadCostMoments.threadMoments(
+                attemptMean: table.mean, attemptMeanSquare: table.meanSquare, trial: .nominal(spec.models[j].behaviour),
+                maxAttempts: spec.models[j].behaviour.maxAttempts).threadMean
+        }
 
         for (row, t) in trials.enumerated() {
             var rng = streams[row]
@@ -158,6 +203,30 @@ public enum TeamForecaster {
                 }
             }
 
+            // Seat fees (planned head counts) and the seat profiles simulated developer by developer.
+            let figureCount = SeatFigure.allCases.count
+            for p in 0..<profileCount {
+                guard let seat = spec.profiles[p].seat else { continue }
+                for m in 0..<monthCount {
+                    out.fees[(t * profileCount + p) * monthCount + m] = seat.plan.monthlyFeeUSD * Double(c.headCount[p][m])
+                }
+                guard c.methods[p] == .exact else { continue }
+                let adoption = (0..<monthCount).map { spec.adoption.value(month: $0, z: adoptionZ) }
+                var seatRng = streams[row].substream(seatStream &+ UInt64(p))
+                let figures = UnsafeMutableBufferPointer(rebasing: out.seatFigures[((t * profileCount + p) * figureCount)..<((t * profileCount + p + 1) * figureCount)])
+                var k = 0
+                for g in c.groups[p] {
+                    let scale = (0..<monthCount).map { m in g.isPresent(in: m) ? g.rampFactor(month: m, rampUpMonths: spec.rampUpMonths) * adoption[m] : 0 }
+                    for _ in 0..<g.count {
+                        simulateSeat(
+                            c, seat: seat, profile: p, trial: t, developerMean: developerMeans[p][k], monthScale: scale,
+                            behaviours: behaviours, priceZ: priceZ, minutes: minutes, scratch: seatScratch, rng: &seatRng,
+                            workspace: workspace, totals: &totals, figures: figures, out: out)
+                        k += 1
+                    }
+                }
+            }
+
             var trialTotal = CompensatedSum()
             for m in 0..<monthCount {
                 let adoption = spec.adoption.value(month: m, z: adoptionZ)
@@ -165,7 +234,13 @@ public enum TeamForecaster {
                 var monthTotal = CompensatedSum()
                 for p in 0..<profileCount {
                     let profile = spec.profiles[p]
-                    if c.methods[p] == .exact {
+                    if profile.seat != nil {
+                        monthTotal.add(out.fees[(t * profileCount + p) * monthCount + m])
+                    }
+                    if profile.seat != nil && c.methods[p] == .exact {
+                        // Simulated above, developer by developer.
+                        for j in 0..<modelCount { monthTotal.add(out.cells[((t * profileCount + p) * modelCount + j) * monthCount + m]) }
+                    } else if c.methods[p] == .exact {
                         for j in 0..<modelCount { counts[j] = 0 }
                         var k = 0
                         for g in c.groups[p] {
@@ -213,6 +288,7 @@ public enum TeamForecaster {
                         }
                         guard mean > 0 else { continue }
                         let intensity = variance > 0 ? mean * GammaUnit.draw(shape: mean * mean / variance, using: &rng) : mean
+                        var coveredCost = [Double](repeating: 0, count: modelCount)
                         for j in 0..<modelCount where profile.mix[j] > 0 {
                             guard let x = moments[j] else { continue }
                             let n = Double(PoissonCount.draw(mean: intensity * profile.mix[j], using: &rng))
@@ -220,8 +296,14 @@ public enum TeamForecaster {
                             let multiplier = spec.pricePaths[j].isFlat ? 1 : spec.pricePaths[j].multiplier(month: m, z: priceZ[j])
                             let cost = sumOfThreads(count: n, moments: x, rng: &rng) * multiplier
                             let q = behaviours[j].offTheRailsRate
-                            monthTotal.add(cost)
-                            out.cells[((t * profileCount + p) * modelCount + j) * monthCount + m] = cost
+                            if let seat = profile.seat, seat.covers[j] {
+                                // Served by the seats: paid through the fee and the overage below.
+                                coveredCost[j] = cost
+                                out.seatFigures[(t * profileCount + p) * SeatFigure.allCases.count + SeatFigure.coveredAPICost.rawValue] += cost
+                            } else {
+                                monthTotal.add(cost)
+                                out.cells[((t * profileCount + p) * modelCount + j) * monthCount + m] = cost
+                            }
                             var cell = CellTotals()
                             cell.threads = n
                             cell.attempts = n * x.expectedAttempts
@@ -233,6 +315,20 @@ public enum TeamForecaster {
                             cell.wastedHours.add(cell.offTheRailsAttempts * minutes[j] / 60)
                             out.hours[t * profileCount + p] += cell.wastedHours.value
                             totals[p * modelCount + j].add(cell)
+                        }
+                        if let seat = profile.seat, let table = c.seatTables[p] {
+                            let overage = seatOverage(
+                                c, seat: seat, table: table, profile: p, trial: t, month: m, adoption: adoption,
+                                groupIntensity: groupIntensity[p], moments: moments, nominal: nominalMeans, priceZ: priceZ,
+                                rng: &rng, out: out)
+                            // Billed per model in proportion to the covered usage.
+                            let covered = coveredCost.reduce(0, +)
+                            if overage > 0 && covered > 0 {
+                                for j in 0..<modelCount where coveredCost[j] > 0 {
+                                    out.cells[((t * profileCount + p) * modelCount + j) * monthCount + m] = overage * coveredCost[j] / covered
+                                }
+                                monthTotal.add(overage)
+                            }
                         }
                     }
                 }
@@ -262,9 +358,22 @@ public enum TeamForecaster {
     /// Each developer's mean is `mean x Gamma(k, 1/k)` with `k = 1/cv^2`; a sum of `n` such is
     /// exactly `mean x n x Gamma(n k, 1/(n k))`. Given the sum `S`, the shares are Dirichlet(k),
     /// so `E[sum of squares | S] = S^2 (k + 1) / (n k + 1)`; the day-to-day variance needs it.
+    ///
+    /// Groups of at most ``individualDrawLimit`` developers draw each member's mean instead, in
+    /// the order the exact path draws them: the same distribution, the exact sum of squares, and
+    /// common random numbers with the exact path, which makes their comparison sharp.
     static func drawGroupIntensity(_ demand: ThreadDemand, count n: Int, rng: inout RandomStream) -> (sum: Double, sumOfSquares: Double) {
         let mean = demand.meanPerDay
         guard demand.developerCV > 0 else { return (Double(n) * mean, Double(n) * mean * mean) }
+        if n <= individualDrawLimit {
+            var sum = 0.0, squares = 0.0
+            for _ in 0..<n {
+                let x = demand.drawDeveloperMean(using: &rng)
+                sum += x
+                squares += x * x
+            }
+            return (sum, squares)
+        }
         let k = 1 / (demand.developerCV * demand.developerCV)
         let s = mean * Double(n) * GammaUnit.draw(shape: Double(n) * k, using: &rng)
         return (s, s * s * (k + 1) / (Double(n) * k + 1))

@@ -1,0 +1,135 @@
+import Distributions
+import Foundation
+import Pricing
+
+/// The seat-plan parts of ``TeamForecaster``: a seat profile's developers laid out in time and
+/// billed on the plan (exact path), and a month's overage of an aggregated seat profile from
+/// its ``SeatPlanTable``.
+extension TeamForecaster {
+    /// One worker's buffers for the covered threads of a developer.
+    final class SeatScratch {
+        let year = DeveloperYear()
+        var start: [Double] = []
+        var cost: [Double] = []
+        var tokens: [Double] = []
+        /// Month and model of each covered thread.
+        var slot: [Int] = []
+    }
+
+    /// One developer of an exact seat profile over the horizon: threads with start times
+    /// (``DeveloperYear``), those on models the seat does not serve paid at API prices, the
+    /// others billed on the plan, whose overage is paid per month and model.
+    static func simulateSeat(
+        _ c: ChunkContext, seat: SeatPlan, profile p: Int, trial t: Int, developerMean: Double, monthScale: [Double],
+        behaviours: [TrialBehaviour], priceZ: [Double], minutes: [Double], scratch: SeatScratch,
+        rng: inout RandomStream, workspace: KernelWorkspace, totals: inout [CellTotals],
+        figures: UnsafeMutableBufferPointer<Double>, out: Outputs
+    ) {
+        let spec = c.spec
+        let profile = spec.profiles[p]
+        let modelCount = spec.models.count, monthCount = spec.calendar.months.count, profileCount = spec.profiles.count
+        let cumulative = PlanComparator.cumulative(profile.mix)
+        let minutesEach = zip(minutes, profile.mix).reduce(0) { $0 + $1.0 * $1.1 }
+        let year = scratch.year
+        year.simulate(
+            profile: PlanProfile(name: profile.name, demand: profile.demand, mix: profile.mix, workday: seat.workday),
+            developerMean: developerMean, timeline: c.timeline, models: spec.models, behaviours: behaviours,
+            pricePaths: spec.pricePaths, priceZ: priceZ, cumulativeMix: cumulative, minutesEach: minutesEach,
+            grid: nil, monthScale: monthScale, rng: &rng, workspace: workspace)
+
+        @inline(__always) func cell(_ j: Int, _ m: Int) -> Int { ((t * profileCount + p) * modelCount + j) * monthCount + m }
+        for m in 0..<monthCount {
+            for j in 0..<modelCount {
+                let x = year.monthTotals[m * modelCount + j]
+                guard x.threads > 0 else { continue }
+                var cellTotals = CellTotals()
+                cellTotals.threads = Double(x.threads)
+                cellTotals.attempts = Double(x.attempts)
+                cellTotals.completed = Double(x.completed)
+                cellTotals.offTheRailsAttempts = Double(x.offTheRailsAttempts)
+                cellTotals.cost = x.cost
+                cellTotals.waste = x.waste
+                cellTotals.agentHours.add(cellTotals.attempts * minutes[j] / 60)
+                cellTotals.wastedHours.add(cellTotals.offTheRailsAttempts * minutes[j] / 60)
+                out.hours[t * profileCount + p] += cellTotals.wastedHours.value
+                totals[p * modelCount + j].add(cellTotals)
+            }
+        }
+
+        scratch.start.removeAll(keepingCapacity: true)
+        scratch.cost.removeAll(keepingCapacity: true)
+        scratch.tokens.removeAll(keepingCapacity: true)
+        scratch.slot.removeAll(keepingCapacity: true)
+        for i in 0..<year.count {
+            let j = Int(year.modelOf[i]), m = Int(year.monthOf[i])
+            if seat.covers[j] {
+                scratch.start.append(year.start[i])
+                scratch.cost.append(year.cost[i])
+                scratch.tokens.append(year.tokens[i])
+                scratch.slot.append(m * modelCount + j)
+            } else {
+                out.cells[cell(j, m)] += year.cost[i]
+            }
+        }
+        guard !scratch.start.isEmpty else { return }
+        let countsTokens = (seat.plan.allowance5h?.isTokens ?? false) || (seat.plan.allowanceWeekly?.isTokens ?? false)
+        let slot = scratch.slot
+        let usage = seat.plan.evaluate(
+            startHours: scratch.start, costsUSD: scratch.cost, tokens: countsTokens ? scratch.tokens : nil,
+            periodHours: c.timeline.periodHours,
+            onThread: { i, overage in
+                if let overage, overage > 0 { out.cells[cell(slot[i] % modelCount, slot[i] / modelCount)] += overage }
+            })
+        figures[SeatFigure.coveredAPICost.rawValue] += usage.apiCostUSD
+        figures[SeatFigure.overage.rawValue] += usage.overageUSD
+        figures[SeatFigure.blockedThreads.rawValue] += Double(usage.blockedThreads)
+        figures[SeatFigure.blockedCost.rawValue] += usage.blockedCostUSD
+        figures[SeatFigure.hoursLockedOut.rawValue] += usage.hoursLockedOut
+    }
+
+    /// An aggregated seat profile's overage in month `m` of trial `t`, from its table: per
+    /// group present, head count x the table's average over the group's developers at the
+    /// trial's cost scale, the spread between seats as a moment-matched gamma. Blocked
+    /// threads, their cost and lockout hours are added to the trial's figures as expectations.
+    static func seatOverage(
+        _ c: ChunkContext, seat: SeatPlan, table: SeatPlanTable, profile p: Int, trial t: Int, month m: Int,
+        adoption: Double, groupIntensity: [(sum: Double, sumOfSquares: Double)], moments: [ThreadCostMoments.AttemptCounts?],
+        nominal: [Double], priceZ: [Double], rng: inout RandomStream, out: Outputs
+    ) -> Double {
+        let spec = c.spec
+        let profile = spec.profiles[p]
+        // The trial's cost scale of the covered threads: their mean cost this month (behaviour
+        // shifts and price path) over the nominal mean the table was built at.
+        var now = 0.0, base = 0.0
+        for j in spec.models.indices where seat.covers[j] && profile.mix[j] > 0 {
+            guard let x = moments[j] else { continue }
+            let multiplier = spec.pricePaths[j].isFlat ? 1 : spec.pricePaths[j].multiplier(month: m, z: priceZ[j])
+            now += profile.mix[j] * x.threadMean * multiplier
+            base += profile.mix[j] * nominal[j]
+        }
+        guard base > 0 else { return 0 }
+        let scale = now / base
+        let dayFactor = Double(spec.calendar.workingDays[m]) / table.days
+        var mean = 0.0, variance = 0.0
+        let figureCount = SeatFigure.allCases.count
+        let f = (t * spec.profiles.count + p) * figureCount
+        for (g, s) in zip(c.groups[p], groupIntensity) where g.isPresent(in: m) && g.count > 0 {
+            let share = g.rampFactor(month: m, rampUpMonths: spec.rampUpMonths) * adoption
+            let groupMean = s.sum / Double(g.count) * share
+            let e = table.expected(groupMean: groupMean, scale: scale)
+            let n = Double(g.count) * dayFactor
+            let o = e[SeatPlanTable.Figure.overage.rawValue]
+            mean += n * o
+            variance += n * max(0, e[SeatPlanTable.Figure.overageSquare.rawValue] - o * o)
+            out.seatFigures[f + SeatFigure.blockedThreads.rawValue] += n * e[SeatPlanTable.Figure.blockedThreads.rawValue]
+            out.seatFigures[f + SeatFigure.blockedCost.rawValue] += n * e[SeatPlanTable.Figure.blockedCost.rawValue]
+            out.seatFigures[f + SeatFigure.hoursLockedOut.rawValue] += n * e[SeatPlanTable.Figure.hoursLockedOut.rawValue]
+        }
+        guard mean > 0 else { return 0 }
+        // A gamma with the sum's mean and variance: non-negative without a cut (a normal cut
+        // at 0 added its lost left tail back as overage, 5-10 % in months where little is over).
+        let overage = variance > 0 ? mean * GammaUnit.draw(shape: mean * mean / variance, using: &rng) : mean
+        out.seatFigures[f + SeatFigure.overage.rawValue] += overage
+        return overage
+    }
+}
