@@ -3,7 +3,7 @@ import Simulation
 /// The CSV rendering of an organisation's forecast, tidy like ``ForecastCSV``.
 ///
 /// Columns: `scope,name,month,statistic,value`. `scope` is `organisation`, `month`, `profile`,
-/// `model`, `time` or `budget`.
+/// `model`, `time` or `budget`; seat profiles add `seat_*` statistics to their `profile` rows.
 public enum TeamForecastCSV {
     public static func render(_ d: TeamForecastDocument) -> String {
         var rows = ["scope,name,month,statistic,value"]
@@ -36,6 +36,16 @@ public enum TeamForecastCSV {
             summary("profile", p.name, "", p.spendPerDeveloper, prefix: "per_developer_")
             add("profile", p.name, "", "cost_per_completed_task", p.costPerCompletedTask)
             add("profile", p.name, "", "waste_share", p.wasteShare)
+            if let s = p.seat {
+                add("profile", p.name, "", "seat_fees", s.fees)
+                summary("profile", p.name, "", s.overage, prefix: "seat_overage_")
+                summary("profile", p.name, "", s.coveredAPICost, prefix: "seat_covered_api_cost_")
+                summary("profile", p.name, "", s.savingVersusAPI, prefix: "seat_saving_versus_api_")
+                add("profile", p.name, "", "seat_probability_cheaper_than_api", s.probabilityCheaperThanAPI)
+                add("profile", p.name, "", "seat_blocked_threads", s.blockedThreadsPerYear)
+                add("profile", p.name, "", "seat_blocked_api_cost", s.blockedAPICost)
+                add("profile", p.name, "", "seat_hours_locked_out_per_seat", s.hoursLockedOutPerSeat)
+            }
         }
         for m in d.models {
             summary("model", m.name, "", m.annual)

@@ -1,3 +1,4 @@
+import Pricing
 import Scenario
 import Simulation
 
@@ -54,6 +55,7 @@ public struct TeamForecastDocument: Codable, Sendable {
         public var headCount: [Int]
         public var averageHeadCount: Double
         public var seatPlan: String?
+        public var seat: Seat?
         public var routing: [String: String]?
         public var annual: SpendSummary
         public var spendPerDeveloper: SpendSummary
@@ -62,9 +64,33 @@ public struct TeamForecastDocument: Codable, Sendable {
         public var wastedHoursPerYear: Double
         enum CodingKeys: String, CodingKey {
             case name, method, headCount = "head_count", averageHeadCount = "average_head_count", seatPlan = "seat_plan"
-            case routing, annual, spendPerDeveloper = "spend_per_developer"
+            case seat, routing, annual, spendPerDeveloper = "spend_per_developer"
             case costPerCompletedTask = "cost_per_completed_task", wasteShare = "waste_share"
             case wastedHoursPerYear = "wasted_hours_per_year"
+        }
+    }
+
+    /// A seat profile's plan against paying API prices for the same threads, over the horizon.
+    public struct Seat: Codable, Sendable {
+        public var plan: String
+        public var feePerMonth: Double
+        /// Models whose threads the seats serve; the profile's other threads are paid at API prices.
+        public var covers: [String]
+        public var fees: Double
+        public var overage: SpendSummary
+        /// What the covered threads would have cost at API prices.
+        public var coveredAPICost: SpendSummary
+        /// Covered API cost minus fees and overage, per trial: positive when the seats pay off.
+        public var savingVersusAPI: SpendSummary
+        public var probabilityCheaperThanAPI: Double
+        public var blockedThreadsPerYear: Double
+        public var blockedAPICost: Double
+        public var hoursLockedOutPerSeat: Double
+        enum CodingKeys: String, CodingKey {
+            case plan, feePerMonth = "fee_per_month", covers, fees, overage, coveredAPICost = "covered_api_cost"
+            case savingVersusAPI = "saving_versus_api", probabilityCheaperThanAPI = "probability_cheaper_than_api"
+            case blockedThreadsPerYear = "blocked_threads", blockedAPICost = "blocked_api_cost"
+            case hoursLockedOutPerSeat = "hours_locked_out_per_seat"
         }
     }
 
@@ -167,9 +193,23 @@ public struct TeamForecastDocument: Codable, Sendable {
             let annual = f.profileAnnual(p)
             let heads = f.averageHeadCount(p)
             let tp = teamProfiles?[p]
+            var seat: Seat?
+            if let plan = tp?.seatPlan {
+                let fees = f.profileSeatFees(p)
+                let overage = f.seatFigure(p, .overage), covered = f.seatFigure(p, .coveredAPICost)
+                let saving = (0..<f.trials).map { covered[$0] - fees[$0] - overage[$0] }
+                let seatMonths = Double(f.headCount[p].reduce(0, +))
+                seat = Seat(
+                    plan: plan.name, feePerMonth: plan.monthlyFeeUSD,
+                    covers: f.models.indices.filter { plan.covers(model: scenario.models[$0].priced.price.model) && (tp?.mix[$0] ?? 0) > 0 }.map { f.models[$0] },
+                    fees: average(fees), overage: SpendSummary(overage), coveredAPICost: SpendSummary(covered),
+                    savingVersusAPI: SpendSummary(saving), probabilityCheaperThanAPI: Double(saving.filter { $0 > 0 }.count) / perTrial,
+                    blockedThreadsPerYear: average(f.seatFigure(p, .blockedThreads)), blockedAPICost: average(f.seatFigure(p, .blockedCost)),
+                    hoursLockedOutPerSeat: seatMonths > 0 ? average(f.seatFigure(p, .hoursLockedOut)) / (seatMonths / Double(max(f.months.count, 1))) : 0)
+            }
             return Profile(
                 name: name, method: f.methods[p].rawValue, headCount: f.headCount[p], averageHeadCount: heads,
-                seatPlan: tp?.seatPlan,
+                seatPlan: tp?.seatPlan?.name, seat: seat,
                 routing: tp.flatMap { $0.routing.isEmpty ? nil : Dictionary($0.routing.map { ($0.role, "\($0.model) \(Money.percent($0.share, digits: 0))") }, uniquingKeysWith: { a, _ in a }) },
                 annual: SpendSummary(annual), spendPerDeveloper: SpendSummary(annual.map { $0 / max(heads, 1e-12) }),
                 costPerCompletedTask: finite(t.costPerCompletedTask), wasteShare: t.wasteShare,
@@ -201,10 +241,14 @@ public struct TeamForecastDocument: Codable, Sendable {
                 })
         }
         var notes: [String] = []
-        for p in teamProfiles ?? [] {
-            if let plan = p.seatPlan {
-                notes.append("profile '\(p.name)': seat plan '\(plan)' is costed at API prices; plan fees and limits are not yet part of team forecasts")
-            }
+        for (p, x) in profiles.enumerated() {
+            guard let seat = x.seat else { continue }
+            let other = f.models.indices.filter { (teamProfiles?[p].mix[$0] ?? 0) > 0 && !seat.covers.contains(f.models[$0]) }.map { f.models[$0] }
+            var note = "profile '\(x.name)': \(seat.plan) seats at \(Money.full(seat.feePerMonth)) a month serve \(seat.covers.isEmpty ? "none of its models" : seat.covers.joined(separator: ", "))"
+            if !other.isEmpty { note += "; its \(other.joined(separator: ", ")) threads are paid at API prices" }
+            if seat.blockedThreadsPerYear > 0 { note += "; threads refused at the plan's limits are counted as blocked, not paid" }
+            if f.methods[p] == .aggregate { note += "; overage and blocked threads from per-seat tables (docs/team-forecasts.md, Seat plans)" }
+            notes.append(note)
         }
         let untimed = scenario.models.filter { $0.priced.behaviour.medianThreadMinutes == nil }.map(\.name)
         if !untimed.isEmpty, f.hourlyRate > 0 {
@@ -218,3 +262,5 @@ public struct TeamForecastDocument: Codable, Sendable {
 }
 
 private func finite(_ x: Double) -> Double { x.isFinite ? x : 0 }
+
+private func average(_ xs: [Double]) -> Double { xs.isEmpty ? 0 : CompensatedSum(xs).value / Double(xs.count) }

@@ -45,6 +45,22 @@ public enum TeamForecastText {
             ])
         }
         out.append(pt.render())
+        let seats = d.profiles.filter { $0.seat != nil }
+        if !seats.isEmpty {
+            out.append("")
+            out.append("Seats against API prices for the same threads (mean over the horizon)")
+            var st = TextTable(header: ["profile", "plan", "serves", "fees", "overage", "API would cost", "saving P10", "P50", "P90", "P(seats cheaper)", "blocked threads", "locked h/seat"], leftAligned: [0, 1, 2])
+            for x in seats {
+                guard let s = x.seat else { continue }
+                st.add([
+                    x.name, s.plan, s.covers.isEmpty ? "-" : s.covers.joined(separator: ", "), Money.full(s.fees), Money.full(s.overage.mean),
+                    Money.full(s.coveredAPICost.mean), Money.full(s.savingVersusAPI.p10), Money.full(s.savingVersusAPI.p50),
+                    Money.full(s.savingVersusAPI.p90), Money.percent(s.probabilityCheaperThanAPI, digits: 0),
+                    Money.grouped(s.blockedThreadsPerYear), String(format: "%.1f", s.hoursLockedOutPerSeat),
+                ])
+            }
+            out.append(st.render())
+        }
         out.append("")
         out.append("By model")
         var mt = TextTable(header: ["model", "price key", "threads", "cost/thread", "cost/completed", "waste", "p50 min", "+ lost time/completed", "mean", "P50", "P90"], leftAligned: [0, 1])

@@ -29,7 +29,7 @@ extension ScenarioLoader {
         return try parseDeveloper(entry("developer"), models: models, root: root)
     }
 
-    /// Reads the plan sections into `scenario`.
+    /// Reads the plan sections into `scenario` (`plans:` itself is read first, by the caller).
     static func parsePlanSections(_ entry: (String) -> YAMLCursor?, into scenario: inout Scenario) throws(ScenarioError) {
         let modelNames = scenario.models.map(\.name)
         let workday = try entry("workday").map { c throws(ScenarioError) in try parseWorkday(c, default: Workday()) } ?? Workday()
@@ -43,7 +43,6 @@ extension ScenarioLoader {
         } else {
             scenario.profiles = [PlanProfile(name: "developer", demand: scenario.demand, mix: scenario.mix, workday: workday)]
         }
-        if let plans = entry("plans") { scenario.plans = try parsePlans(plans, file: scenario.file) }
         if let hosting = entry("self_hosting") { scenario.selfHosting = try parseSelfHosting(hosting) }
     }
 

@@ -93,7 +93,12 @@ public enum ScenarioLoader {
             models.append(try parseModel(modelName, cursor, catalog: catalog, defaultPath: globalPath, fitSource: fitSource))
         }
 
-        let team = try entry("team").map { c throws(ScenarioError) in try parseTeam(c, models: models, calendar: calendar) }
+        // Plans first: a team profile's seat may name one defined there.
+        let plans = try entry("plans").map { c throws(ScenarioError) in try parsePlans(c, file: root.file) } ?? []
+        let workday = try entry("workday").map { c throws(ScenarioError) in try parseWorkday(c, default: Workday()) } ?? Workday()
+        let team = try entry("team").map { c throws(ScenarioError) in
+            try parseTeam(c, models: models, calendar: calendar, plans: plans, workday: workday)
+        }
         let (demand, mix): (ThreadDemand, [Double])
         if let team, entry("developer") == nil, entry("profiles") == nil, let first = team.profiles.first {
             (demand, mix) = (first.demand, first.mix)
@@ -105,6 +110,7 @@ public enum ScenarioLoader {
             file: root.file, name: name, summary: summary, trials: trials, seed: seed, calendar: calendar,
             demand: demand, models: models, mix: mix, priceCorrelation: priceCorrelation, catalog: catalog,
             team: team, budget: budget)
+        scenario.plans = plans
         try parsePlanSections(entry, into: &scenario)
         return scenario
     }

@@ -62,7 +62,8 @@ import Testing
         let team = try #require(s.team)
         #expect(team.profiles.map(\.name) == ["typical", "routed"])
         #expect(team.profiles[0].plan.headCount(months: 12) == [10, 10, 12, 12, 12, 11, 11, 11, 11, 11, 11, 11])
-        #expect(team.profiles[0].seatPlan == "claude-max-200")
+        #expect(team.profiles[0].seatPlan?.name == "Claude Max 20x")
+        #expect(team.profiles[1].seatPlan == nil)
         #expect(abs(team.profiles[1].mix[0] - 0.7) < 1e-12 && abs(team.profiles[1].mix[1] - 0.3) < 1e-12)
         #expect(team.profiles[1].routing.count == 3)
         #expect(team.adoption == AdoptionCurve(start: 0.5, target: 0.9, months: 4, sd: 0.05))
@@ -71,6 +72,41 @@ import Testing
         #expect(s.mix == [0.75, 0.25])
         let spec = s.teamSpec()
         #expect(spec.profiles.count == 2 && spec.rampUpMonths == 2 && spec.hourlyRate == 100)
+        #expect(spec.profiles[0].seat?.covers == [true, true] && spec.profiles[1].seat == nil)
+    }
+
+    /// A profile's `plan:` names a plan of `plans:`, a built-in one, `api`, or is a plan item.
+    @Test func seatPlansResolveByNameAliasOrDefinition() throws {
+        let text = Self.base + """
+
+            plans:
+              - {name: Team Claude, fee: 150, allowance_5h: {usd: 60}, over_limit: overage}
+            workday: {start_hour: 8, hours: 10}
+            team:
+              profiles:
+                own: {head_count: 2, threads_per_day: 6, mix: {opus: 1}, plan: team-claude}
+                builtin: {head_count: 2, threads_per_day: 6, mix: {opus: 1}, plan: claude-max-100}
+                api: {head_count: 2, threads_per_day: 6, mix: {opus: 1}, plan: api}
+                edited: {head_count: 2, threads_per_day: 6, mix: {opus: 1}, plan: {plan: cursor-ultra, included_usd_per_month: 500}}
+            """
+        let s = try ScenarioLoader.parse(text, file: "seats.yaml")
+        let seats = try #require(s.team).profiles.map(\.seatPlan)
+        #expect(seats[0]?.name == "Team Claude" && seats[0]?.monthlyFeeUSD == 150)
+        #expect(seats[1]?.name == "Claude Max 5x")
+        #expect(seats[2] == nil)
+        #expect(seats[3]?.includedUSDPerMonth == 500)
+        #expect(s.team?.workday == Workday(startHour: 8, hours: 10))
+        #expect(s.teamSpec().profiles[0].seat?.workday == Workday(startHour: 8, hours: 10))
+    }
+
+    @Test func anUnknownSeatPlanIsNamedWithItsPlace() {
+        let text = Self.base + "\nteam:\n  profiles:\n    typical: {head_count: 2, threads_per_day: 6, mix: {opus: 1}, plan: claude-max-20}"
+        do {
+            _ = try ScenarioLoader.parse(text, file: "seat.yaml")
+            Issue.record("an unknown plan was accepted")
+        } catch {
+            #expect(error.description.hasPrefix("seat.yaml:7:72: unknown plan 'claude-max-20': did you mean"), "\(error.description)")
+        }
     }
 
     @Test func monthlyBudgetByMonthNeedsEveryMonth() {

@@ -1,18 +1,24 @@
 import Foundation
+import Pricing
 import Simulation
 
 extension ScenarioLoader {
-    static let teamKeys = ["profiles", "ramp_up_months", "adoption", "hourly_rate", "method"]
+    static let teamKeys = ["profiles", "ramp_up_months", "adoption", "hourly_rate", "method", "workday"]
     static let teamProfileKeys = ["head_count", "threads_per_day", "mix", "routing", "plan", "hires", "leavers", "attrition"]
     static let adoptionKeys = ["start", "target", "months", "sd"]
     static let budgetKeys = ["annual", "monthly"]
 
     /// The `team:` section: profiles with head counts and head-count plans, ramp-up, adoption,
     /// the hourly rate that prices lost time, and the simulation method.
-    static func parseTeam(_ cursor: YAMLCursor, models: [ScenarioModel], calendar: WorkCalendar) throws(ScenarioError) -> TeamScenario {
+    ///
+    /// - Parameters:
+    ///   - plans: the scenario's `plans:`, which a profile's `plan:` may name.
+    ///   - workday: the scenario's `workday:` (seat plans' windows), unless `team.workday` is given.
+    static func parseTeam(_ cursor: YAMLCursor, models: [ScenarioModel], calendar: WorkCalendar, plans: [Plan] = [], workday: Workday = Workday()) throws(ScenarioError) -> TeamScenario {
         let entries = try cursor.mapping(allowed: teamKeys)
         func entry(_ key: String) -> YAMLCursor? { entries.first { $0.key == key }?.value }
         var team = TeamScenario(profiles: [])
+        team.workday = try entry("workday").map { c throws(ScenarioError) in try parseWorkday(c, default: workday) } ?? workday
         if let r = entry("ramp_up_months") {
             team.rampUpMonths = try r.integer(min: 0)
             if team.rampUpMonths > 24 { throw r.error("'\(r.path)' is \(team.rampUpMonths): a ramp-up of more than 24 months is not plausible; typical values are 1 to 3") }
@@ -32,7 +38,7 @@ extension ScenarioLoader {
         let named = try profilesCursor.namedEntries()
         guard !named.isEmpty else { throw profilesCursor.error("'team.profiles' is empty: add at least one profile with a head_count") }
         for (name, value, _) in named {
-            team.profiles.append(try parseProfile(name, value, models: models.map(\.name), calendar: calendar))
+            team.profiles.append(try parseProfile(name, value, models: models.map(\.name), calendar: calendar, plans: plans))
         }
         return team
     }
@@ -57,7 +63,7 @@ extension ScenarioLoader {
         return curve
     }
 
-    static func parseProfile(_ name: String, _ cursor: YAMLCursor, models: [String], calendar: WorkCalendar) throws(ScenarioError) -> TeamProfile {
+    static func parseProfile(_ name: String, _ cursor: YAMLCursor, models: [String], calendar: WorkCalendar, plans: [Plan] = []) throws(ScenarioError) -> TeamProfile {
         let entries = try cursor.mapping(allowed: teamProfileKeys)
         func entry(_ key: String) -> YAMLCursor? { entries.first { $0.key == key }?.value }
         guard let headCursor = entry("head_count") else {
@@ -100,8 +106,17 @@ extension ScenarioLoader {
             let before = m > 0 ? present[m - 1] : head
             throw (entry("leavers") ?? entry("attrition") ?? cursor).error("profile '\(name)' loses \(before + shortfall[m]) developers in \(calendar.months[m]) but only \(before) are there: lower the leavers or add hires before that month")
         }
-        let seatPlan = try entry("plan")?.string()
+        let seatPlan = try entry("plan").flatMap { c throws(ScenarioError) in try parseSeatPlan(c, plans: plans) }
         return TeamProfile(name: name, demand: demand, mix: mix, plan: plan, routing: routing, seatPlan: seatPlan)
+    }
+
+    /// A profile's `plan:`: a plan of `plans:` by name, a built-in plan, `api` (no seat), or a
+    /// mapping like an entry of `plans:` (a built-in plan with edits, or a plan of one's own).
+    static func parseSeatPlan(_ cursor: YAMLCursor, plans: [Plan]) throws(ScenarioError) -> Plan? {
+        guard case .scalar = cursor.node else { return try parsePlanItem(cursor) }
+        let written = try cursor.string()
+        if let own = plans.first(where: { planSlug($0.name) == planSlug(written) }) { return own }
+        return try builtInPlan(written, at: cursor)
     }
 
     /// `routing:` — roles (smart, rush, deep, oracle, librarian, search) each with a model of

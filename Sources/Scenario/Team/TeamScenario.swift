@@ -1,3 +1,4 @@
+import Pricing
 import Simulation
 
 /// The `team:` section of a scenario: who uses agents, how much, on which models, and how the
@@ -10,6 +11,8 @@ public struct TeamScenario: Sendable {
     /// Loaded cost of a developer hour, USD (0: time is not priced).
     public var hourlyRate: Double
     public var method: TeamMethod
+    /// When in the day developers start threads (what seat plans' 5-hour windows see).
+    public var workday = Workday()
 
     public init(profiles: [TeamProfile], rampUpMonths: Int = 0, adoption: AdoptionCurve = .full, hourlyRate: Double = 0, method: TeamMethod = .auto) {
         self.profiles = profiles
@@ -29,9 +32,9 @@ public struct TeamProfile: Sendable {
     public var plan: HeadCountPlan
     /// The routing roles the mix came from, when the profile routes by role.
     public var routing: [RoutingRole]
-    /// The seat plan named for this profile (e.g. `claude-max-200`); costed at API prices until
-    /// plans are wired into the team forecast.
-    public var seatPlan: String?
+    /// The plan each of the profile's developers holds a seat on (`plan: claude-max-200`); nil:
+    /// every thread at API prices.
+    public var seatPlan: Plan?
 }
 
 /// One of Amp's routing roles: a kind of request, the model serving it and its share of threads.
@@ -73,10 +76,15 @@ extension Scenario {
         guard let team else {
             return TeamForecastSpec(developer: forecastSpec(pricingMode: pricingMode))
         }
+        let priced = models.map(\.priced)
         return TeamForecastSpec(
-            models: models.map(\.priced), uncertainty: models.map(\.uncertainty), pricePaths: models.map(\.pricePath),
+            models: priced, uncertainty: models.map(\.uncertainty), pricePaths: models.map(\.pricePath),
             priceCorrelation: priceCorrelation,
-            profiles: team.profiles.map { TeamProfileSpec(name: $0.name, demand: $0.demand, mix: $0.mix, plan: $0.plan) },
+            profiles: team.profiles.map {
+                TeamProfileSpec(
+                    name: $0.name, demand: $0.demand, mix: $0.mix, plan: $0.plan,
+                    seat: $0.seatPlan.map { SeatPlan(plan: $0, models: priced, workday: team.workday) })
+            },
             calendar: calendar, adoption: team.adoption, rampUpMonths: team.rampUpMonths, hourlyRate: team.hourlyRate,
             trials: trials, seed: seed, method: team.method, pricingMode: pricingMode)
     }
