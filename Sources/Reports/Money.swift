@@ -5,6 +5,8 @@ public enum Money {
     /// `$1,234` for large amounts, `$12.34` below $100, `$0.0123` below a dollar.
     public static func full(_ usd: Double) -> String {
         guard usd.isFinite else { return "-" }
+        // Nothing at all reads as $0, not as a price to the fourth decimal.
+        if usd == 0 { return "$0" }
         let sign = usd < 0 ? "-" : ""
         let a = abs(usd)
         if a >= 100 { return sign + "$" + grouped(a.rounded()) }

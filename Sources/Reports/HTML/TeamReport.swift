@@ -41,13 +41,29 @@ public enum TeamReport {
         for m in d.models {
             models.add([m.name, m.priceKey, Money.full(m.annual.mean), Money.grouped(m.threadsPerYear), Money.full(m.costPerThread), Money.full(m.costPerCompletedTask), Money.full(m.totalCostPerCompletedTask), Money.percent(m.wasteShare)])
         }
+        var seats: [HTMLBlock] = []
+        if d.profiles.contains(where: { $0.seat != nil }) {
+            var t = HTMLTable(
+                caption: "Seat plans against API prices for the same threads (means over the horizon; saving = API cost − fees − overage)",
+                header: ["profile", "plan", "serves", "fees", "overage", "API would cost", "saving P10", "saving P50", "saving P90", "P(seats cheaper)", "blocked threads", "locked h/seat"],
+                numeric: Set(3...11))
+            for p in d.profiles {
+                guard let s = p.seat else { continue }
+                t.add([
+                    p.name, s.plan, s.covers.joined(separator: ", "), Money.full(s.fees), Money.full(s.overage.mean), Money.full(s.coveredAPICost.mean),
+                    Money.full(s.savingVersusAPI.p10), Money.full(s.savingVersusAPI.p50), Money.full(s.savingVersusAPI.p90),
+                    Money.percent(s.probabilityCheaperThanAPI, digits: 0), Money.grouped(s.blockedThreadsPerYear), String(format: "%.1f", s.hoursLockedOutPerSeat),
+                ])
+            }
+            seats.append(.table(t))
+        }
         report.add(HTMLSection(id: "breakdown", title: "By profile and model", blocks: [
             .charts([
                 BarChart.render(profileBars, title: "Mean spend by profile", xTitle: "USD over the horizon"),
                 BarChart.render(modelBars, title: "Mean spend by model", xTitle: "USD over the horizon"),
             ]),
             .table(profiles), .table(models),
-        ] + d.notes.map { HTMLBlock.note($0) }))
+        ] + seats + d.notes.map { HTMLBlock.note($0) }))
         report.footer = [
             ("seed", String(d.seed)), ("trials", Money.grouped(Double(d.trials))),
             ("run time", String(format: "%.1f s", d.elapsedSeconds)), ("version", "tokencast \(d.version)"),
