@@ -93,8 +93,9 @@ import Testing
     }
 
     @Test func perThreadOutcomesAddUpToTheTotals() throws {
-        // The same month with overage: the per-thread bills sum to the overage, day five's
-        // threads are billed whole; blocking: refused threads are reported as nil.
+        // The same month with overage: the per-thread bills sum to the overage. Billed whole:
+        // on days one to four the last three threads of the window (the seventh is split), on
+        // day five all ten; 22 a week. Blocking: refused threads are reported as nil.
         var billed = 0.0, whole = 0
         let r = try plan(five: .usd(20), weekly: .usd(80), policy: .overage)
             .evaluate(startHours: Self.month.hours, costsUSD: Self.month.costs, periodHours: 730, onThread: { _, overage in
@@ -102,7 +103,7 @@ import Testing
                 if overage == 3 { whole += 1 }
             })
         #expect(close(billed, r.overageUSD, 1e-9))
-        #expect(whole == 40)
+        #expect(whole == 88)
         var refused = 0, served = 0
         let b = try plan(five: .usd(20), weekly: nil, policy: .blocked)
             .evaluate(startHours: Self.month.hours, costsUSD: Self.month.costs, periodHours: 730, onThread: { _, overage in
