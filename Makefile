@@ -11,7 +11,7 @@ SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CPU_FLAGS = $(shell grep -qw avx2 /proc/cpuinfo 2>/dev/null && grep -qw fma /proc/cpuinfo 2>/dev/null && echo "-Xswiftc -target-cpu -Xswiftc haswell -Xcc -march=haswell -Xswiftc -DTOKENCAST_ROUND_INSTRUCTION")
 RELEASE = $(SWIFT) build -c release $(CPU_FLAGS)
 
-.PHONY: run test build bench deps check-scenarios report-check clean fuzz size-check
+.PHONY: run test build bench deps check-scenarios report-check clean fuzz size-check accuracy-check
 
 deps:
 	@if ! pkg-config --exists openblas sqlite3 2>/dev/null; then \
@@ -28,6 +28,13 @@ run: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(MAKE) accuracy-check
+
+# The aggregated team path against the exact one on 50-developer teams at the presets' heavy
+# tails (release build; about two minutes on two cores). docs/team-forecasts.md, Accuracy.
+accuracy-check: deps
+	$(RELEASE) --product tokencast-accuracy
+	.build/release/tokencast-accuracy
 
 bench: deps
 	@# Build output goes to stderr so that stdout is the JSON alone.

@@ -62,6 +62,8 @@ let package = Package(
         .executableTarget(
             name: "tokencast-bench",
             dependencies: ["Simulation", "Distributions", "Pricing", "LinearAlgebra", "ThreadStore"]),
+        /// `make test`, last step: the aggregated team path against the exact one, in release.
+        .executableTarget(name: "tokencast-accuracy", dependencies: ["Scenario", "Simulation"]),
         /// `make fuzz`: libFuzzer entry points over the readers of user input (docs/RELIABILITY.md).
         .target(name: "FuzzHarness", dependencies: ["Scenario", "ThreadStore", "Pricing"]),
         .executableTarget(name: "tokencast-fuzz", dependencies: ["FuzzHarness"], path: "Fuzz"),
