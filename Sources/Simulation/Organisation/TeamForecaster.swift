@@ -70,7 +70,8 @@ public enum TeamForecaster {
 
         // Seat-month tables of the aggregated profiles that hold seats.
         let seatSlots = ResultSlots<SeatPlanTable?>(count: profileCount, initial: nil)
-        let seatProfiles = (0..<profileCount).filter { methods[$0] == .aggregate && spec.profiles[$0].seat != nil }
+        // A plan without limits bills nothing past its fee: no table needed.
+        let seatProfiles = (0..<profileCount).filter { methods[$0] == .aggregate && spec.profiles[$0].seat?.plan.hasLimit == true }
         DispatchQueue.concurrentPerform(iterations: seatProfiles.count) { k in
             let p = seatProfiles[k]
             guard let seat = spec.profiles[p].seat else { return }
