@@ -80,9 +80,11 @@ public struct TeamForecastDocument: Codable, Sendable {
         public var overage: SpendSummary
         /// What the covered threads would have cost at API prices.
         public var coveredAPICost: SpendSummary
-        /// Covered API cost minus fees and overage, per trial: positive when the seats pay off.
+        /// What the threads the seats served would have cost at API prices (covered minus
+        /// blocked) minus fees and overage, per trial: positive when the seats pay off.
         public var savingVersusAPI: SpendSummary
         public var probabilityCheaperThanAPI: Double
+        /// Over the horizon (the JSON key is `blocked_threads`).
         public var blockedThreadsPerYear: Double
         public var blockedAPICost: Double
         public var hoursLockedOutPerSeat: Double
@@ -197,7 +199,9 @@ public struct TeamForecastDocument: Codable, Sendable {
             if let plan = tp?.seatPlan {
                 let fees = f.profileSeatFees(p)
                 let overage = f.seatFigure(p, .overage), covered = f.seatFigure(p, .coveredAPICost)
-                let saving = (0..<f.trials).map { covered[$0] - fees[$0] - overage[$0] }
+                let blocked = f.seatFigure(p, .blockedCost)
+                // Refused threads did not run on the seats: their API price is no saving.
+                let saving = (0..<f.trials).map { covered[$0] - blocked[$0] - fees[$0] - overage[$0] }
                 let seatMonths = Double(f.headCount[p].reduce(0, +))
                 seat = Seat(
                     plan: plan.name, feePerMonth: plan.monthlyFeeUSD,

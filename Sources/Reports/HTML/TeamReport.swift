@@ -44,7 +44,7 @@ public enum TeamReport {
         var seats: [HTMLBlock] = []
         if d.profiles.contains(where: { $0.seat != nil }) {
             var t = HTMLTable(
-                caption: "Seat plans against API prices for the same threads (means over the horizon; saving = API cost − fees − overage)",
+                caption: "Seat plans against API prices for the same threads (means over the horizon; saving = API cost of the threads served − fees − overage)",
                 header: ["profile", "plan", "serves", "fees", "overage", "API would cost", "saving P10", "saving P50", "saving P90", "P(seats cheaper)", "blocked threads", "locked h/seat"],
                 numeric: Set(3...11))
             for p in d.profiles {

@@ -11,23 +11,20 @@ import Pricing
 /// not show. An aggregated profile of 2,000 seats cannot afford to lay out every developer's
 /// threads in every trial, so the per-seat outcome is tabulated once.
 ///
-/// **How.** At each of ``intensityNodes`` developer means (threads per working day, spaced
-/// geometrically over the profile's spread of developers, ramp-up and adoption included),
-/// ``seatMonths`` seat-months are simulated at the nominal behaviour exactly as the exact path
-/// does (``DeveloperYear``: days, start times, models, kernel costs) and billed on the plan
-/// with every thread cost multiplied by each of ``scaleNodes`` cost scales (1/3 to 3, common
-/// random numbers across scales). A trial's shared draws (behaviour shifts, price paths)
-/// change what the covered threads cost; they enter as the cost scale `s`, the ratio of the
-/// trial's mean covered thread cost to the nominal one (the shape of a thread's cost is taken
-/// as unchanged, only its level). A group of `n` developers then contributes `n` times the
-/// average over the developers' own means (a gamma, by equal-probability quadrature) of the
-/// table. That average is taken once, when the table is built, on a grid of group means: the
-/// developers' spread (a gamma with the profile's `developer_cv`) in ``spreadBins``
-/// equal-probability bins, each at its conditional mean (midpoint quantiles put the heaviest
-/// developers too low, and overage is driven by them: a 16-point midpoint rule was 12 % low).
-/// A trial's lookup is then linear in the group mean and in `log s`; the spread between seats
-/// enters as a gamma with the tabulated per-seat variance. A month with `d` working days scales
-/// the table's month of `d̄` days by `d / d̄`.
+/// **How.** At each of ``groupNodes`` group means (threads per working day of a group's
+/// average developer, geometric from a first ramp-up month at low adoption to twice the
+/// profile's mean), ``seatMonths`` seat-months of developers spread around that mean are
+/// simulated at the nominal behaviour exactly as the exact path does (``DeveloperYear``: days,
+/// start times, models, kernel costs) and billed on the plan with every thread cost multiplied
+/// by each of ``scaleNodes`` cost scales (1/3 to 3, common random numbers across scales and
+/// across nodes). The spread is the profile's gamma (`developer_cv`), stratified over
+/// ``spreadBins`` equal-probability bins, each at its conditional mean (midpoint quantiles put
+/// the heaviest developers too low, and overage is driven by them: a 16-point midpoint rule was
+/// 12 % low). A trial's shared draws (behaviour shifts, price paths) change what the covered
+/// threads cost; they enter as the cost scale `s`, the ratio of the trial's mean covered thread
+/// cost to the nominal one (the shape of a thread's cost is taken as unchanged, only its
+/// level). A trial's lookup is linear in the group mean and in `log s`; a month with `d`
+/// working days scales the table's month of `d̄` days by `d / d̄`.
 struct SeatPlanTable: Sendable {
     static let groupNodes = 24
     static let scaleNodes = 13
@@ -63,7 +60,8 @@ struct SeatPlanTable: Sendable {
         logScales = (0..<Self.scaleNodes).map { -log(Self.scaleRange) + 2 * log(Self.scaleRange) * Double($0) / Double(Self.scaleNodes - 1) }
 
         // At each group mean: seat-months of developers spread over the group (stratified:
-        // seat-month i is a developer of bin i mod spreadBins), billed at every cost scale.
+        // seat-month i is a developer of bin i x spreadBins / seatMonths, so every bin gets its
+        // share whatever the count), billed at every cost scale.
         // Every node replays the same random numbers, so the table is smooth across nodes.
         let timeline = PlanTimeline(workingDaysPerMonth: [tableDays])
         let planProfile = PlanProfile(name: profile.name, demand: demand, mix: profile.mix, workday: seat.workday)
@@ -87,7 +85,7 @@ struct SeatPlanTable: Sendable {
             var scaledCost: [Double] = [], scaledTokens: [Double] = []
             for i in 0..<seatMonths {
                 year.simulate(
-                    profile: planProfile, developerMean: groupMeans[gi] * spread[i % spread.count], timeline: timeline,
+                    profile: planProfile, developerMean: groupMeans[gi] * spread[i * spread.count / seatMonths], timeline: timeline,
                     models: models, behaviours: behaviours, pricePaths: flat, priceZ: zeros, cumulativeMix: cumulative,
                     minutesEach: minutes, grid: nil, rng: &rng, workspace: workspace)
                 start.removeAll(keepingCapacity: true); cost.removeAll(keepingCapacity: true); tokens.removeAll(keepingCapacity: true)

@@ -115,18 +115,24 @@ extension TeamForecaster {
         let f = (t * spec.profiles.count + p) * figureCount
         for (g, s) in zip(c.groups[p], groupIntensity) where g.isPresent(in: m) && g.count > 0 {
             let share = g.rampFactor(month: m, rampUpMonths: spec.rampUpMonths) * adoption
-            let groupMean = s.sum / Double(g.count) * share
-            let e = table.expected(groupMean: groupMean, scale: scale)
-            let n = Double(g.count) * dayFactor
+            // The table spreads developers around the group's mean with the profile's spread.
+            // A large group's drawn mean keeps its persistent deviation (a heavy group stays
+            // heavy all year); a cohort of a few has little spread of its own around its drawn
+            // mean, so the profile's mean is used instead of counting the spread twice.
+            let drawn = g.count >= seatGroupMeanMinimum ? s.sum / Double(g.count) : profile.demand.meanPerDay
+            let e = table.expected(groupMean: drawn * share, scale: scale)
+            let seats = Double(g.count)
             let o = e[SeatPlanTable.Figure.overage.rawValue]
-            mean += n * o
-            variance += n * max(0, e[SeatPlanTable.Figure.overageSquare.rawValue] - o * o)
+            mean += seats * dayFactor * o
+            variance += seats * dayFactor * dayFactor * max(0, e[SeatPlanTable.Figure.overageSquare.rawValue] - o * o)
+            let n = seats * dayFactor
             out.seatFigures[f + SeatFigure.blockedThreads.rawValue] += n * e[SeatPlanTable.Figure.blockedThreads.rawValue]
             out.seatFigures[f + SeatFigure.blockedCost.rawValue] += n * e[SeatPlanTable.Figure.blockedCost.rawValue]
             out.seatFigures[f + SeatFigure.hoursLockedOut.rawValue] += n * e[SeatPlanTable.Figure.hoursLockedOut.rawValue]
         }
         guard mean > 0 else { return 0 }
-        // A gamma with the sum's mean and variance: non-negative without a cut (a normal cut
+        // From the seat profile's own stream, so that the draws of the trial's other profiles
+        // do not depend on whether this one holds seats. A gamma with the sum's mean and variance: non-negative without a cut (a normal cut
         // at 0 added its lost left tail back as overage, 5-10 % in months where little is over).
         let overage = variance > 0 ? mean * GammaUnit.draw(shape: mean * mean / variance, using: &rng) : mean
         out.seatFigures[f + SeatFigure.overage.rawValue] += overage

@@ -34,6 +34,9 @@ public enum TeamForecaster {
     /// Aggregated groups up to this size draw their members' means one by one (cheap at this
     /// size); larger groups draw the sum as one gamma.
     static let individualDrawLimit = 256
+    /// Aggregated seat groups of at least this many developers look their overage up at their
+    /// own drawn mean; smaller cohorts at the profile's (``seatOverage``).
+    static let seatGroupMeanMinimum = 16
 
     /// - Parameter progress: called with the number of trials just finished (from any thread).
     public static func run(_ spec: TeamForecastSpec, progress: (@Sendable (Int) -> Void)? = nil) throws(LAPACK.Failure) -> TeamForecast {
@@ -228,6 +231,9 @@ public enum TeamForecaster {
                 }
             }
 
+            // Aggregated seat profiles draw their overage from their own child stream.
+            var aggregatedSeatStreams = (0..<profileCount).map { streams[row].substream(seatStream &+ UInt64($0)) }
+
             var trialTotal = CompensatedSum()
             for m in 0..<monthCount {
                 let adoption = spec.adoption.value(month: m, z: adoptionZ)
@@ -317,14 +323,14 @@ public enum TeamForecaster {
                             out.hours[t * profileCount + p] += cell.wastedHours.value
                             totals[p * modelCount + j].add(cell)
                         }
-                        if let seat = profile.seat, let table = c.seatTables[p] {
+                        let covered = coveredCost.reduce(0, +)
+                        if let seat = profile.seat, let table = c.seatTables[p], covered > 0 {
                             let overage = seatOverage(
                                 c, seat: seat, table: table, profile: p, trial: t, month: m, adoption: adoption,
                                 groupIntensity: groupIntensity[p], moments: moments, nominal: nominalMeans, priceZ: priceZ,
-                                rng: &rng, out: out)
+                                rng: &aggregatedSeatStreams[p], out: out)
                             // Billed per model in proportion to the covered usage.
-                            let covered = coveredCost.reduce(0, +)
-                            if overage > 0 && covered > 0 {
+                            if overage > 0 {
                                 for j in 0..<modelCount where coveredCost[j] > 0 {
                                     out.cells[((t * profileCount + p) * modelCount + j) * monthCount + m] = overage * coveredCost[j] / covered
                                 }

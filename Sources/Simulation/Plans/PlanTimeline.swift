@@ -29,7 +29,7 @@ public struct Workday: Sendable, Hashable {
 }
 
 /// The working days of a comparison's period laid out on the hour axis that
-/// ``Pricing/Plan/evaluate(startHours:costsUSD:tokens:periodHours:onFiveHourLimit:)`` uses:
+/// ``Pricing/Plan/evaluate(startHours:costsUSD:tokens:periodHours:onFiveHourLimit:onThread:)`` uses:
 /// hour 0 is a Monday 00:00, months are 730 hours.
 ///
 /// The period is the calendar's months x 730 hours. Its days are numbered from 0 (a Monday);
@@ -67,16 +67,19 @@ public struct PlanTimeline: Sendable, Hashable {
     }
 
     /// A timeline whose month `m` has `workingDaysPerMonth[m]` working days (a team calendar):
-    /// each month's days are spread evenly over the weekdays that start inside its 730 hours, or
-    /// over all its days when there are more working days than weekdays.
+    /// each month's days are spread evenly over the weekdays that lie wholly inside its 730
+    /// hours (30 days; 21 or 22 weekdays), or over all of them when there are more working days
+    /// than weekdays; a month asking for more than its 30 whole days gets 30.
     public init(workingDaysPerMonth: [Int]) {
         months = max(workingDaysPerMonth.count, 1)
         periodHours = Double(months) * Plan.hoursPerMonth
         var starts: [Double] = []
         var ranges: [Range<Int>] = []
         for m in 0..<months {
+            // Whole days inside the month's hours: a day's threads and their windows stay in
+            // the month they are counted in.
             let first = Int((Double(m) * Plan.hoursPerMonth / 24).rounded(.up))
-            let end = Int((Double(m + 1) * Plan.hoursPerMonth / 24).rounded(.up))
+            let end = Int((Double(m + 1) * Plan.hoursPerMonth / 24).rounded(.down))
             let all = Array(first..<end)
             let weekdays = all.filter { $0 % 7 < 5 }
             let wanted = m < workingDaysPerMonth.count ? workingDaysPerMonth[m] : 0
