@@ -147,6 +147,19 @@ public struct CellTotals: Sendable {
 
     public init() {}
 
+    /// The kernel's totals of one profile-model-month, with agent and lost hours at
+    /// `minutesPerAttempt` per attempt.
+    init(_ t: ThreadTotals, minutesPerAttempt minutes: Double) {
+        threads = Double(t.threads)
+        attempts = Double(t.attempts)
+        completed = Double(t.completed)
+        offTheRailsAttempts = Double(t.offTheRailsAttempts)
+        cost = t.cost
+        waste = t.waste
+        agentHours.add(attempts * minutes / 60)
+        wastedHours.add(offTheRailsAttempts * minutes / 60)
+    }
+
     public mutating func add(_ o: CellTotals) {
         threads += o.threads
         attempts += o.attempts

@@ -42,15 +42,7 @@ extension TeamForecaster {
             for j in 0..<modelCount {
                 let x = year.monthTotals[m * modelCount + j]
                 guard x.threads > 0 else { continue }
-                var cellTotals = CellTotals()
-                cellTotals.threads = Double(x.threads)
-                cellTotals.attempts = Double(x.attempts)
-                cellTotals.completed = Double(x.completed)
-                cellTotals.offTheRailsAttempts = Double(x.offTheRailsAttempts)
-                cellTotals.cost = x.cost
-                cellTotals.waste = x.waste
-                cellTotals.agentHours.add(cellTotals.attempts * minutes[j] / 60)
-                cellTotals.wastedHours.add(cellTotals.offTheRailsAttempts * minutes[j] / 60)
+                let cellTotals = CellTotals(x, minutesPerAttempt: minutes[j])
                 out.hours[t * profileCount + p] += cellTotals.wastedHours.value
                 totals[p * modelCount + j].add(cellTotals)
             }

@@ -273,15 +273,7 @@ public enum TeamForecaster {
                             let cost = modelTotals.cost.value
                             monthTotal.add(cost)
                             out.cells[((t * profileCount + p) * modelCount + j) * monthCount + m] = cost
-                            var cell = CellTotals()
-                            cell.threads = Double(modelTotals.threads)
-                            cell.attempts = Double(modelTotals.attempts)
-                            cell.completed = Double(modelTotals.completed)
-                            cell.offTheRailsAttempts = Double(modelTotals.offTheRailsAttempts)
-                            cell.cost = modelTotals.cost
-                            cell.waste = modelTotals.waste
-                            cell.agentHours.add(cell.attempts * minutes[j] / 60)
-                            cell.wastedHours.add(cell.offTheRailsAttempts * minutes[j] / 60)
+                            let cell = CellTotals(modelTotals, minutesPerAttempt: minutes[j])
                             out.hours[t * profileCount + p] += cell.wastedHours.value
                             totals[p * modelCount + j].add(cell)
                         }
