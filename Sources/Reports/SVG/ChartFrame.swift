@@ -87,7 +87,12 @@ public struct LabelPlacer: Sendable {
     public mutating func place(_ text: String, candidates: [(x: Double, y: Double)], size: Double, anchor: TextAnchor) -> (x: Double, y: Double) {
         for c in candidates {
             let box = SVGCanvas.box(text, x: c.x, y: c.y, size: size, anchor: anchor)
-            if !placed.contains(where: { $0.intersects(box) }) {
+            // Checked with room above and below: a browser's line box is taller than the font
+            // size the estimate uses, and labels 13 px apart touched on the rendered page.
+            var padded = box
+            padded.y -= size * 0.15
+            padded.height += size * 0.3
+            if !placed.contains(where: { $0.intersects(padded) }) {
                 placed.append(box)
                 return c
             }

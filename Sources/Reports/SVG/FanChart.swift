@@ -42,22 +42,25 @@ public enum FanChart {
             canvas.text(p.label, x: x(i), y: frame.plotBottom + 18, size: ChartFrame.tickSize, anchor: .middle, class: "tick")
         }
         canvas.text("Month", x: (frame.plotLeft + frame.plotRight) / 2, y: height - 10, size: ChartFrame.titleSize, anchor: .middle, class: "axis-title")
-        // Legend at the right end of the band, stacked clear of each other.
+        // Legend at the right end of the band, stacked clear of each other. The budget label
+        // goes first: it belongs to a line, and the P-labels can move around it. Rows are 16 px
+        // apart, a 12 px label's rendered line box with room to spare (14 px let the browser's
+        // boxes touch when the budget sat just above P90).
         if let last = points.last {
             var placer = LabelPlacer(avoiding: canvas.labels)
             let lx = x(points.count - 1) + 10
-            for (text, v, cls) in [("P90", last.p90, "legend"), ("P50", last.p50, "legend median-label"), ("P10", last.p10, "legend")] {
-                let cands = LabelPlacer.column(x: lx, y: y(v) + 4, downFirst: text == "P10")
-                let at = placer.place(text, candidates: cands, size: 12, anchor: .start)
-                canvas.text(text, x: at.x, y: at.y, size: 12, anchor: .start, class: cls)
-            }
             if let budget {
                 let by = y(budget.value)
                 canvas.line(x1: frame.plotLeft, y1: by, x2: lx - 6, y2: by, class: "budget")
                 let text = "\(budget.label) \(Money.compact(budget.value))"
-                let cands = LabelPlacer.column(x: lx, y: by + 4, downFirst: false)
+                let cands = LabelPlacer.column(x: lx, y: by + 4, step: 16, downFirst: false)
                 let at = placer.place(text, candidates: cands, size: 12, anchor: .start)
                 canvas.text(text, x: at.x, y: at.y, size: 12, anchor: .start, class: "legend budget-label")
+            }
+            for (text, v, cls) in [("P90", last.p90, "legend"), ("P50", last.p50, "legend median-label"), ("P10", last.p10, "legend")] {
+                let cands = LabelPlacer.column(x: lx, y: y(v) + 4, step: 16, downFirst: text != "P90")
+                let at = placer.place(text, candidates: cands, size: 12, anchor: .start)
+                canvas.text(text, x: at.x, y: at.y, size: 12, anchor: .start, class: cls)
             }
         }
         return Chart(title: title, canvas: canvas, description: "P10 to P90 band and P50 line of spend per month over \(points.count) months")
