@@ -1,4 +1,8 @@
 extension Plan {
+    /// Whether an allowance counts tokens rather than dollars: billing then needs each
+    /// thread's tokens.
+    public var countsTokens: Bool { (allowance5h?.isTokens ?? false) || (allowanceWeekly?.isTokens ?? false) }
+
     /// Whether a seat on this plan serves threads of the model `model` (a price-catalog key such
     /// as `claude-opus-4-5` or `gpt-5.2-codex`).
     ///

@@ -81,7 +81,7 @@ extension Plan {
         precondition(startHours.count == costsUSD.count, "one cost per thread")
         precondition(tokens == nil || tokens!.count == costsUSD.count, "one token count per thread")
         precondition(
-            !((allowance5h?.isTokens ?? false) || (allowanceWeekly?.isTokens ?? false)) || tokens != nil,
+            !countsTokens || tokens != nil,
             "plan '\(name)' counts tokens: pass each thread's tokens")
         let limit5h = allowance5h?.amount ?? .infinity
         let limitWeek = allowanceWeekly?.amount ?? .infinity

@@ -143,7 +143,11 @@ public enum PlanComparator {
 
     /// The mix-weighted median thread duration, minutes (0 where no model gives one).
     static func minutesEach(_ spec: PlanComparisonSpec, _ profile: PlanProfile) -> Double {
-        zip(spec.models, profile.mix).reduce(0) { $0 + ($1.0.behaviour.medianThreadMinutes ?? 0) * $1.1 }
+        minutesEach(models: spec.models, mix: profile.mix)
+    }
+
+    static func minutesEach(models: [PricedModel], mix: [Double]) -> Double {
+        zip(models, mix).reduce(0) { $0 + ($1.0.behaviour.medianThreadMinutes ?? 0) * $1.1 }
     }
 
     /// Whether a plan's cost is its fee whatever the usage (no limit, or blocked past it).
@@ -152,7 +156,7 @@ public enum PlanComparator {
     /// Bills one trial's threads on `plan` and writes its metrics.
     static func bill(_ plan: Plan, year: DeveloperYear, timeline: PlanTimeline, into row: UnsafeMutableBufferPointer<Double>) {
         var hitDays = 0, lastDay = -1
-        let countsTokens = (plan.allowance5h?.isTokens ?? false) || (plan.allowanceWeekly?.isTokens ?? false)
+        let countsTokens = plan.countsTokens
         let u = plan.evaluate(
             startHours: year.start, costsUSD: year.cost, tokens: countsTokens ? year.tokens : nil,
             periodHours: timeline.periodHours,
@@ -326,7 +330,7 @@ public enum PlanComparator {
                         let api = CompensatedSum(kept.cost).value
                         for (s, planIndex) in scanned.enumerated() {
                             let plan = spec.plans[planIndex]
-                            let countsTokens = (plan.allowance5h?.isTokens ?? false) || (plan.allowanceWeekly?.isTokens ?? false)
+                            let countsTokens = plan.countsTokens
                             let u = plan.evaluate(
                                 startHours: kept.start, costsUSD: kept.cost, tokens: countsTokens ? kept.tokens : nil,
                                 periodHours: timeline.periodHours)
