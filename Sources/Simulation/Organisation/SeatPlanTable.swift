@@ -66,11 +66,11 @@ struct SeatPlanTable: Sendable {
         let timeline = PlanTimeline(workingDaysPerMonth: [tableDays])
         let planProfile = PlanProfile(name: profile.name, demand: demand, mix: profile.mix, workday: seat.workday)
         let cumulative = PlanComparator.cumulative(profile.mix)
-        let minutes = zip(models, profile.mix).reduce(0) { $0 + ($1.0.behaviour.medianThreadMinutes ?? 0) * $1.1 }
+        let minutes = PlanComparator.minutesEach(models: models, mix: profile.mix)
         let behaviours = models.map { TrialBehaviour.nominal($0.behaviour) }
         let flat = Array(repeating: PricePath.flat, count: models.count)
         let zeros = Array(repeating: 0.0, count: models.count)
-        let countsTokens = (seat.plan.allowance5h?.isTokens ?? false) || (seat.plan.allowanceWeekly?.isTokens ?? false)
+        let countsTokens = seat.plan.countsTokens
         let S = Self.scaleNodes
         let figureCount = Figure.allCases.count
         let groupMeans = self.groupMeans
@@ -94,8 +94,12 @@ struct SeatPlanTable: Sendable {
                 }
                 guard !start.isEmpty else { continue }
                 for (si, s) in scales.enumerated() {
-                    scaledCost = cost.map { $0 * s }
-                    if countsTokens { scaledTokens = tokens.map { $0 * s } }
+                    scaledCost.removeAll(keepingCapacity: true)
+                    scaledCost.append(contentsOf: cost.lazy.map { $0 * s })
+                    if countsTokens {
+                        scaledTokens.removeAll(keepingCapacity: true)
+                        scaledTokens.append(contentsOf: tokens.lazy.map { $0 * s })
+                    }
                     let u = seat.plan.evaluate(
                         startHours: start, costsUSD: scaledCost, tokens: countsTokens ? scaledTokens : nil,
                         periodHours: timeline.periodHours)

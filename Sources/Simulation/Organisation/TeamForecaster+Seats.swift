@@ -21,20 +21,18 @@ extension TeamForecaster {
     /// others billed on the plan, whose overage is paid per month and model.
     static func simulateSeat(
         _ c: ChunkContext, seat: SeatPlan, profile p: Int, trial t: Int, developerMean: Double, monthScale: [Double],
-        behaviours: [TrialBehaviour], priceZ: [Double], minutes: [Double], scratch: SeatScratch,
-        rng: inout RandomStream, workspace: KernelWorkspace, totals: inout [CellTotals],
-        figures: UnsafeMutableBufferPointer<Double>, out: Outputs
+        behaviours: [TrialBehaviour], priceZ: [Double], minutes: [Double], cumulativeMix: [Double], minutesEach: Double,
+        scratch: SeatScratch,
+        rng: inout RandomStream, workspace: KernelWorkspace, totals: inout [CellTotals], out: Outputs
     ) {
         let spec = c.spec
         let profile = spec.profiles[p]
         let modelCount = spec.models.count, monthCount = spec.calendar.months.count, profileCount = spec.profiles.count
-        let cumulative = PlanComparator.cumulative(profile.mix)
-        let minutesEach = zip(minutes, profile.mix).reduce(0) { $0 + $1.0 * $1.1 }
         let year = scratch.year
         year.simulate(
             profile: PlanProfile(name: profile.name, demand: profile.demand, mix: profile.mix, workday: seat.workday),
             developerMean: developerMean, timeline: c.timeline, models: spec.models, behaviours: behaviours,
-            pricePaths: spec.pricePaths, priceZ: priceZ, cumulativeMix: cumulative, minutesEach: minutesEach,
+            pricePaths: spec.pricePaths, priceZ: priceZ, cumulativeMix: cumulativeMix, minutesEach: minutesEach,
             grid: nil, monthScale: monthScale, rng: &rng, workspace: workspace)
 
         @inline(__always) func cell(_ j: Int, _ m: Int) -> Int { ((t * profileCount + p) * modelCount + j) * monthCount + m }
@@ -64,7 +62,7 @@ extension TeamForecaster {
             }
         }
         guard !scratch.start.isEmpty else { return }
-        let countsTokens = (seat.plan.allowance5h?.isTokens ?? false) || (seat.plan.allowanceWeekly?.isTokens ?? false)
+        let countsTokens = seat.plan.countsTokens
         let slot = scratch.slot
         let usage = seat.plan.evaluate(
             startHours: scratch.start, costsUSD: scratch.cost, tokens: countsTokens ? scratch.tokens : nil,
@@ -72,11 +70,11 @@ extension TeamForecaster {
             onThread: { i, overage in
                 if let overage, overage > 0 { out.cells[cell(slot[i] % modelCount, slot[i] / modelCount)] += overage }
             })
-        figures[SeatFigure.coveredAPICost.rawValue] += usage.apiCostUSD
-        figures[SeatFigure.overage.rawValue] += usage.overageUSD
-        figures[SeatFigure.blockedThreads.rawValue] += Double(usage.blockedThreads)
-        figures[SeatFigure.blockedCost.rawValue] += usage.blockedCostUSD
-        figures[SeatFigure.hoursLockedOut.rawValue] += usage.hoursLockedOut
+        out.addSeat(.coveredAPICost, usage.apiCostUSD, trial: t, profile: p)
+        out.addSeat(.overage, usage.overageUSD, trial: t, profile: p)
+        out.addSeat(.blockedThreads, Double(usage.blockedThreads), trial: t, profile: p)
+        out.addSeat(.blockedCost, usage.blockedCostUSD, trial: t, profile: p)
+        out.addSeat(.hoursLockedOut, usage.hoursLockedOut, trial: t, profile: p)
     }
 
     /// An aggregated seat profile's overage in month `m` of trial `t`, from its table: per
@@ -103,8 +101,6 @@ extension TeamForecaster {
         let scale = now / base
         let dayFactor = Double(spec.calendar.workingDays[m]) / table.days
         var mean = 0.0, variance = 0.0
-        let figureCount = SeatFigure.allCases.count
-        let f = (t * spec.profiles.count + p) * figureCount
         for (g, s) in zip(c.groups[p], groupIntensity) where g.isPresent(in: m) && g.count > 0 {
             let share = g.rampFactor(month: m, rampUpMonths: spec.rampUpMonths) * adoption
             // The table spreads developers around the group's mean with the profile's spread.
@@ -118,16 +114,16 @@ extension TeamForecaster {
             mean += seats * dayFactor * o
             variance += seats * dayFactor * dayFactor * max(0, e[SeatPlanTable.Figure.overageSquare.rawValue] - o * o)
             let n = seats * dayFactor
-            out.seatFigures[f + SeatFigure.blockedThreads.rawValue] += n * e[SeatPlanTable.Figure.blockedThreads.rawValue]
-            out.seatFigures[f + SeatFigure.blockedCost.rawValue] += n * e[SeatPlanTable.Figure.blockedCost.rawValue]
-            out.seatFigures[f + SeatFigure.hoursLockedOut.rawValue] += n * e[SeatPlanTable.Figure.hoursLockedOut.rawValue]
+            out.addSeat(.blockedThreads, n * e[SeatPlanTable.Figure.blockedThreads.rawValue], trial: t, profile: p)
+            out.addSeat(.blockedCost, n * e[SeatPlanTable.Figure.blockedCost.rawValue], trial: t, profile: p)
+            out.addSeat(.hoursLockedOut, n * e[SeatPlanTable.Figure.hoursLockedOut.rawValue], trial: t, profile: p)
         }
         guard mean > 0 else { return 0 }
         // From the seat profile's own stream, so that the draws of the trial's other profiles
         // do not depend on whether this one holds seats. A gamma with the sum's mean and variance: non-negative without a cut (a normal cut
         // at 0 added its lost left tail back as overage, 5-10 % in months where little is over).
         let overage = variance > 0 ? mean * GammaUnit.draw(shape: mean * mean / variance, using: &rng) : mean
-        out.seatFigures[f + SeatFigure.overage.rawValue] += overage
+        out.addSeat(.overage, overage, trial: t, profile: p)
         return overage
     }
 }

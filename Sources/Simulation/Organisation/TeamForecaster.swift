@@ -105,7 +105,9 @@ public enum TeamForecaster {
             spec: spec, shared: shared, groups: groups, methods: methods, tables: tables, seatTables: seatTables,
             headCount: headCount, timeline: PlanTimeline(workingDaysPerMonth: spec.calendar.workingDays))
 
-        nonisolated(unsafe) let out = Outputs(cells: cells, monthly: monthly, annual: annual, hours: hours, fees: fees, seatFigures: seatFigures)
+        nonisolated(unsafe) let out = Outputs(
+            cells: cells, monthly: monthly, annual: annual, hours: hours, fees: fees, seatFigures: seatFigures,
+            profileCount: profileCount)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let lo = chunk * chunkSize, hi = min(trials, lo + chunkSize)
             chunkTotals[chunk] = simulateChunk(context, trials: lo..<hi, out: out)
@@ -143,6 +145,13 @@ public enum TeamForecaster {
         let hours: UnsafeMutableBufferPointer<Double>
         let fees: UnsafeMutableBufferPointer<Double>
         let seatFigures: UnsafeMutableBufferPointer<Double>
+
+        let profileCount: Int
+
+        /// Adds to one ``SeatFigure`` of trial `t`, profile `p`.
+        func addSeat(_ figure: SeatFigure, _ value: Double, trial t: Int, profile p: Int) {
+            seatFigures[(t * profileCount + p) * SeatFigure.allCases.count + figure.rawValue] += value
+        }
     }
 
     private static func simulateChunk(_ c: ChunkContext, trials: Range<Int>, out: Outputs) -> [CellTotals] {
@@ -156,10 +165,9 @@ public enum TeamForecaster {
         var streams = trials.map { root.substream(UInt64($0)) }
         var normals: [Double] = []
         c.shared.draw(rows: trials.count, streams: &streams, into: &normals)
-        let cumulative = spec.profiles.map { p -> [Double] in
-            var acc = 0.0
-            return p.mix.map { acc += $0; return acc }
-        }
+        let cumulative = spec.profiles.map { PlanComparator.cumulative($0.mix) }
+        let minutesEach = spec.profiles.map { PlanComparator.minutesEach(models: spec.models, mix: $0.mix) }
+        let anySeatTable = c.seatTables.contains { $0 != nil }
         var totals = Array(repeating: CellTotals(), count: profileCount * modelCount)
         var counts = [Int](repeating: 0, count: modelCount)
         var developerCounts = [Int](repeating: 0, count: modelCount)
@@ -208,7 +216,6 @@ public enum TeamForecaster {
             }
 
             // Seat fees (planned head counts) and the seat profiles simulated developer by developer.
-            let figureCount = SeatFigure.allCases.count
             for p in 0..<profileCount {
                 guard let seat = spec.profiles[p].seat else { continue }
                 for m in 0..<monthCount {
@@ -217,22 +224,22 @@ public enum TeamForecaster {
                 guard c.methods[p] == .exact else { continue }
                 let adoption = (0..<monthCount).map { spec.adoption.value(month: $0, z: adoptionZ) }
                 var seatRng = streams[row].substream(seatStream &+ UInt64(p))
-                let figures = UnsafeMutableBufferPointer(rebasing: out.seatFigures[((t * profileCount + p) * figureCount)..<((t * profileCount + p + 1) * figureCount)])
                 var k = 0
                 for g in c.groups[p] {
                     let scale = (0..<monthCount).map { m in g.isPresent(in: m) ? g.rampFactor(month: m, rampUpMonths: spec.rampUpMonths) * adoption[m] : 0 }
                     for _ in 0..<g.count {
                         simulateSeat(
                             c, seat: seat, profile: p, trial: t, developerMean: developerMeans[p][k], monthScale: scale,
-                            behaviours: behaviours, priceZ: priceZ, minutes: minutes, scratch: seatScratch, rng: &seatRng,
-                            workspace: workspace, totals: &totals, figures: figures, out: out)
+                            behaviours: behaviours, priceZ: priceZ, minutes: minutes, cumulativeMix: cumulative[p],
+                            minutesEach: minutesEach[p], scratch: seatScratch, rng: &seatRng, workspace: workspace,
+                            totals: &totals, out: out)
                         k += 1
                     }
                 }
             }
 
             // Aggregated seat profiles draw their overage from their own child stream.
-            var aggregatedSeatStreams = (0..<profileCount).map { streams[row].substream(seatStream &+ UInt64($0)) }
+            var aggregatedSeatStreams = anySeatTable ? (0..<profileCount).map { streams[row].substream(seatStream &+ UInt64($0)) } : []
 
             var trialTotal = CompensatedSum()
             for m in 0..<monthCount {
@@ -298,7 +305,7 @@ public enum TeamForecaster {
                             if let seat = profile.seat, seat.covers[j] {
                                 // Served by the seats: paid through the fee and the overage below.
                                 coveredCost[j] = cost
-                                out.seatFigures[(t * profileCount + p) * SeatFigure.allCases.count + SeatFigure.coveredAPICost.rawValue] += cost
+                                out.addSeat(.coveredAPICost, cost, trial: t, profile: p)
                             } else {
                                 monthTotal.add(cost)
                                 out.cells[((t * profileCount + p) * modelCount + j) * monthCount + m] = cost
