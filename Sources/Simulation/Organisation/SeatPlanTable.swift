@@ -30,7 +30,7 @@ struct SeatPlanTable: Sendable {
     static let scaleNodes = 13
     static let scaleRange = 3.0
     /// Seat-months simulated at each group mean (``TeamForecastSpec/seatTableMonths``).
-    static let seatMonths = 2048
+    static let seatMonths = 1024
     static let spreadBins = 256
 
     /// Tabulated figures per seat-month.
