@@ -43,6 +43,33 @@ import Testing
             + "it was left untouched. Pass --db with another path.")
     }
 
+    /// GRDB creates `grdb_migrations` before the first migration's transaction; an import killed
+    /// in between leaves that table alone and empty (seen in CI). The store finishes the file.
+    @Test func databaseKilledBeforeItsFirstMigrationIsFinished() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.file("threads.db")
+        try DatabaseQueue(path: path).write {
+            try $0.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+        }
+        let store = try ThreadStore(path: path)
+        #expect(try store.threads().isEmpty)
+        let id = try DatabaseQueue(path: path).read { try Int32.fetchOne($0, sql: "PRAGMA application_id") }
+        #expect(id == Schema.applicationID)
+    }
+
+    /// The same table with a migration recorded is somebody else's GRDB database: refused.
+    @Test func anotherGRDBDatabaseIsRefused() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.file("other.db")
+        try DatabaseQueue(path: path).write {
+            try $0.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+            try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('createNotes')")
+        }
+        #expect(throws: ThreadStoreError.foreignDatabase(path: path, detail: "tables: grdb_migrations")) {
+            try ThreadStore(path: path)
+        }
+    }
+
     @Test func otherApplicationIDIsRefused() throws {
         let dir = try TemporaryDirectory()
         let path = dir.file("other.db")

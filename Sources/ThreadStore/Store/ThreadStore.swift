@@ -91,8 +91,16 @@ public final class ThreadStore: Sendable {
             defer { try? queue.close() }
             try queue.read { db in
                 let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                let tables = try String.fetchAll(
+                var tables = try String.fetchAll(
                     db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+                // GRDB's migrator creates its bookkeeping table before the first migration's
+                // transaction (which sets the application id). An import killed between the two
+                // leaves that table alone and empty: an unfinished tokencast database with no
+                // data in it, which the migrator finishes, not a foreign file.
+                if tables == ["grdb_migrations"],
+                   try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations") == 0 {
+                    tables = []
+                }
                 if applicationID == Schema.applicationID {
                     if try Schema.migrator.hasBeenSuperseded(db) { throw ThreadStoreError.newerSchema(path: path) }
                 } else if !tables.isEmpty || applicationID != 0 {
