@@ -12,7 +12,8 @@ import LinearAlgebra
 ///
 /// **Per trial.** Shared draws first (behaviour shifts and price paths, correlated through
 /// ``SharedDraws``), then the developer's own mean threads per day, then each working day's
-/// count, each thread's model by the mix, and the threads themselves through ``ThreadKernel``.
+/// count, each thread's model by the mix, and the threads themselves through ``ThreadKernel``,
+/// each model's from its own child stream (``ThreadStreams``).
 public enum DeveloperForecaster {
     /// Trials per unit of parallel work: large enough to amortise a workspace, small enough to
     /// balance two cores.
@@ -101,6 +102,7 @@ public enum DeveloperForecaster {
                 uncertainty: spec.uncertainty, normals: normals, shared: shared, root: root)
             let models = setup.models, behaviours = setup.behaviours, priceZ = setup.priceZ
             let developerMean = spec.demand.drawDeveloperMean(using: &rng)
+            var modelRngs = ThreadStreams.children(of: streams[row], models: modelCount)
             capture?.record(trial: t, normals: normals[(row * shared.dimension)..<((row + 1) * shared.dimension)], developerMean: developerMean)
             var trialTotal = CompensatedSum()
             for j in 0..<modelCount { modelAnnual[t * modelCount + j] = 0 }
@@ -118,7 +120,7 @@ public enum DeveloperForecaster {
                     let room = collectSample ? spec.threadSampleCap - sample[j].count : 0
                     var kept: [Double] = []
                     ThreadKernel.simulate(
-                        models[j], trial: behaviours[j], count: counts[j], rng: &rng,
+                        models[j], trial: behaviours[j], count: counts[j], rng: &modelRngs[j],
                         workspace: workspace, totals: &modelTotals, mode: spec.pricingMode,
                         perBatch: room > 0 ? { view in
                             kept.append(contentsOf: view.cost.prefix(max(0, room - kept.count)).map { $0 * multiplier })

@@ -48,10 +48,11 @@ import Testing
     @Test func goldenValuesAtSeed99() throws {
         let f = try DeveloperForecaster.run(try spec())
         // Recorded from this implementation; a change here means the random streams or the
-        // model changed, which must be deliberate.
-        #expect(f.totals.threads == 57_815)
-        #expect(abs(f.annual.mean - 1_662.401305) < 1e-5)
-        #expect(abs(f.annual.p90 - 2_645.813836) < 1e-5)
+        // model changed, which must be deliberate. (Last change: a stream per model's threads,
+        // ThreadStreams; the day counts of later months no longer follow the kernel's draws.)
+        #expect(f.totals.threads == 57_059)
+        #expect(abs(f.annual.mean - 1_629.995033) < 1e-5)
+        #expect(abs(f.annual.p90 - 2_483.309978) < 1e-5)
     }
 
     @Test func monthlySpendAddsUpToAnnual() throws {

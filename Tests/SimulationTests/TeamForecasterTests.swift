@@ -105,6 +105,42 @@ func teamModels(uncertain: Bool, spread: Double = 3.3) throws -> (models: [Price
         #expect(diff.totalCost.allSatisfy { $0 == 0 })
     }
 
+    /// Common random numbers down to the thread: B changes only opus's behaviour, so sonnet's
+    /// spend is the same in every trial, on the exact and the aggregated path and in the
+    /// one-developer forecast (each model's threads draw from their own stream).
+    @Test func changingOneModelLeavesTheOthersExactlyAlone() throws {
+        let (models, uncertainty) = try teamModels(uncertain: true)
+        var changed = models
+        changed[0].behaviour.oneShotRate = 0.45
+        changed[0].behaviour.turns = try DiscretisedLognormal(median: 16, p90: 50)
+        func spec(_ models: [PricedModel]) -> TeamForecastSpec {
+            TeamForecastSpec(
+                models: models, uncertainty: uncertainty,
+                profiles: [
+                    TeamProfileSpec(name: "small", demand: ThreadDemand(meanPerDay: 2, dayDispersion: 2, developerCV: 0.4), mix: [0.5, 0.5], plan: .constant(3)),
+                    TeamProfileSpec(name: "large", demand: ThreadDemand(meanPerDay: 2, dayDispersion: 2, developerCV: 0.4), mix: [0.8, 0.2], plan: .constant(500)),
+                ],
+                calendar: calendar, trials: 48, seed: 5)
+        }
+        let a = try TeamForecaster.run(spec(models)), b = try TeamForecaster.run(spec(changed))
+        #expect(a.methods == [.exact, .aggregate])
+        let diff = TeamForecastDiff(a: a, b: b)
+        let byModel = Dictionary(uniqueKeysWithValues: diff.models.map { ($0.name, $0.change) })
+        #expect(byModel["sonnet"]?.allSatisfy { $0 == 0 } == true)
+        #expect(byModel["opus"]?.contains { $0 != 0 } == true)
+
+        let developer = { (models: [PricedModel]) in
+            try DeveloperForecaster.run(DeveloperForecastSpec(
+                models: models, mix: [0.6, 0.4], uncertainty: uncertainty,
+                pricePaths: [PricePath(annualChange: 0), PricePath(annualChange: 0)],
+                demand: ThreadDemand(meanPerDay: 4, dayDispersion: 3, developerCV: 0.3), calendar: calendar, trials: 24, seed: 5))
+        }
+        let da = try developer(models), db = try developer(changed)
+        #expect(da.models[1].annual == db.models[1].annual)
+        #expect(da.models[1].totals.cost.value == db.models[1].totals.cost.value)
+        #expect(da.models[0].annual != db.models[0].annual)
+    }
+
     /// MODEL.md: shared uncertainty must not average away. With the behaviour uncertain, the
     /// 1,000-developer band stays wide; with it known, only individual noise is left, and that
     /// averages out over a thousand people.

@@ -241,6 +241,12 @@ public enum TeamForecaster {
             // Aggregated seat profiles draw their overage from their own child stream.
             var aggregatedSeatStreams = anySeatTable ? (0..<profileCount).map { streams[row].substream(seatStream &+ UInt64($0)) } : []
 
+            // Thread draws of the exact API profiles, a stream per profile and model.
+            var modelRngs = (0..<profileCount).map { p in
+                c.methods[p] == .exact && spec.profiles[p].seat == nil
+                    ? ThreadStreams.children(of: streams[row], profile: p, models: modelCount) : []
+            }
+
             var trialTotal = CompensatedSum()
             for m in 0..<monthCount {
                 let adoption = spec.adoption.value(month: m, z: adoptionZ)
@@ -274,7 +280,7 @@ public enum TeamForecaster {
                             let multiplier = spec.pricePaths[j].isFlat ? 1 : spec.pricePaths[j].multiplier(month: m, z: priceZ[j])
                             var modelTotals = ThreadTotals()
                             ThreadKernel.simulate(
-                                spec.models[j], trial: behaviours[j], count: counts[j], rng: &rng,
+                                spec.models[j], trial: behaviours[j], count: counts[j], rng: &modelRngs[p][j],
                                 workspace: workspace, totals: &modelTotals, mode: spec.pricingMode)
                             if multiplier != 1 { modelTotals.scaleMoney(by: multiplier) }
                             let cost = modelTotals.cost.value

@@ -43,9 +43,10 @@ final class DeveloperYear {
 
     /// Simulates one developer of `profile` over `timeline`.
     ///
-    /// Per month, in this order from `rng`: each working day's thread count, each day's start
-    /// times (uniform in the day's span, sorted), each thread's model (by the mix), the thinning
-    /// buckets when `grid` is given, then the threads of each model through ``ThreadKernel``.
+    /// From `rng`: first one draw that seeds the developer's model streams (``ThreadStreams``),
+    /// then per month each working day's thread count, each day's start times (uniform in the
+    /// day's span, sorted), each thread's model (by the mix) and the thinning buckets when `grid`
+    /// is given. The threads of each model come from its own stream through ``ThreadKernel``.
     /// The k-th thread the kernel returns for a model goes to that model's k-th thread in time
     /// order; costs are independent of order, so this is a random assignment.
     ///
@@ -68,6 +69,7 @@ final class DeveloperYear {
         let lastHour = timeline.periodHours.nextDown
         var counts = [Int](repeating: 0, count: modelCount)
         var next = [Int](repeating: 0, count: modelCount)
+        var modelRngs = ThreadStreams.children(drawingFrom: &rng, models: modelCount)
 
         for m in 0..<timeline.months {
             let days = timeline.monthDays[m]
@@ -118,7 +120,7 @@ final class DeveloperYear {
                 buffer.values.removeAll(keepingCapacity: true)
                 var totals = ThreadTotals()
                 ThreadKernel.simulate(
-                    models[j], trial: behaviours[j], count: counts[j], rng: &rng, workspace: workspace,
+                    models[j], trial: behaviours[j], count: counts[j], rng: &modelRngs[j], workspace: workspace,
                     totals: &totals, perBatch: { view in buffer.values.append(contentsOf: view.cost) })
                 let all = totals.tokens.sum()
                 // Cache reads below and above the price tier (TokenClass order: input, cache
