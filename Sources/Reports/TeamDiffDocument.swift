@@ -25,7 +25,10 @@ public struct TeamDiffDocument: Codable, Sendable {
         public var p50: Double
         public var p90: Double
         public var probabilityBCheaper: Double
-        enum CodingKeys: String, CodingKey { case name, mean, p10, p50, p90, probabilityBCheaper = "probability_b_cheaper" }
+        /// The same in every trial: nothing that feeds this row differs (each model's threads
+        /// have their own random stream, so an unchanged model is exactly unchanged).
+        public var unchanged: Bool
+        enum CodingKeys: String, CodingKey { case name, mean, p10, p50, p90, probabilityBCheaper = "probability_b_cheaper", unchanged }
 
         init(_ name: String, _ values: [Double]) {
             let s = SpendSummary(values)
@@ -35,7 +38,11 @@ public struct TeamDiffDocument: Codable, Sendable {
             p50 = s.p50
             p90 = s.p90
             probabilityBCheaper = TeamForecastDiff.probabilityCheaper(values)
+            unchanged = values.allSatisfy { $0 == 0 }
         }
+
+        /// The P(B cheaper) cell: "unchanged" rather than a 0 % that reads as "B always dearer".
+        var probabilityCell: String { unchanged ? "unchanged" : Money.percent(probabilityBCheaper) }
     }
 
     enum CodingKeys: String, CodingKey {
@@ -67,7 +74,7 @@ public enum TeamDiffText {
             out.append("")
             out.append(title)
             var t = TextTable(header: ["", "mean", "P10", "P50", "P90", "P(B cheaper)"], leftAligned: [0])
-            for r in rows { t.add([r.name, signed(r.mean), signed(r.p10), signed(r.p50), signed(r.p90), Money.percent(r.probabilityBCheaper)]) }
+            for r in rows { t.add([r.name, signed(r.mean), signed(r.p10), signed(r.p50), signed(r.p90), r.probabilityCell]) }
             out.append(t.render())
         }
         table("Change in spend over the horizon, B minus A (USD)", [d.annual, d.totalCost])
@@ -81,7 +88,7 @@ public enum TeamDiffText {
         var rows = ["scope,name,statistic,value"]
         for line in d.inputs { rows.append("input,\(ForecastCSV.escape(line)),,") }
         func add(_ scope: String, _ c: TeamDiffDocument.Change) {
-            for (k, v) in [("mean", c.mean), ("p10", c.p10), ("p50", c.p50), ("p90", c.p90), ("probability_b_cheaper", c.probabilityBCheaper)] {
+            for (k, v) in [("mean", c.mean), ("p10", c.p10), ("p50", c.p50), ("p90", c.p90), ("probability_b_cheaper", c.probabilityBCheaper), ("unchanged", c.unchanged ? 1 : 0)] {
                 rows.append("\(scope),\(ForecastCSV.escape(c.name)),\(k),\(ForecastCSV.format(v))")
             }
         }

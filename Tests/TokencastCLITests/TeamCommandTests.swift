@@ -41,7 +41,13 @@ import Testing
     func diffOfAScenarioWithItselfIsZero() throws {
         let r = try execute(["diff", "fixtures/team-tiny.yaml", "fixtures/team-tiny.yaml", "--format", "csv", "--quiet"])
         #expect(r.status == 0)
-        let values = r.out.split(separator: "\n").dropFirst().map { $0.split(separator: ",").last.map(String.init) ?? "" }
-        #expect(!values.isEmpty && values.allSatisfy { $0 == "0" })
+        let rows = r.out.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(!rows.isEmpty)
+        for row in rows {
+            // scope,name,statistic,value: every change is 0 and every row is marked unchanged.
+            #expect(row.last == (row.dropLast().last == "unchanged" ? "1" : "0"), "\(row)")
+        }
+        let text = try execute(["diff", "fixtures/team-tiny.yaml", "fixtures/team-tiny.yaml", "--quiet"])
+        #expect(text.out.contains("  organisation          $0   $0   $0   $0     unchanged\n"), "\(text.out)")
     }
 }
