@@ -1,5 +1,6 @@
 import Distributions
 import Foundation
+import NameMatching
 import Pricing
 import Simulation
 import Yams
@@ -26,12 +27,27 @@ public enum ScenarioLoader {
     public static func load(path: String, catalog: PriceCatalog = .builtIn, catalogFromCommandLine: Bool = false) throws(ScenarioError) -> Scenario {
         guard let data = FileManager.default.contents(atPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
-            throw ScenarioError(file: path, line: 0, column: 0, message: exists ? "cannot read the file: check its permissions" : "no such file: check the path (scenarios live in scenarios/)")
+            throw ScenarioError(file: path, line: 0, column: 0, message: exists ? "cannot read the file: check its permissions" : missingFileMessage(path))
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ScenarioError(file: path, line: 0, column: 0, message: "the file is not UTF-8 text: save it as UTF-8")
         }
         return try parse(text, file: path, catalog: catalog, catalogFromCommandLine: catalogFromCommandLine)
+    }
+
+    /// A missing scenario: the closest name among the folder's scenarios, else what it holds.
+    static func missingFileMessage(_ path: String) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? [])
+            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+        func inFolder(_ name: String) -> String { folder.isEmpty ? name : (folder as NSString).appendingPathComponent(name) }
+        if let best = EditDistance.closest(to: (path as NSString).lastPathComponent, among: names, limit: 1).first {
+            return "no such file: did you mean \(inFolder(best))?"
+        }
+        if !names.isEmpty, names.count <= 20 {
+            return "no such file: \(folder.isEmpty ? "this folder" : folder + "/") has " + names.joined(separator: ", ")
+        }
+        return "no such file: check the path (scenarios live in scenarios/)"
     }
 
     /// Parses scenario `text`; `file` is used in messages and to resolve relative paths.

@@ -40,6 +40,14 @@ import TestSupport
         }
     }
 
+    @Test func aMisspeltScenarioGetsTheClosestNameOrTheFolderList() {
+        let folder = RepositoryPaths.root.appendingPathComponent("scenarios").path
+        #expect(ScenarioLoader.missingFileMessage(folder + "/startup-tem.yaml") == "no such file: did you mean \(folder)/startup-team.yaml?")
+        let listed = ScenarioLoader.missingFileMessage(folder + "/budget.yaml")
+        #expect(listed.hasPrefix("no such file: \(folder)/ has amp-models.yaml, amp-routing.yaml, "), "\(listed)")
+        #expect(listed.contains("sonnet-team.yaml"))
+    }
+
     @Test func minimalScenarioTakesDefaults() throws {
         let s = try ScenarioLoader.load(path: RepositoryPaths.fixture("scenarios/valid-minimal.yaml"))
         #expect(s.trials == 200 && s.seed == 7)
