@@ -27,7 +27,7 @@ import TestSupport
         Case(arguments: ["threads", "--db", "/proc/1/no-such-dir/threads.db"],
              stderr: "error: cannot open the thread database /proc/1/no-such-dir/threads.db: The operation could not be completed. The file doesn’t exist. Pass --db with a writable path.\n"),
         // Import arguments
-        Case(arguments: ["import", "claude-code", "no/such/dir", "--db", "/dev/null/unused.db"],
+        Case(arguments: ["import", "csv", "fixtures/logs/csv/threads.csv", "--db", "/dev/null/unused.db"],
              stderr: "error: cannot open the thread database /dev/null/unused.db: The operation could not be completed. A file with the same name already exists. Pass --db with a writable path.\n"),
         // Price files
         Case(arguments: ["run", scenario, "--prices", "no/such.json"],

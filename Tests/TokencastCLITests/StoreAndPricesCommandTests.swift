@@ -30,9 +30,12 @@ import TestSupport
     }
 
     @Test func missingLogDirectoryExitsTwo() throws {
-        let r = try CommandRunner.run(["import", "claude-code", "/no/such/dir", "--db", temporaryDatabase()])
+        let db = temporaryDatabase()
+        let r = try CommandRunner.run(["import", "claude-code", "/no/such/dir", "--db", db])
         #expect(r.status == 2)
         #expect(r.stderr == "error: /no/such/dir: no such file or directory: check the path.\n")
+        // Checked before the database is opened: no empty database is left behind.
+        #expect(!FileManager.default.fileExists(atPath: db))
     }
 
     @Test func foreignDatabaseIsRefusedAndLeftUntouched() throws {

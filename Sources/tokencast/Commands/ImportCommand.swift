@@ -25,7 +25,13 @@ struct ImportOptions: ParsableArguments {
     var quiet = false
 
     /// Runs an import with a progress bar and prints its summary.
-    func run(label: String, _ body: (ThreadStore, @escaping (Int64, Int64) -> Void) throws -> ImportReport) throws {
+    ///
+    /// - Parameter inputs: the paths given on the command line, checked before the database is
+    ///   opened, so that a mistyped path does not leave a new empty database behind.
+    func run(label: String, inputs: [String], _ body: (ThreadStore, @escaping (Int64, Int64) -> Void) throws -> ImportReport) throws {
+        for input in inputs where !FileManager.default.fileExists(atPath: (input as NSString).expandingTildeInPath) {
+            throw ThreadStoreError.noSuchPath(input)
+        }
         let store = try database.open()
         var bar: ProgressBar?
         let report = try body(store) { done, total in
@@ -64,7 +70,7 @@ struct ImportCommand: ParsableCommand {
         var paths: [String] = []
 
         func run() throws {
-            try options.run(label: "claude-code") { store, progress in
+            try options.run(label: "claude-code", inputs: paths) { store, progress in
                 try ClaudeCodeImporter(store: store, developer: options.developer)
                     .importLogs(at: paths, progress: progress)
             }
@@ -83,7 +89,7 @@ struct ImportCommand: ParsableCommand {
         var paths: [String] = []
 
         func run() throws {
-            try options.run(label: "codex") { store, progress in
+            try options.run(label: "codex", inputs: paths) { store, progress in
                 try CodexImporter(store: store, developer: options.developer).importLogs(at: paths, progress: progress)
             }
         }
@@ -106,7 +112,7 @@ struct ImportCommand: ParsableCommand {
         var file: String
 
         func run() throws {
-            try options.run(label: "csv") { store, progress in
+            try options.run(label: "csv", inputs: [file]) { store, progress in
                 try CSVImporter(store: store, developer: options.developer).importFile(at: file, progress: progress)
             }
         }
