@@ -122,7 +122,6 @@ public enum PlanComparator {
         _ spec: PlanComparisonSpec, shared: SharedDraws, root: RandomStream, trials: Range<Int>,
         _ body: (Int, Int, TrialSetup, RandomStream) -> Void
     ) {
-        let modelCount = spec.models.count
         var streams = trials.map { root.substream(UInt64($0)) }
         var normals: [Double] = []
         shared.draw(rows: trials.count, streams: &streams, into: &normals)
