@@ -89,8 +89,8 @@ struct SeatPlanTable: Sendable {
                     models: models, behaviours: behaviours, pricePaths: flat, priceZ: zeros, cumulativeMix: cumulative,
                     minutesEach: minutes, grid: nil, rng: &rng, workspace: workspace)
                 start.removeAll(keepingCapacity: true); cost.removeAll(keepingCapacity: true); tokens.removeAll(keepingCapacity: true)
-                for i in 0..<year.count where seat.covers[Int(year.modelOf[i])] {
-                    start.append(year.start[i]); cost.append(year.cost[i]); tokens.append(year.tokens[i])
+                for k in 0..<year.count where seat.covers[Int(year.modelOf[k])] {
+                    start.append(year.start[k]); cost.append(year.cost[k]); tokens.append(year.tokens[k])
                 }
                 guard !start.isEmpty else { continue }
                 for (si, s) in scales.enumerated() {

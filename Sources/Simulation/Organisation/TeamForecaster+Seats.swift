@@ -35,7 +35,6 @@ extension TeamForecaster {
             pricePaths: spec.pricePaths, priceZ: priceZ, cumulativeMix: cumulativeMix, minutesEach: minutesEach,
             grid: nil, monthScale: monthScale, rng: &rng, workspace: workspace)
 
-        @inline(__always) func cell(_ j: Int, _ m: Int) -> Int { ((t * profileCount + p) * modelCount + j) * monthCount + m }
         for m in 0..<monthCount {
             for j in 0..<modelCount {
                 let x = year.monthTotals[m * modelCount + j]
@@ -58,7 +57,7 @@ extension TeamForecaster {
                 scratch.tokens.append(year.tokens[i])
                 scratch.slot.append(m * modelCount + j)
             } else {
-                out.cells[cell(j, m)] += year.cost[i]
+                out.cells[out.cell(t, p, j, m)] += year.cost[i]
             }
         }
         guard !scratch.start.isEmpty else { return }
@@ -68,7 +67,7 @@ extension TeamForecaster {
             startHours: scratch.start, costsUSD: scratch.cost, tokens: countsTokens ? scratch.tokens : nil,
             periodHours: c.timeline.periodHours,
             onThread: { i, overage in
-                if let overage, overage > 0 { out.cells[cell(slot[i] % modelCount, slot[i] / modelCount)] += overage }
+                if let overage, overage > 0 { out.cells[out.cell(t, p, slot[i] % modelCount, slot[i] / modelCount)] += overage }
             })
         out.addSeat(.coveredAPICost, usage.apiCostUSD, trial: t, profile: p)
         out.addSeat(.overage, usage.overageUSD, trial: t, profile: p)

@@ -107,7 +107,7 @@ public enum TeamForecaster {
 
         nonisolated(unsafe) let out = Outputs(
             cells: cells, monthly: monthly, annual: annual, hours: hours, fees: fees, seatFigures: seatFigures,
-            profileCount: profileCount)
+            profileCount: profileCount, modelCount: modelCount, monthCount: monthCount)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let lo = chunk * chunkSize, hi = min(trials, lo + chunkSize)
             chunkTotals[chunk] = simulateChunk(context, trials: lo..<hi, out: out)
@@ -147,6 +147,15 @@ public enum TeamForecaster {
         let seatFigures: UnsafeMutableBufferPointer<Double>
 
         let profileCount: Int
+        let modelCount: Int
+        let monthCount: Int
+
+        /// Index in `cells` of trial `t`, profile `p`, model `j`, month `m` (the layout of
+        /// ``TeamForecast/cellMonthly``).
+        func cell(_ t: Int, _ p: Int, _ j: Int, _ m: Int) -> Int { ((t * profileCount + p) * modelCount + j) * monthCount + m }
+
+        /// Index in `fees` of trial `t`, profile `p`, month `m`.
+        func fee(_ t: Int, _ p: Int, _ m: Int) -> Int { (t * profileCount + p) * monthCount + m }
 
         /// Adds to one ``SeatFigure`` of trial `t`, profile `p`.
         func addSeat(_ figure: SeatFigure, _ value: Double, trial t: Int, profile p: Int) {
@@ -219,7 +228,7 @@ public enum TeamForecaster {
             for p in 0..<profileCount {
                 guard let seat = spec.profiles[p].seat else { continue }
                 for m in 0..<monthCount {
-                    out.fees[(t * profileCount + p) * monthCount + m] = seat.plan.monthlyFeeUSD * Double(c.headCount[p][m])
+                    out.fees[out.fee(t, p, m)] = seat.plan.monthlyFeeUSD * Double(c.headCount[p][m])
                 }
                 guard c.methods[p] == .exact else { continue }
                 let adoption = (0..<monthCount).map { spec.adoption.value(month: $0, z: adoptionZ) }
@@ -255,11 +264,11 @@ public enum TeamForecaster {
                 for p in 0..<profileCount {
                     let profile = spec.profiles[p]
                     if profile.seat != nil {
-                        monthTotal.add(out.fees[(t * profileCount + p) * monthCount + m])
+                        monthTotal.add(out.fees[out.fee(t, p, m)])
                     }
                     if profile.seat != nil && c.methods[p] == .exact {
                         // Simulated above, developer by developer.
-                        for j in 0..<modelCount { monthTotal.add(out.cells[((t * profileCount + p) * modelCount + j) * monthCount + m]) }
+                        for j in 0..<modelCount { monthTotal.add(out.cells[out.cell(t, p, j, m)]) }
                     } else if c.methods[p] == .exact {
                         for j in 0..<modelCount { counts[j] = 0 }
                         var k = 0
@@ -285,7 +294,7 @@ public enum TeamForecaster {
                             if multiplier != 1 { modelTotals.scaleMoney(by: multiplier) }
                             let cost = modelTotals.cost.value
                             monthTotal.add(cost)
-                            out.cells[((t * profileCount + p) * modelCount + j) * monthCount + m] = cost
+                            out.cells[out.cell(t, p, j, m)] = cost
                             let cell = CellTotals(modelTotals, minutesPerAttempt: minutes[j])
                             out.hours[t * profileCount + p] += cell.wastedHours.value
                             totals[p * modelCount + j].add(cell)
@@ -314,7 +323,7 @@ public enum TeamForecaster {
                                 out.addSeat(.coveredAPICost, cost, trial: t, profile: p)
                             } else {
                                 monthTotal.add(cost)
-                                out.cells[((t * profileCount + p) * modelCount + j) * monthCount + m] = cost
+                                out.cells[out.cell(t, p, j, m)] = cost
                             }
                             var cell = CellTotals()
                             cell.threads = n
@@ -337,7 +346,7 @@ public enum TeamForecaster {
                             // Billed per model in proportion to the covered usage.
                             if overage > 0 {
                                 for j in 0..<modelCount where coveredCost[j] > 0 {
-                                    out.cells[((t * profileCount + p) * modelCount + j) * monthCount + m] = overage * coveredCost[j] / covered
+                                    out.cells[out.cell(t, p, j, m)] = overage * coveredCost[j] / covered
                                 }
                                 monthTotal.add(overage)
                             }
