@@ -42,7 +42,7 @@ public struct TeamDiffDocument: Codable, Sendable {
         }
 
         /// The P(B cheaper) cell: "unchanged" rather than a 0 % that reads as "B always dearer".
-        var probabilityCell: String { unchanged ? "unchanged" : Money.percent(probabilityBCheaper) }
+        func probabilityCell(digits: Int = 1) -> String { unchanged ? "unchanged" : Money.percent(probabilityBCheaper, digits: digits) }
     }
 
     enum CodingKeys: String, CodingKey {
@@ -74,7 +74,7 @@ public enum TeamDiffText {
             out.append("")
             out.append(title)
             var t = TextTable(header: ["", "mean", "P10", "P50", "P90", "P(B cheaper)"], leftAligned: [0])
-            for r in rows { t.add([r.name, signed(r.mean), signed(r.p10), signed(r.p50), signed(r.p90), r.probabilityCell]) }
+            for r in rows { t.add([r.name, signed(r.mean), signed(r.p10), signed(r.p50), signed(r.p90), r.probabilityCell()]) }
             out.append(t.render())
         }
         table("Change in spend over the horizon, B minus A (USD)", [d.annual, d.totalCost])

@@ -86,7 +86,7 @@ public enum TeamReport {
         ]))
         func table(_ caption: String, _ rows: [TeamDiffDocument.Change]) -> HTMLBlock {
             var t = HTMLTable(caption: caption, header: ["", "mean", "P10", "P50", "P90", "P(B cheaper)"], numeric: Set(1...5))
-            for r in rows { t.add([r.name, Money.full(r.mean), Money.full(r.p10), Money.full(r.p50), Money.full(r.p90), r.unchanged ? "unchanged" : Money.percent(r.probabilityBCheaper, digits: 0)]) }
+            for r in rows { t.add([r.name, Money.full(r.mean), Money.full(r.p10), Money.full(r.p50), Money.full(r.p90), r.probabilityCell(digits: 0)]) }
             return .table(t)
         }
         report.add(HTMLSection(id: "changes", title: "Where it changes", blocks: [
