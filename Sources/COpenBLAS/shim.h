@@ -6,3 +6,5 @@
 void dpotrf_(const char *uplo, const int *n, double *a, const int *lda, int *info);
 void dgels_(const char *trans, const int *m, const int *n, const int *nrhs, double *a,
             const int *lda, double *b, const int *ldb, double *work, const int *lwork, int *info);
+void dsyev_(const char *jobz, const char *uplo, const int *n, double *a, const int *lda, double *w,
+            double *work, const int *lwork, int *info);

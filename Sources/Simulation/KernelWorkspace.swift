@@ -23,6 +23,9 @@ public final class KernelWorkspace {
     /// Token rows of one attempt round (batch x 8), for BLAS pricing.
     let tokenRows: UnsafeMutableBufferPointer<Double>
     let attemptCost: UnsafeMutableBufferPointer<Double>
+    /// Standard normals and their correlated images (5 x batch), for dependent draws.
+    let scores: UnsafeMutableBufferPointer<Double>
+    let correlated: UnsafeMutableBufferPointer<Double>
 
     public init() {
         let n = Self.batchSize
@@ -43,12 +46,14 @@ public final class KernelWorkspace {
         completed = doubles(n)
         tokenRows = doubles(n * 8)
         attemptCost = doubles(n)
+        scores = doubles(n * BehaviourDraw.allCases.count)
+        correlated = doubles(n * BehaviourDraw.allCases.count)
         active = .allocate(capacity: n)
         active.initialize(repeating: 0)
     }
 
     deinit {
-        for p in [turns, fresh, output, hitRate, base, uniform, cost, waste, attempts, completed, tokenRows, attemptCost] {
+        for p in [turns, fresh, output, hitRate, base, uniform, cost, waste, attempts, completed, tokenRows, attemptCost, scores, correlated] {
             p.deallocate()
         }
         active.deallocate()

@@ -7,15 +7,15 @@ import Foundation
 /// Given or fitted; immutable. The kernel draws every quantity per attempt.
 public struct ThreadBehaviour: Sendable {
     /// `T`, turns per attempt. Non-integer draws are rounded up; values below 1 count as 1.
-    public var turns: any UnivariateDistribution
+    public var turns: any UnivariateDistribution { didSet { reattachDependence() } }
     /// `u`, fresh input tokens per turn (tool results, user text), the attempt's mean.
-    public var freshInputPerTurn: any UnivariateDistribution
+    public var freshInputPerTurn: any UnivariateDistribution { didSet { reattachDependence() } }
     /// `o`, output tokens per turn, the attempt's mean.
-    public var outputPerTurn: any UnivariateDistribution
+    public var outputPerTurn: any UnivariateDistribution { didSet { reattachDependence() } }
     /// `h`, share of re-sent input served from the cache, clamped to [0, 1].
-    public var cacheHitRate: any UnivariateDistribution
+    public var cacheHitRate: any UnivariateDistribution { didSet { reattachDependence() } }
     /// `s`, base context: system prompt plus tool definitions, in tokens.
-    public var baseContext: any UnivariateDistribution
+    public var baseContext: any UnivariateDistribution { didSet { reattachDependence() } }
     /// `p`, probability that an attempt which stayed on the rails succeeds.
     public var oneShotRate: Double
     /// `q`, probability that an attempt goes off the rails (all its spend is waste).
@@ -28,6 +28,9 @@ public struct ThreadBehaviour: Sendable {
     public var compactionSummary: Double
     /// Median wall-clock minutes of a thread, when known (reported beside cost).
     public var medianThreadMinutes: Double?
+    /// How the five draws depend on each other within an attempt; nil draws them independently
+    /// (each law's own `fill`, the numbers of every earlier version).
+    public private(set) var dependence: DrawDependence?
 
     public init(
         turns: any UnivariateDistribution, freshInputPerTurn: any UnivariateDistribution,
@@ -47,6 +50,22 @@ public struct ThreadBehaviour: Sendable {
         self.contextWindow = contextWindow
         self.compactionSummary = compactionSummary
         self.medianThreadMinutes = medianThreadMinutes
+    }
+
+    /// Sets (or, with nil or an identity matrix, clears) the dependence between the draws; the
+    /// kernel then draws through the Gaussian copula.
+    /// - Complexity: builds a ``NormalScoreMap`` per law (a table of 545 quantiles for laws
+    ///   without a closed form), again whenever a law is replaced.
+    public mutating func setDependence(_ dependence: DrawDependence?) {
+        guard let dependence, !dependence.isIndependence else {
+            self.dependence = nil
+            return
+        }
+        self.dependence = dependence.attached(to: self)
+    }
+
+    mutating func reattachDependence() {
+        if let d = dependence { dependence = d.attached(to: self) }
     }
 
     /// Probability that one attempt succeeds: on the rails, then successful.

@@ -88,11 +88,9 @@ public enum ThreadKernel {
 
         for attempt in 1...maxAttempts where active > 0 {
             let last = attempt == maxAttempts
-            b.turns.fill(UnsafeMutableBufferPointer(rebasing: ws.turns[0..<active]), using: &rng)
-            b.freshInputPerTurn.fill(UnsafeMutableBufferPointer(rebasing: ws.fresh[0..<active]), using: &rng)
-            b.outputPerTurn.fill(UnsafeMutableBufferPointer(rebasing: ws.output[0..<active]), using: &rng)
-            b.cacheHitRate.fill(UnsafeMutableBufferPointer(rebasing: ws.hitRate[0..<active]), using: &rng)
-            b.baseContext.fill(UnsafeMutableBufferPointer(rebasing: ws.base[0..<active]), using: &rng)
+            AttemptDraws.fill(
+                b, count: active, rng: &rng, turns: ws.turns, fresh: ws.fresh, output: ws.output, hitRate: ws.hitRate,
+                base: ws.base, scores: ws.scores, correlated: ws.correlated)
             var local = rng
             for j in 0..<active { ws.uniform[j] = local.uniform() }
             rng = local

@@ -23,6 +23,9 @@ public struct ThreadObservation: Sendable, Hashable {
     var baseAB = 0.0
     /// True when `fresh` came from request rows; false when from thread totals.
     var fromRequests: Bool
+    /// This thread's own base context, the intercept of its clean turns' context line (request
+    /// rows with two or more turns before any compaction); nil otherwise.
+    var ownBase: Double?
 }
 
 /// Reads the threads of one model from the store and derives per-thread `T`, `u`, `o`.
@@ -71,6 +74,14 @@ enum ThreadObservations {
             obs.baseAA += a * a
             obs.baseAB += a * b
         }
+        // The thread's own line y = s + u k: its intercept is this thread's base context.
+        let n = Double(clean), kbar = sk / n, ybar = Stats.sum(y) / n
+        let sxx = skk - n * kbar * kbar
+        if sxx > 0 {
+            let slope = (sky - n * kbar * ybar) / sxx
+            let intercept = ybar - slope * kbar
+            if intercept > 0 { obs.ownBase = intercept }
+        }
     }
 }
 
@@ -112,6 +123,62 @@ enum BaseContextFit {
             return (max(x[0], 0), .threadTotals, rhs.count)
         } catch {
             throw .notIdentifiable("the base context cannot be told apart from fresh input: every thread has the same number of turns (\(threads.first?.turns ?? 0)); log request rows or threads of different lengths")
+        }
+    }
+
+    /// Splits each thread's totals into its own base context and fresh input per turn.
+    ///
+    /// Thread totals give one equation per thread, z = s a + u with z = (I - o T(T-1)/2) / (T(T+1)/2)
+    /// and a = 2/(T+1), for two unknowns. Real threads differ in both: a constant `s` puts
+    /// every thread's own base context into `u`, which the division by T(T+1)/2 turns into
+    /// negative `u` for a third of real threads and a heavy upper tail for the rest
+    /// (docs/fitting.md, "Base context per thread"). So the spread of the residuals is split
+    /// by variance components: r² ≈ V_s a² + V_u across threads (least squares), and each
+    /// thread's residual r is shared in proportion, s_i = s + f r / a, u_i = ū + (1 - f) r with
+    /// f = V_s a² / (V_s a² + V_u). Each thread's own z is kept exactly, so its input tokens
+    /// are reproduced; values below zero are moved wholly to the other unknown.
+    struct TotalsSplit {
+        var base: Double
+        var fresh: Double
+        var baseVariance: Double
+        var freshVariance: Double
+
+        init(_ threads: [ThreadObservation], base s: Double) {
+            base = s
+            let rows = threads.map { t -> (a: Double, z: Double) in
+                let T = Double(t.turns)
+                return (2 / (T + 1), (Double(t.tokens.totalInput) - t.output * T * (T - 1) / 2) / (T * (T + 1) / 2))
+            }
+            fresh = rows.isEmpty ? 0 : Stats.mean(rows.map { $0.z - s * $0.a })
+            // r² = V_s a² + V_u by the 2 x 2 normal equations.
+            var s11 = 0.0, s12 = 0.0, s22 = 0.0, b1 = 0.0, b2 = 0.0
+            for (a, z) in rows {
+                let r = z - s * a - fresh, x = a * a
+                s11 += x * x; s12 += x; s22 += 1; b1 += x * r * r; b2 += r * r
+            }
+            let det = s11 * s22 - s12 * s12
+            var vs = 0.0, vu = 0.0
+            if det > 0 {
+                vs = (b1 * s22 - s12 * b2) / det
+                vu = (s11 * b2 - s12 * b1) / det
+            }
+            // A negative component means the data show none of that spread.
+            if vs <= 0 && vu <= 0 { vs = 0; vu = 1 }
+            baseVariance = max(vs, 0)
+            freshVariance = max(vu, 0)
+        }
+
+        /// This thread's (s_i, u_i).
+        func apply(_ t: ThreadObservation) -> (base: Double, fresh: Double) {
+            let T = Double(t.turns), a = 2 / (T + 1)
+            let z = (Double(t.tokens.totalInput) - t.output * T * (T - 1) / 2) / (T * (T + 1) / 2)
+            let r = z - base * a - fresh
+            let vs = baseVariance * a * a
+            let f = vs + freshVariance > 0 ? vs / (vs + freshVariance) : 0
+            var s = base + f * r / a, u = fresh + (1 - f) * r
+            if u < 0 { u = 0; s = z / a }
+            if s < 0 { s = 0; u = max(z, 0) }
+            return (s, u)
         }
     }
 

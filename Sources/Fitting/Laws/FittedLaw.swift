@@ -19,6 +19,16 @@ public struct FittedLaw: Sendable, Hashable, Codable {
     /// The law itself.
     /// - Throws: ``FittingError`` for an unknown family or parameters outside the domain.
     public func make() throws(FittingError) -> any UnivariateDistribution {
+        let base = try makeBase()
+        guard let share = parameters["zero_share"], share > 0 else { return base }
+        do {
+            return try ZeroInflated(zeroShare: share, base: base)
+        } catch {
+            throw .invalidParameter("\(family) with zero_share: \(error)")
+        }
+    }
+
+    func makeBase() throws(FittingError) -> any UnivariateDistribution {
         func v(_ name: String) throws(FittingError) -> Double {
             guard let x = parameters[name] else { throw .invalidParameter("the \(family) law has no parameter '\(name)'") }
             return x

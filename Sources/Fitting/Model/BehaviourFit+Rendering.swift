@@ -10,8 +10,11 @@ extension BehaviourFit {
         let window = "\(since.map(day.string(from:)) ?? "start") to \(until.map(day.string(from:)) ?? "end")"
         out += "Fit\(id.map { " #\($0)" } ?? "") of \(model): \(threads) threads (\(threadsWithRequests) with request rows), \(window)\n"
         out += "seed \(seed), \(bootstrapReplicates) bootstrap replicates (threads resampled)\n\n"
-        for (title, report) in [("turns per attempt", turns), ("fresh input tokens per turn", freshInputPerTurn), ("output tokens per turn", outputPerTurn)] {
-            out += "\(title) (\(report.observations) threads), chosen by AIC: \(report.chosen.family)\n"
+        var laws = [("turns per attempt", turns), ("fresh input tokens per turn", freshInputPerTurn), ("output tokens per turn", outputPerTurn)]
+        if let baseContext { laws.append(("base context per thread", baseContext)) }
+        for (title, report) in laws {
+            let zeros = report.chosen.parameters["zero_share"].map { String(format: ", %.1f %% of threads at 0", 100 * $0) } ?? ""
+            out += "\(title) (\(report.observations) threads\(zeros)), chosen by AIC: \(report.chosen.family)\n"
             var rows = [["law", "parameters", "logL", "AIC", "BIC", "KS", "KS p", "AD", "AD p"]]
             for c in report.candidates {
                 rows.append([
@@ -23,7 +26,8 @@ extension BehaviourFit {
             }
             out += table(rows) + "\n"
         }
-        out += "base context: least squares on \(baseContextMethod == "requests" ? "request rows (\(baseContextRows) threads)" : "thread totals (\(baseContextRows) threads)")\n"
+        out += "base context: least squares on \(baseContextMethod == "requests" ? "request rows (\(baseContextRows) threads)" : "thread totals (\(baseContextRows) threads)")"
+        out += baseContext == nil ? ", one constant\n" : ", then split per thread (docs/fitting.md)\n"
         out += "cache hit rate: \(estimate.cacheHitRate.summary) from \(cacheHitRateThreads) threads (cache_read / re-sent input)\n"
         if let o = outcomes {
             out += "outcomes: \(o.threads) threads (\(o.success) success, \(o.failure) failure, \(o.abandoned) abandoned)\n"
@@ -32,6 +36,9 @@ extension BehaviourFit {
         }
         if let d = threadsPerDay {
             out += "threads per working day: \(d.developerDays) developer-days, \(d.perDeveloper.count) developers, developer CV \(formatNumber(d.developerCV))\n"
+        }
+        if let d = dependence {
+            out += "dependence: \(d.chosen == "gaussian_copula" ? "Gaussian copula" : "independent draws"); \(d.reason)\n"
         }
         out += "\n"
         var rows = [["parameter", "estimate", "95% lower", "95% upper"]]
@@ -42,15 +49,33 @@ extension BehaviourFit {
         for i in intervals {
             rows.append([i.name, formatNumber(i.estimate), formatNumber(i.lower), formatNumber(i.upper)])
         }
+        for i in dependence?.correlations ?? [] {
+            rows.append(["correlation \(i.name)", formatNumber(i.estimate), formatNumber(i.lower), formatNumber(i.upper)])
+        }
         out += table(rows) + "\n"
         if let check {
             out += "fit check: \(check.simulatedThreads) simulated threads vs \(check.loggedThreads) logged, at \(check.priceKey) base prices\n"
-            var rows = [["metric", "", "logged", "simulated", "error"]]
-            for r in check.rows {
-                rows.append([r.metric, r.quantile, formatNumber(r.logged), formatNumber(r.simulated), String(format: "%+.1f%%", 100 * r.relativeError)])
+            if let off = check.independentRows, off.count == check.rows.count {
+                var rows = [["metric", "", "logged", "dependent", "error", "independent", "error"]]
+                for (r, o) in zip(check.rows, off) {
+                    rows.append([
+                        r.metric, r.quantile, formatNumber(r.logged), formatNumber(r.simulated), String(format: "%+.1f%%", 100 * r.relativeError),
+                        formatNumber(o.simulated), String(format: "%+.1f%%", 100 * o.relativeError),
+                    ])
+                }
+                out += table(rows)
+            } else {
+                var rows = [["metric", "", "logged", "simulated", "error"]]
+                for r in check.rows {
+                    rows.append([r.metric, r.quantile, formatNumber(r.logged), formatNumber(r.simulated), String(format: "%+.1f%%", 100 * r.relativeError)])
+                }
+                out += table(rows)
             }
-            out += table(rows)
-            out += "KS distance: " + check.ks.keys.sorted().map { "\($0) \(String(format: "%.3f", check.ks[$0] ?? .nan))" }.joined(separator: ", ") + "\n"
+            out += "KS distance: " + check.ks.keys.sorted().map { "\($0) \(String(format: "%.3f", check.ks[$0] ?? .nan))" }.joined(separator: ", ")
+            if let off = check.independentKS {
+                out += "; independent: " + off.keys.sorted().map { "\($0) \(String(format: "%.3f", off[$0] ?? .nan))" }.joined(separator: ", ")
+            }
+            out += "\n"
         } else {
             out += "fit check: skipped (the price catalog has no price for \(model))\n"
         }

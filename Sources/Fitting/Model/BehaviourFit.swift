@@ -15,9 +15,33 @@ public struct FitReplicate: Sendable, Hashable, Codable {
     public var offTheRailsRate: Double?
     public var threadsPerDay: Double?
     public var dayDispersion: Double?
+    /// The law of each thread's own base context; nil (fits before it) means the constant
+    /// `baseContext`.
+    public var baseContextLaw: FittedLaw?
+    /// Normal-score correlations of the Gaussian copula by `draw.draw`; nil draws independently.
+    public var correlations: [String: Double]?
+
+    public init(
+        turns: FittedLaw, freshInputPerTurn: FittedLaw, outputPerTurn: FittedLaw, baseContext: Double, cacheHitRate: FittedLaw,
+        oneShotRate: Double?, offTheRailsRate: Double?, threadsPerDay: Double?, dayDispersion: Double?,
+        baseContextLaw: FittedLaw? = nil, correlations: [String: Double]? = nil
+    ) {
+        self.turns = turns
+        self.freshInputPerTurn = freshInputPerTurn
+        self.outputPerTurn = outputPerTurn
+        self.baseContext = baseContext
+        self.cacheHitRate = cacheHitRate
+        self.oneShotRate = oneShotRate
+        self.offTheRailsRate = offTheRailsRate
+        self.threadsPerDay = threadsPerDay
+        self.dayDispersion = dayDispersion
+        self.baseContextLaw = baseContextLaw
+        self.correlations = correlations
+    }
 
     enum CodingKeys: String, CodingKey {
-        case turns
+        case turns, correlations
+        case baseContextLaw = "base_context_law"
         case freshInputPerTurn = "fresh_input_per_turn", outputPerTurn = "output_per_turn"
         case baseContext = "base_context", cacheHitRate = "cache_hit_rate", oneShotRate = "one_shot_rate"
         case offTheRailsRate = "off_the_rails_rate", threadsPerDay = "threads_per_day", dayDispersion = "day_dispersion"
@@ -29,21 +53,30 @@ public struct FitReplicate: Sendable, Hashable, Codable {
         [
             "turns": try turns.make(), "fresh_input_per_turn": try freshInputPerTurn.make(),
             "output_per_turn": try outputPerTurn.make(), "cache_hit_rate": try cacheHitRate.make(),
-            "base_context": try FittedLaw(family: "constant", parameters: ["value": baseContext]).make(),
+            "base_context": try (baseContextLaw ?? FittedLaw(family: "constant", parameters: ["value": baseContext])).make(),
         ]
     }
 
     /// The behaviour with these laws; rates the logs do not give come from `defaultRates`.
     public func behaviour(
-        oneShot: Double? = nil, offTheRails: Double? = nil, maxAttempts: Int = 3, contextWindow: Double? = nil
+        oneShot: Double? = nil, offTheRails: Double? = nil, maxAttempts: Int = 3, contextWindow: Double? = nil,
+        dependence: Bool = true
     ) throws(FittingError) -> ThreadBehaviour {
         let l = try laws()
         guard let t = l["turns"], let u = l["fresh_input_per_turn"], let o = l["output_per_turn"],
               let h = l["cache_hit_rate"], let s = l["base_context"] else { throw .invalidParameter("a fitted law is missing") }
-        return ThreadBehaviour(
+        var behaviour = ThreadBehaviour(
             turns: t, freshInputPerTurn: u, outputPerTurn: o, cacheHitRate: h, baseContext: s,
             oneShotRate: oneShot ?? oneShotRate ?? 1, offTheRailsRate: offTheRails ?? offTheRailsRate ?? 0,
             maxAttempts: maxAttempts, contextWindow: contextWindow)
+        if dependence, let pairs = correlations {
+            do {
+                behaviour.setDependence(try DrawDependence(correlation: DependenceFit.matrix(pairs)))
+            } catch {
+                throw .invalidParameter("the fit's correlations: \(error)")
+            }
+        }
+        return behaviour
     }
 }
 
@@ -96,9 +129,14 @@ public struct BehaviourFit: Sendable, Codable {
     public var intervals: [ParameterInterval]
     public var replicates: [FitReplicate]
     public var check: FitCheck?
+    /// The candidates for the per-thread base context; nil when it is one constant.
+    public var baseContext: SelectionReport?
+    /// Whether the draws are fitted dependent, and why.
+    public var dependence: DependenceReport?
 
     enum CodingKeys: String, CodingKey {
-        case schema, model, since, until, threads, seed, turns, outcomes, estimate, intervals, replicates, check
+        case schema, model, since, until, threads, seed, turns, outcomes, estimate, intervals, replicates, check, dependence
+        case baseContext = "base_context"
         case threadsWithRequests = "threads_with_requests", bootstrapReplicates = "bootstrap_replicates"
         case freshInputPerTurn = "fresh_input_per_turn", outputPerTurn = "output_per_turn"
         case baseContextMethod = "base_context_method", baseContextRows = "base_context_rows"

@@ -85,19 +85,63 @@ public struct BehaviourFitter: Sendable {
         var fresh: [Double]
         var output: [Double]
         var hit: [Double]
+        /// Each thread's own base context (``BaseContextFit/TotalsSplit`` or its request rows).
+        var base: [Double]
+        /// Threads with all five draws, in ``BehaviourDraw`` order, for the copula.
+        var vectors: [DependenceFit.Vector]
     }
 
     static func derived(_ obs: [ThreadObservation], base s: Double) -> Derived {
-        var d = Derived(turns: [], fresh: [], output: [], hit: [])
+        var d = Derived(turns: [], fresh: [], output: [], hit: [], base: [], vectors: [])
+        let split = BaseContextFit.TotalsSplit(obs.filter { !$0.fromRequests }, base: s)
         for t in obs {
-            d.turns.append(Double(t.turns))
-            // One-turn threads from request rows cannot separate u from s: u = c_1 - s.
-            let u = t.fresh ?? (t.fromRequests ? Double(t.tokens.totalInput) - s : BaseContextFit.freshFromTotals(t, base: s))
-            if u > 0 { d.fresh.append(u) }
+            let T = Double(t.turns)
+            var si: Double, ui: Double
+            if t.fromRequests {
+                si = t.ownBase ?? s
+                // One-turn threads from request rows cannot separate u from s: u = c_1 - s.
+                ui = max(t.fresh ?? Double(t.tokens.totalInput) - si, 0)
+            } else {
+                (si, ui) = split.apply(t)
+            }
+            d.turns.append(T)
+            d.fresh.append(ui)
+            d.base.append(si)
             if t.output > 0 { d.output.append(t.output) }
-            if let h = BaseContextFit.hitRate(t, base: s, fresh: max(u, 0)) { d.hit.append(h) }
+            let h = BaseContextFit.hitRate(t, base: si, fresh: ui)
+            if let h { d.hit.append(h) }
+            if let h, t.output > 0 { d.vectors.append([T, ui, t.output, h, si]) }
         }
         return d
+    }
+
+    /// A positive law for `values`, with an atom at zero (`zero_share`) when some are zero.
+    static func positiveLaw(_ values: [Double], replicates: Int, seed: UInt64) throws(FittingError) -> SelectionReport {
+        let positive = values.filter { $0 > 0 }
+        var report = try SelectionReport.select(positive, families: ContinuousFit.families, discrete: false, replicates: replicates, seed: seed)
+        let zeros = values.count - positive.count
+        if zeros > 0 {
+            report.chosen.parameters["zero_share"] = Double(zeros) / Double(values.count)
+            report.observations = values.count
+        }
+        return report
+    }
+
+    /// Refits a positive law of a fixed family, keeping the atom at zero.
+    static func refitPositive(_ law: FittedLaw, _ values: [Double]) -> FittedLaw? {
+        let positive = values.filter { $0 > 0 }
+        guard var fitted = SelectionReport.refit(law.family, positive, discrete: false) else { return nil }
+        if law.parameters["zero_share"] != nil, !values.isEmpty {
+            fitted.parameters["zero_share"] = Double(values.count - positive.count) / Double(values.count)
+        }
+        return fitted
+    }
+
+    /// The base context's law: a constant when the threads do not differ, else a positive law.
+    static func baseLaw(_ values: [Double], replicates: Int, seed: UInt64) -> SelectionReport? {
+        let positive = values.filter { $0 > 0 }
+        guard positive.count >= 2, let lo = positive.min(), let hi = positive.max(), hi > lo * (1 + 1e-9) else { return nil }
+        return try? positiveLaw(values, replicates: replicates, seed: seed)
     }
 
     static func baseContext(_ obs: [ThreadObservation]) throws(FittingError) -> (value: Double, method: BaseContextFit.Method, rows: Int) {
@@ -130,22 +174,27 @@ public struct BehaviourFitter: Sendable {
     func fit(model: String, observations obs: [ThreadObservation]) throws -> BehaviourFit {
         let base = try Self.baseContext(obs)
         let d = Self.derived(obs, base: base.value)
-        guard d.fresh.count >= 2, d.output.count >= 2 else {
+        guard d.fresh.filter({ $0 > 0 }).count >= 2, d.output.count >= 2 else {
             throw FittingError.notIdentifiable("model '\(model)': fewer than two threads with positive fresh input and output tokens")
         }
         let turns = try SelectionReport.select(
             d.turns, families: CountFit.families, discrete: true, replicates: options.goodnessReplicates, seed: options.seed)
-        let fresh = try SelectionReport.select(
-            d.fresh, families: ContinuousFit.families, discrete: false, replicates: options.goodnessReplicates, seed: options.seed &+ 1)
+        let fresh = try Self.positiveLaw(d.fresh, replicates: options.goodnessReplicates, seed: options.seed &+ 1)
+        let baseLaw = Self.baseLaw(d.base, replicates: options.goodnessReplicates, seed: options.seed &+ 3)
         let output = try SelectionReport.select(
             d.output, families: ContinuousFit.families, discrete: false, replicates: options.goodnessReplicates, seed: options.seed &+ 2)
         let outcomes = Self.outcomeRates(obs)
         let dayCounts = DemandFit.dayCounts(obs, since: options.since, until: options.until)
         let demand = DemandFit.fit(dayCounts)
-        let estimate = FitReplicate(
+        var estimate = FitReplicate(
             turns: turns.chosen, freshInputPerTurn: fresh.chosen, outputPerTurn: output.chosen, baseContext: base.value,
             cacheHitRate: Self.hitLaw(d.hit), oneShotRate: outcomes?.oneShot.mean, offTheRailsRate: outcomes?.offTheRails.mean,
             threadsPerDay: demand?.meanPerDay, dayDispersion: demand?.dayDispersion)
+        estimate.baseContextLaw = baseLaw?.chosen
+        let useDependence = Self.chooseDependence(d.vectors)
+        if useDependence.chosen, let r = DependenceFit.correlation(d.vectors) {
+            estimate.correlations = DependenceFit.pairs(DependenceFit.positiveDefinite(r))
+        }
 
         let replicates = bootstrap(obs, estimate: estimate, days: dayCounts)
         let dates = obs.compactMap(\.startedAt)
@@ -154,7 +203,8 @@ public struct BehaviourFitter: Sendable {
             threadsWithRequests: obs.filter(\.fromRequests).count, seed: options.seed, bootstrapReplicates: replicates.count,
             turns: turns, freshInputPerTurn: fresh, outputPerTurn: output, baseContextMethod: base.method.rawValue,
             baseContextRows: base.rows, cacheHitRateThreads: d.hit.count, outcomes: outcomes, threadsPerDay: demand,
-            estimate: estimate, intervals: Self.intervals(estimate, replicates), replicates: replicates, check: nil)
+            estimate: estimate, intervals: Self.intervals(estimate, replicates), replicates: replicates, check: nil,
+            baseContext: baseLaw, dependence: Self.dependenceReport(useDependence, d.vectors, estimate, replicates))
     }
 
     /// Nonparametric bootstrap: resample threads (and, for threads per day, developer-days) with
@@ -170,8 +220,17 @@ public struct BehaviourFitter: Sendable {
             guard let base = try? Self.baseContext(sample) else { continue }
             let d = Self.derived(sample, base: base.value)
             guard let t = SelectionReport.refit(estimate.turns.family, d.turns, discrete: true),
-                  let u = SelectionReport.refit(estimate.freshInputPerTurn.family, d.fresh, discrete: false),
+                  let u = Self.refitPositive(estimate.freshInputPerTurn, d.fresh),
                   let o = SelectionReport.refit(estimate.outputPerTurn.family, d.output, discrete: false) else { continue }
+            var baseLaw: FittedLaw?
+            if let b = estimate.baseContextLaw {
+                guard let refit = Self.refitPositive(b, d.base) else { continue }
+                baseLaw = refit
+            }
+            var correlations: [String: Double]?
+            if estimate.correlations != nil, let r = DependenceFit.correlation(d.vectors) {
+                correlations = DependenceFit.pairs(DependenceFit.positiveDefinite(r))
+            }
             let rates = Self.outcomeRates(sample)
             var dayMean: Double?, dayDispersion: Double?
             if !pooledDays.isEmpty {
@@ -184,9 +243,39 @@ public struct BehaviourFitter: Sendable {
             out.append(FitReplicate(
                 turns: t, freshInputPerTurn: u, outputPerTurn: o, baseContext: base.value, cacheHitRate: Self.hitLaw(d.hit),
                 oneShotRate: rates?.oneShot.mean, offTheRailsRate: rates?.offTheRails.mean,
-                threadsPerDay: dayMean, dayDispersion: dayDispersion))
+                threadsPerDay: dayMean, dayDispersion: dayDispersion, baseContextLaw: baseLaw, correlations: correlations))
         }
         return out
+    }
+
+    /// Dependence against independence, by the held-out copula score (``DependenceFit``).
+    static func chooseDependence(_ vectors: [DependenceFit.Vector]) -> (chosen: Bool, score: Double?, reason: String) {
+        guard vectors.count >= DependenceFit.minimumThreads else {
+            return (false, nil, "\(vectors.count) threads with all five draws, fewer than the \(DependenceFit.minimumThreads) needed to fit dependence: draws independent")
+        }
+        let score = DependenceFit.heldOutScore(vectors)
+        if score > 0 {
+            return (true, score, String(format: "the Gaussian copula scores %+.3f per held-out thread against independence's 0 (5-fold): kept", score))
+        }
+        return (false, score, String(format: "the Gaussian copula scores %+.3f per held-out thread, no better than independence's 0 (5-fold): draws independent", score))
+    }
+
+    static func dependenceReport(
+        _ choice: (chosen: Bool, score: Double?, reason: String), _ vectors: [DependenceFit.Vector], _ estimate: FitReplicate,
+        _ replicates: [FitReplicate]
+    ) -> DependenceReport {
+        var intervals: [ParameterInterval] = []
+        if let pairs = estimate.correlations {
+            for key in pairs.keys.sorted() {
+                let values = replicates.compactMap { $0.correlations?[key] }.sorted()
+                intervals.append(ParameterInterval(
+                    name: key, estimate: pairs[key] ?? .nan, lower: Stats.quantile(sorted: values, 0.025),
+                    upper: Stats.quantile(sorted: values, 0.975)))
+            }
+        }
+        return DependenceReport(
+            chosen: choice.chosen ? "gaussian_copula" : "independence", reason: choice.reason, threads: vectors.count,
+            heldOutScore: choice.score, correlations: intervals)
     }
 
     /// Named scalars of a replicate, for intervals.
@@ -200,6 +289,7 @@ public struct BehaviourFitter: Sendable {
         law("fresh_input_per_turn", r.freshInputPerTurn)
         law("output_per_turn", r.outputPerTurn)
         list.append(("base_context", r.baseContext))
+        if let b = r.baseContextLaw { law("base_context", b) }
         law("cache_hit_rate", r.cacheHitRate)
         if let p = r.oneShotRate { list.append(("one_shot_rate", p)) }
         if let q = r.offTheRailsRate { list.append(("off_the_rails_rate", q)) }

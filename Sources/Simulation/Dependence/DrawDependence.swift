@@ -1,0 +1,112 @@
+import Distributions
+import Foundation
+import LinearAlgebra
+
+/// Why a correlation structure was refused: one case per broken rule, each a sentence with
+/// the fix (the scenario layer prefixes file:line:column).
+public enum DependenceError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A correlation outside [-1, 1] (or not a number).
+    case outOfRange(first: String, second: String, value: Double)
+    /// A name that is not one of the five draws.
+    case unknownDraw(String, allowed: [String])
+    /// A draw paired with itself.
+    case selfPair(String)
+    /// The correlations are not mutually consistent; `nearest` holds the closest valid ones.
+    case notPositiveDefinite(nearest: [(String, String, Double)])
+
+    public static func == (lhs: DependenceError, rhs: DependenceError) -> Bool { lhs.description == rhs.description }
+
+    public var description: String {
+        switch self {
+        case let .outOfRange(a, b, v):
+            return "the correlation of \(a) and \(b) is \(v): a correlation must be between -1 and 1"
+        case let .unknownDraw(name, allowed):
+            return "'\(name)' is not a per-attempt draw: use one of \(allowed.joined(separator: ", "))"
+        case let .selfPair(name):
+            return "\(name) is paired with itself: a correlation names two different draws"
+        case let .notPositiveDefinite(nearest):
+            let list = nearest.map { "\($0.0).\($0.1): \(String(format: "%.3f", $0.2))" }.joined(separator: ", ")
+            return "these correlations are not mutually consistent (the matrix is not positive definite): the nearest valid set is \(list)"
+        }
+    }
+}
+
+/// A Gaussian copula over the five per-attempt draws: the kernel draws standard normals,
+/// multiplies them by the Cholesky factor of `correlation` (one GEMM per batch and round) and
+/// maps each column through its law's ``NormalScoreMap``.
+///
+/// `correlation` is the correlation of the normal scores, Φ⁻¹ of each draw's CDF. The rank
+/// correlation it gives continuous laws is Spearman's ρ_S = (6/π) asin(ρ/2).
+public struct DrawDependence: Sendable {
+    /// 5 x 5, row-major, in ``BehaviourDraw`` order.
+    public let correlation: Matrix
+    /// L, row-major: L times a column of standard normals has correlation `correlation`.
+    let factor: [Double]
+    /// One map per draw, for the laws the dependence was attached to.
+    var maps: [NormalScoreMap] = []
+
+    /// - Parameter correlation: a 5 x 5 correlation matrix in ``BehaviourDraw`` order.
+    /// - Throws: ``DependenceError`` when an entry is outside [-1, 1] or the matrix is not
+    ///   positive definite.
+    public init(correlation: Matrix) throws(DependenceError) {
+        let d = BehaviourDraw.allCases
+        precondition(correlation.rows == d.count && correlation.columns == d.count, "a 5 x 5 matrix")
+        for i in 0..<d.count {
+            for j in (i + 1)..<d.count {
+                let v = correlation[i, j]
+                guard v.isFinite, abs(v) <= 1 else { throw .outOfRange(first: d[i].rawValue, second: d[j].rawValue, value: v) }
+            }
+        }
+        var symmetric = correlation
+        for i in 0..<d.count {
+            symmetric[i, i] = 1
+            for j in 0..<i { symmetric[i, j] = correlation[j, i] }
+        }
+        let factor: Matrix
+        do {
+            factor = try LAPACK.cholesky(symmetric)
+        } catch {
+            let nearest = (try? LAPACK.nearestCorrelation(symmetric)) ?? Matrix.identity(d.count)
+            var pairs: [(String, String, Double)] = []
+            for i in 0..<d.count { for j in (i + 1)..<d.count where symmetric[i, j] != 0 || nearest[i, j].magnitude > 5e-4 {
+                pairs.append((d[i].rawValue, d[j].rawValue, nearest[i, j]))
+            } }
+            throw .notPositiveDefinite(nearest: pairs)
+        }
+        self.correlation = symmetric
+        self.factor = factor.elements
+    }
+
+    /// From pairs of draws (unnamed pairs are independent).
+    public init(pairs: [(BehaviourDraw, BehaviourDraw, Double)]) throws(DependenceError) {
+        var m = Matrix.identity(BehaviourDraw.allCases.count)
+        for (a, b, v) in pairs {
+            guard a != b else { throw .selfPair(a.rawValue) }
+            m[a.index, b.index] = v
+            m[b.index, a.index] = v
+        }
+        try self.init(correlation: m)
+    }
+
+    /// The copula correlation for a target Spearman rank correlation: ρ = 2 sin(π ρ_S / 6).
+    public static func normalCorrelation(spearman: Double) -> Double { 2 * sin(Double.pi * spearman / 6) }
+
+    /// Spearman's ρ_S of two continuous laws joined by normal-score correlation `rho`.
+    public static func spearman(normalCorrelation rho: Double) -> Double { 6 / Double.pi * asin(rho / 2) }
+
+    /// True when no two draws are correlated.
+    public var isIndependence: Bool {
+        let n = correlation.rows
+        for i in 0..<n { for j in 0..<n where i != j && correlation[i, j] != 0 { return false } }
+        return true
+    }
+
+    /// This dependence with maps built for `behaviour`'s laws.
+    func attached(to behaviour: ThreadBehaviour) -> DrawDependence {
+        var copy = self
+        copy.maps = [
+            behaviour.turns, behaviour.freshInputPerTurn, behaviour.outputPerTurn, behaviour.cacheHitRate, behaviour.baseContext,
+        ].map(NormalScoreMap.init)
+        return copy
+    }
+}
