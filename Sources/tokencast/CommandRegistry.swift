@@ -11,6 +11,7 @@ enum CommandRegistry {
         ThreadsCommand.self,
         FitCommand.self,
         BacktestCommand.self,
+        ValidateCommand.self,
         PlansCommand.self,
         ForecastCommand.self,
         DiffCommand.self,

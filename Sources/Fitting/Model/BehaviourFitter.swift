@@ -108,7 +108,9 @@ public struct BehaviourFitter: Sendable {
             d.fresh.append(ui)
             d.base.append(si)
             if t.output > 0 { d.output.append(t.output) }
-            let h = BaseContextFit.hitRate(t, base: si, fresh: ui)
+            // Request rows: the hit rate against the pooled base context, as a per-thread
+            // intercept carries its own regression noise into R = I - N.
+            let h = BaseContextFit.hitRate(t, base: t.fromRequests ? s : si, fresh: ui)
             if let h { d.hit.append(h) }
             if let h, t.output > 0 { d.vectors.append([T, ui, t.output, h, si]) }
         }

@@ -48,6 +48,7 @@ enum HTMLStyle {
     svg .line { fill: none; stroke-width: 2; }
     svg .line.mean { stroke: var(--accent); } svg .point.mean { fill: var(--accent); }
     svg .line.p90 { stroke: var(--warm); } svg .point.p90 { fill: var(--warm); }
+    svg .line.dashed { stroke-dasharray: 6 4; }
     .table-wrap { overflow-x: auto; max-width: 100%; }
     table { border-collapse: collapse; margin: 4px 0 12px; font-size: 13.5px; font-variant-numeric: tabular-nums; }
     caption { text-align: left; font-weight: 600; padding-bottom: 4px; }

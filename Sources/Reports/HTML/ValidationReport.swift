@@ -1,0 +1,34 @@
+/// The HTML page of `tokencast validate`: the comparison tables, a QQ plot of cost and the
+/// held-out and simulated CDFs overlaid.
+public enum ValidationReport {
+    /// A table of cells with a header; every column but the first two is numeric.
+    public typealias Cells = (header: [String], rows: [[String]])
+
+    public static func build(
+        title: String, summary: String, dependence: String, comparison: Cells, tests: Cells, coverage: Cells,
+        costQuantiles: [(Double, Double, Double)]
+    ) -> HTMLReport {
+        var report = HTMLReport(title: title, subtitle: summary)
+        func table(_ cells: Cells, caption: String) -> HTMLTable {
+            var t = HTMLTable(caption: caption, header: cells.header, numeric: Set(2..<max(cells.header.count, 2)))
+            for r in cells.rows { t.add(r) }
+            return t
+        }
+        report.add(HTMLSection(id: "charts", title: "Cost per thread: held out against simulated", blocks: [
+            .charts([
+                QuantileCharts.qq(costQuantiles.map { ($0.1, $0.2) }, title: "QQ plot, 1st to 99th percentile", unit: "USD"),
+                QuantileCharts.cdfs(costQuantiles, title: "Cumulative distributions", xTitle: "Cost per thread (USD)"),
+            ]),
+            .note("Points on the dashed diagonal are quantiles the forecast gets right; above it the forecast is high."),
+        ]))
+        report.add(HTMLSection(id: "errors", title: "Relative errors", blocks: [
+            .paragraph(dependence),
+            .table(table(comparison, caption: "Simulated against held-out threads (intervals: held-out threads resampled)")),
+        ]))
+        report.add(HTMLSection(id: "tests", title: "Distribution tests and calibration", blocks: [
+            .table(table(tests, caption: "Kolmogorov-Smirnov and Anderson-Darling, held out against simulated")),
+            .table(table(coverage, caption: "Share of held-out threads inside the simulated bands")),
+        ]))
+        return report
+    }
+}
