@@ -66,7 +66,14 @@ public struct DrawDependence: Sendable {
         do {
             factor = try LAPACK.cholesky(symmetric)
         } catch {
-            let nearest = (try? LAPACK.nearestCorrelation(symmetric)) ?? Matrix.identity(d.count)
+            // The offer must itself pass, as printed: keep it off the boundary (smallest
+            // eigenvalue 0.01), round to three decimals, and shrink until it factors.
+            var nearest = (try? LAPACK.nearestCorrelation(symmetric, floor: 0.01)) ?? Matrix.identity(d.count)
+            for _ in 0..<100 {
+                for i in 0..<(d.count * d.count) { nearest.elements[i] = (nearest.elements[i] * 1000).rounded() / 1000 }
+                if (try? LAPACK.cholesky(nearest)) != nil { break }
+                for i in 0..<d.count { for j in 0..<d.count where i != j { nearest[i, j] *= 0.99 } }
+            }
             var pairs: [(String, String, Double)] = []
             for i in 0..<d.count { for j in (i + 1)..<d.count where symmetric[i, j] != 0 || nearest[i, j].magnitude > 5e-4 {
                 pairs.append((d[i].rawValue, d[j].rawValue, nearest[i, j]))
