@@ -23,6 +23,8 @@ let package = Package(
 
         // MARK: - Layers, lowest first
 
+        /// Compensated sums, sample statistics, small derivative-free minimisers.
+        .target(name: "NumericalMethods"),
         /// Did-you-mean suggestions shared by every layer that reads names from users.
         .target(name: "NameMatching"),
         /// BLAS/LAPACK behind Swift types: GEMM, Cholesky, least squares.
@@ -34,7 +36,7 @@ let package = Package(
         /// Token classes, model prices, the built-in catalog, LiteLLM files, plans.
         .target(name: "Pricing", dependencies: ["NameMatching"]),
         /// The vectorised Monte Carlo kernel: threads, attempts, developers, summaries.
-        .target(name: "Simulation", dependencies: ["Distributions", "Pricing", "LinearAlgebra"]),
+        .target(name: "Simulation", dependencies: ["Distributions", "Pricing", "LinearAlgebra", "NumericalMethods"]),
         /// Scenario files: YAML model, loading, validation with file:line:column errors.
         .target(
             name: "Scenario",
@@ -47,9 +49,11 @@ let package = Package(
             name: "ThreadStore",
             dependencies: ["Pricing", .product(name: "GRDB", package: "GRDB.swift")]),
         /// Fitting behaviour profiles to stored threads.
-        .target(name: "Fitting", dependencies: ["ThreadStore", "Distributions", "Simulation", "LinearAlgebra"]),
+        .target(
+            name: "Fitting",
+            dependencies: ["ThreadStore", "Distributions", "Simulation", "Pricing", "NumericalMethods", "LinearAlgebra"]),
         /// Terminal tables, JSON, CSV and HTML renderings of results.
-        .target(name: "Reports", dependencies: ["Simulation", "Scenario", "Pricing"]),
+        .target(name: "Reports", dependencies: ["Simulation", "Scenario", "Pricing", "NumericalMethods"]),
 
         // MARK: - Executables
 
@@ -82,13 +86,13 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "TestSupport"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "TestSupport"]),
         .testTarget(name: "ThreadStoreTests", dependencies: ["ThreadStore", "TestSupport"]),
-        .testTarget(name: "FittingTests", dependencies: ["Fitting", "Scenario", "ThreadStore", "TestSupport"]),
+        .testTarget(name: "FittingTests", dependencies: ["Fitting", "Scenario", "ThreadStore", "NumericalMethods", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
         .testTarget(name: "TokencastCLITests", dependencies: ["TestSupport"]),
         .testTarget(
             name: "ReliabilityTests",
             dependencies: [
-                "FuzzHarness", "Scenario", "Simulation", "ThreadStore", "Pricing", "Distributions", "TestSupport",
+                "FuzzHarness", "Scenario", "Simulation", "ThreadStore", "Pricing", "Distributions", "NumericalMethods", "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
     ]
