@@ -41,7 +41,7 @@ let package = Package(
         .target(
             name: "Scenario",
             dependencies: [
-                "Simulation", "Pricing", "Distributions", "NameMatching", "Fitting", "ThreadStore",
+                "Simulation", "Pricing", "Distributions", "NameMatching",
                 .product(name: "Yams", package: "Yams"),
             ]),
         /// The SQLite store of logged threads and the log importers.
@@ -52,6 +52,8 @@ let package = Package(
         .target(
             name: "Fitting",
             dependencies: ["ThreadStore", "Distributions", "Simulation", "Pricing", "NumericalMethods", "LinearAlgebra"]),
+        /// A scenario composed with the thread store: `fit:` references resolved by stored fits.
+        .target(name: "Composition", dependencies: ["Scenario", "Fitting", "ThreadStore", "Pricing"]),
         /// Terminal tables, JSON, CSV and HTML renderings of results.
         .target(name: "Reports", dependencies: ["Simulation", "Scenario", "Pricing", "NumericalMethods"]),
 
@@ -60,16 +62,16 @@ let package = Package(
         .executableTarget(
             name: "tokencast",
             dependencies: [
-                "Scenario", "Simulation", "Reports", "Pricing", "ThreadStore", "Fitting",
+                "Scenario", "Simulation", "Reports", "Pricing", "ThreadStore", "Fitting", "Composition",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
             name: "tokencast-bench",
             dependencies: ["Simulation", "Distributions", "Pricing", "LinearAlgebra", "ThreadStore"]),
         /// `make test`, last step: the aggregated team path against the exact one, in release.
-        .executableTarget(name: "tokencast-accuracy", dependencies: ["Scenario", "Simulation"]),
+        .executableTarget(name: "tokencast-accuracy", dependencies: ["Scenario", "Simulation", "Composition"]),
         /// `make fuzz`: libFuzzer entry points over the readers of user input (docs/RELIABILITY.md).
-        .target(name: "FuzzHarness", dependencies: ["Scenario", "ThreadStore", "Pricing"]),
+        .target(name: "FuzzHarness", dependencies: ["Scenario", "ThreadStore", "Pricing", "Composition"]),
         .executableTarget(name: "tokencast-fuzz", dependencies: ["FuzzHarness"], path: "Fuzz"),
 
         // MARK: - Tests
@@ -86,13 +88,16 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "TestSupport"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "TestSupport"]),
         .testTarget(name: "ThreadStoreTests", dependencies: ["ThreadStore", "TestSupport"]),
-        .testTarget(name: "FittingTests", dependencies: ["Fitting", "Scenario", "ThreadStore", "NumericalMethods", "TestSupport"]),
+        .testTarget(
+            name: "FittingTests",
+            dependencies: ["Fitting", "Scenario", "Composition", "ThreadStore", "NumericalMethods", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
         .testTarget(name: "TokencastCLITests", dependencies: ["TestSupport"]),
         .testTarget(
             name: "ReliabilityTests",
             dependencies: [
-                "FuzzHarness", "Scenario", "Simulation", "ThreadStore", "Pricing", "Distributions", "NumericalMethods", "TestSupport",
+                "FuzzHarness", "Scenario", "Composition", "Simulation", "ThreadStore", "Pricing", "Distributions", "NumericalMethods",
+                "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
     ]
