@@ -85,12 +85,16 @@ let package = Package(
             name: "DistributionsTests",
             dependencies: ["Distributions", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "PricingTests", dependencies: ["Pricing", "TestSupport"]),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "TestSupport"]),
-        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "TestSupport"]),
-        .testTarget(name: "ThreadStoreTests", dependencies: ["ThreadStore", "TestSupport"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Distributions", "Pricing", "TestSupport"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Simulation", "Distributions", "Pricing", "TestSupport"]),
+        .testTarget(
+            name: "ThreadStoreTests",
+            dependencies: ["ThreadStore", "Pricing", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "FittingTests",
-            dependencies: ["Fitting", "Scenario", "Composition", "ThreadStore", "NumericalMethods", "TestSupport"]),
+            dependencies: [
+                "Fitting", "Scenario", "Composition", "ThreadStore", "Simulation", "Distributions", "NumericalMethods", "TestSupport",
+            ]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
         .testTarget(name: "TokencastCLITests", dependencies: ["TestSupport"]),
         .testTarget(
