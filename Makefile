@@ -11,7 +11,7 @@ SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CPU_FLAGS = $(shell grep -qw avx2 /proc/cpuinfo 2>/dev/null && grep -qw fma /proc/cpuinfo 2>/dev/null && echo "-Xswiftc -target-cpu -Xswiftc haswell -Xcc -march=haswell -Xswiftc -DTOKENCAST_ROUND_INSTRUCTION")
 RELEASE = $(SWIFT) build -c release $(CPU_FLAGS)
 
-.PHONY: run test build bench deps check-scenarios report-check clean fuzz size-check accuracy-check
+.PHONY: run test build bench deps check-scenarios report-check clean fuzz size-check accuracy-check layers format lint
 
 deps:
 	@if ! pkg-config --exists openblas sqlite3 2>/dev/null; then \
@@ -25,10 +25,25 @@ build: deps
 run: build
 	.build/release/tokencast run $(SCENARIO)
 
-test: deps
+test: deps layers
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(MAKE) accuracy-check
+
+# Imports and target dependencies point down the layers (scripts/check-layers.sh, where the
+# layer order is written; docs/ARCHITECTURE.md). Runs before the Swift tests in `make test`.
+layers:
+	scripts/check-layers.sh
+
+# swift-format (ships with the toolchain) with .swift-format: `format` rewrites the files in
+# place, `lint` reports what it would change. LINT_FLAGS=--strict makes findings an error.
+FORMAT_PATHS = Package.swift Sources Tests Fuzz
+LINT_FLAGS ?=
+format:
+	$(SWIFT) format format --configuration .swift-format --in-place --parallel --recursive $(FORMAT_PATHS)
+
+lint:
+	$(SWIFT) format lint --configuration .swift-format --parallel --recursive $(LINT_FLAGS) $(FORMAT_PATHS)
 
 # The aggregated team path against the exact one on 50-developer teams at the presets' heavy
 # tails (release build; about two minutes on two cores). docs/team-forecasts.md, Accuracy.

@@ -23,6 +23,8 @@ let package = Package(
 
         // MARK: - Layers, lowest first
 
+        /// Compensated sums, sample statistics, small derivative-free minimisers.
+        .target(name: "NumericalMethods"),
         /// Did-you-mean suggestions shared by every layer that reads names from users.
         .target(name: "NameMatching"),
         /// BLAS/LAPACK behind Swift types: GEMM, Cholesky, least squares.
@@ -34,12 +36,12 @@ let package = Package(
         /// Token classes, model prices, the built-in catalog, LiteLLM files, plans.
         .target(name: "Pricing", dependencies: ["NameMatching"]),
         /// The vectorised Monte Carlo kernel: threads, attempts, developers, summaries.
-        .target(name: "Simulation", dependencies: ["Distributions", "Pricing", "LinearAlgebra"]),
+        .target(name: "Simulation", dependencies: ["Distributions", "Pricing", "LinearAlgebra", "NumericalMethods"]),
         /// Scenario files: YAML model, loading, validation with file:line:column errors.
         .target(
             name: "Scenario",
             dependencies: [
-                "Simulation", "Pricing", "Distributions", "NameMatching", "Fitting", "ThreadStore",
+                "Simulation", "Pricing", "Distributions", "NameMatching",
                 .product(name: "Yams", package: "Yams"),
             ]),
         /// The SQLite store of logged threads and the log importers.
@@ -47,25 +49,29 @@ let package = Package(
             name: "ThreadStore",
             dependencies: ["Pricing", .product(name: "GRDB", package: "GRDB.swift")]),
         /// Fitting behaviour profiles to stored threads.
-        .target(name: "Fitting", dependencies: ["ThreadStore", "Distributions", "Simulation", "LinearAlgebra"]),
+        .target(
+            name: "Fitting",
+            dependencies: ["ThreadStore", "Distributions", "Simulation", "Pricing", "NumericalMethods", "LinearAlgebra"]),
+        /// A scenario composed with the thread store: `fit:` references resolved by stored fits.
+        .target(name: "Composition", dependencies: ["Scenario", "Fitting", "ThreadStore", "Pricing"]),
         /// Terminal tables, JSON, CSV and HTML renderings of results.
-        .target(name: "Reports", dependencies: ["Simulation", "Scenario", "Pricing"]),
+        .target(name: "Reports", dependencies: ["Simulation", "Scenario", "Pricing", "NumericalMethods"]),
 
         // MARK: - Executables
 
         .executableTarget(
             name: "tokencast",
             dependencies: [
-                "Scenario", "Simulation", "Reports", "Pricing", "ThreadStore", "Fitting",
+                "Scenario", "Simulation", "Reports", "Pricing", "ThreadStore", "Fitting", "Composition",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
             name: "tokencast-bench",
             dependencies: ["Simulation", "Distributions", "Pricing", "LinearAlgebra", "ThreadStore"]),
         /// `make test`, last step: the aggregated team path against the exact one, in release.
-        .executableTarget(name: "tokencast-accuracy", dependencies: ["Scenario", "Simulation"]),
+        .executableTarget(name: "tokencast-accuracy", dependencies: ["Scenario", "Simulation", "Composition"]),
         /// `make fuzz`: libFuzzer entry points over the readers of user input (docs/RELIABILITY.md).
-        .target(name: "FuzzHarness", dependencies: ["Scenario", "ThreadStore", "Pricing"]),
+        .target(name: "FuzzHarness", dependencies: ["Scenario", "ThreadStore", "Pricing", "Composition"]),
         .executableTarget(name: "tokencast-fuzz", dependencies: ["FuzzHarness"], path: "Fuzz"),
 
         // MARK: - Tests
@@ -79,16 +85,23 @@ let package = Package(
             name: "DistributionsTests",
             dependencies: ["Distributions", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "PricingTests", dependencies: ["Pricing", "TestSupport"]),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "TestSupport"]),
-        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "TestSupport"]),
-        .testTarget(name: "ThreadStoreTests", dependencies: ["ThreadStore", "TestSupport"]),
-        .testTarget(name: "FittingTests", dependencies: ["Fitting", "Scenario", "ThreadStore", "TestSupport"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Distributions", "Pricing", "TestSupport"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Simulation", "Distributions", "Pricing", "TestSupport"]),
+        .testTarget(
+            name: "ThreadStoreTests",
+            dependencies: ["ThreadStore", "Pricing", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "FittingTests",
+            dependencies: [
+                "Fitting", "Scenario", "Composition", "ThreadStore", "Simulation", "Distributions", "NumericalMethods", "TestSupport",
+            ]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
         .testTarget(name: "TokencastCLITests", dependencies: ["TestSupport"]),
         .testTarget(
             name: "ReliabilityTests",
             dependencies: [
-                "FuzzHarness", "Scenario", "Simulation", "ThreadStore", "Pricing", "Distributions", "TestSupport",
+                "FuzzHarness", "Scenario", "Composition", "Simulation", "ThreadStore", "Pricing", "Distributions", "NumericalMethods",
+                "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
     ]

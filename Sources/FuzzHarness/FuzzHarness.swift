@@ -1,3 +1,4 @@
+import Composition
 import Foundation
 import Pricing
 import Scenario
@@ -10,7 +11,7 @@ import ThreadStore
 /// a crash, a trap (force unwrap, overflow, out-of-range index) or a sanitizer report is a bug.
 /// Not thread-safe: libFuzzer and the replay test call it from one thread at a time.
 public enum FuzzTarget: String, CaseIterable, Sendable {
-    /// `ScenarioLoader.parse`: YAML to a validated scenario.
+    /// `ScenarioLoader.parse`: YAML to a validated scenario (`fit:` entries resolved in the store).
     case scenario
     /// The Claude Code importer: line reader, JSON field scanner, line parser, store.
     case claudeCode = "claude-code"
@@ -29,7 +30,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             switch self {
             case .scenario:
                 let text = String(decoding: data, as: UTF8.self)
-                _ = try ScenarioLoader.parse(text, file: "fuzz.yaml")
+                _ = try ScenarioLoader.parse(text, file: "fuzz.yaml", fits: StoredFits())
             case .claudeCode:
                 let store = try Self.store()
                 try Self.withFile(data, name: "session.jsonl") { path in

@@ -1,3 +1,4 @@
+import NumericalMethods
 import Pricing
 import Scenario
 import Simulation

@@ -58,6 +58,8 @@ public struct ScenarioModel: Sendable {
     /// The fit's bootstrap replicates as behaviours (keys under `behaviour:` applied); empty
     /// without a fit.
     public var replicates: [ThreadBehaviour] = []
+    /// The `fit:` entry as written, if any (resolved while loading by the ``FitResolver``).
+    public var fit: FitReference? = nil
 }
 
 /// Figures someone published for a model, to compare a simulation with.

@@ -1,5 +1,4 @@
 import Distributions
-import Fitting
 import NameMatching
 import Pricing
 import Simulation
@@ -9,7 +8,7 @@ extension ScenarioLoader {
     /// a price path and published figures.
     static func parseModel(
         _ name: String, _ cursor: YAMLCursor, catalog: PriceCatalog, defaultPath: PricePath,
-        fitSource: FitSource = FitSource(path: "", cursor: nil)
+        fitDatabase: FitReference.Database? = nil, fits: (any FitResolver)? = nil
     ) throws(ScenarioError) -> ScenarioModel {
         let entries = try cursor.mapping(allowed: modelKeys)
         func entry(_ key: String) -> YAMLCursor? { entries.first { $0.key == key }?.value }
@@ -57,20 +56,20 @@ extension ScenarioLoader {
             }
         }
         // A stored fit replaces the preset's laws; keys under `behaviour:` still override it.
-        var fitted: ResolvedFit?
+        var reference: FitReference?, fitted: StoredFit?
         if let f = entry("fit") {
-            let resolved = try resolveFit(f, model: name, priceKey: price.model, source: fitSource)
-            for (key, law) in resolved.estimate {
-                laws[key] = law
-                let fittedLaw = key == "base_context" ? FittedLaw(family: "constant", parameters: ["value": resolved.fit.estimate.baseContext])
-                    : [
-                        "turns": resolved.fit.estimate.turns, "fresh_input_per_turn": resolved.fit.estimate.freshInputPerTurn,
-                        "output_per_turn": resolved.fit.estimate.outputPerTurn, "cache_hit_rate": resolved.fit.estimate.cacheHitRate,
-                    ][key]
-                specs[key] = DistributionSpec(kind: "fit #\(resolved.id) \(fittedLaw?.family ?? "")", parameters: fittedLaw?.parameters ?? [:])
+            let ref = try fitReference(f, model: name, priceKey: price.model, database: fitDatabase)
+            guard let fits else {
+                throw f.error("model '\(name)' asks for a stored fit, but the scenario was read without a thread store: load it with fits: StoredFits() (Composition)")
             }
-            if let p = resolved.fit.estimate.oneShotRate { oneShot = p }
-            if let q = resolved.fit.estimate.offTheRailsRate { offRails = q }
+            let resolved = try fits.resolve(ref)
+            for (key, fittedLaw) in resolved.estimate {
+                laws[key] = fittedLaw.law
+                specs[key] = DistributionSpec(kind: "fit #\(resolved.id) \(fittedLaw.family)", parameters: fittedLaw.parameters)
+            }
+            if let p = resolved.oneShotRate { oneShot = p }
+            if let q = resolved.offTheRailsRate { offRails = q }
+            reference = ref
             fitted = resolved
         }
         var overridden: [String: any UnivariateDistribution] = [:]
@@ -137,7 +136,7 @@ extension ScenarioLoader {
         return ScenarioModel(
             name: name, priced: PricedModel(name: name, price: price, behaviour: behaviour, cacheLifetime: lifetime),
             uncertainty: uncertainty, pricePath: path, preset: preset?.name, behaviourSpecs: echo, published: published,
-            fitID: fitted?.id, replicates: replicates)
+            fitID: fitted?.id, replicates: replicates, fit: reference)
     }
 
     /// Token counts and turns cannot be negative, and a hit rate lives in [0, 1].

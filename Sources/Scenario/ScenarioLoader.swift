@@ -21,10 +21,14 @@ public enum ScenarioLoader {
     /// Loads `path`.
     /// - Parameters:
     ///   - path: the scenario file.
-    /// - Throws: ``ScenarioError``.
     ///   - catalog: the prices to resolve models against; when it comes from `--prices`, pass
     ///     `catalogFromCommandLine: true` so that the scenario's own `prices.file` does not replace it.
-    public static func load(path: String, catalog: PriceCatalog = .builtIn, catalogFromCommandLine: Bool = false) throws(ScenarioError) -> Scenario {
+    ///   - fits: resolves `fit:` entries (`StoredFits` in `Composition` reads the thread store);
+    ///     without one, a model with `fit:` is an error.
+    /// - Throws: ``ScenarioError``.
+    public static func load(
+        path: String, catalog: PriceCatalog = .builtIn, catalogFromCommandLine: Bool = false, fits: (any FitResolver)? = nil
+    ) throws(ScenarioError) -> Scenario {
         guard let data = FileManager.default.contents(atPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
             throw ScenarioError(file: path, line: 0, column: 0, message: exists ? "cannot read the file: check its permissions" : missingFileMessage(path))
@@ -32,7 +36,7 @@ public enum ScenarioLoader {
         guard let text = String(data: data, encoding: .utf8) else {
             throw ScenarioError(file: path, line: 0, column: 0, message: "the file is not UTF-8 text: save it as UTF-8")
         }
-        return try parse(text, file: path, catalog: catalog, catalogFromCommandLine: catalogFromCommandLine)
+        return try parse(text, file: path, catalog: catalog, catalogFromCommandLine: catalogFromCommandLine, fits: fits)
     }
 
     /// A missing scenario: the closest name among the folder's scenarios, else what it holds.
@@ -51,7 +55,10 @@ public enum ScenarioLoader {
     }
 
     /// Parses scenario `text`; `file` is used in messages and to resolve relative paths.
-    public static func parse(_ text: String, file: String, catalog: PriceCatalog = .builtIn, catalogFromCommandLine: Bool = false) throws(ScenarioError) -> Scenario {
+    public static func parse(
+        _ text: String, file: String, catalog: PriceCatalog = .builtIn, catalogFromCommandLine: Bool = false,
+        fits: (any FitResolver)? = nil
+    ) throws(ScenarioError) -> Scenario {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
@@ -65,7 +72,7 @@ public enum ScenarioLoader {
         } catch {
             throw ScenarioError(file: file, line: 0, column: 0, message: "not valid YAML: \(error)")
         }
-        return try build(YAMLCursor(node: root, path: "", file: file), catalog: catalog, catalogFromCommandLine: catalogFromCommandLine)
+        return try build(YAMLCursor(node: root, path: "", file: file), catalog: catalog, catalogFromCommandLine: catalogFromCommandLine, fits: fits)
     }
 
     static func yamlError(_ error: YamlError, file: String) -> ScenarioError {
@@ -80,7 +87,9 @@ public enum ScenarioLoader {
         }
     }
 
-    static func build(_ root: YAMLCursor, catalog startCatalog: PriceCatalog, catalogFromCommandLine: Bool) throws(ScenarioError) -> Scenario {
+    static func build(
+        _ root: YAMLCursor, catalog startCatalog: PriceCatalog, catalogFromCommandLine: Bool, fits: (any FitResolver)?
+    ) throws(ScenarioError) -> Scenario {
         let entries = try root.mapping(allowed: topLevelKeys)
         func entry(_ key: String) -> YAMLCursor? { entries.first { $0.key == key }?.value }
 
@@ -104,9 +113,9 @@ public enum ScenarioLoader {
         let namedModels = try modelsCursor.namedEntries()
         guard !namedModels.isEmpty else { throw modelsCursor.error("'models' is empty: add at least one model") }
         var models: [ScenarioModel] = []
-        let fitSource = try FitSource.from(entry("db"), file: root.file)
+        let database = try fitDatabase(entry("db"), file: root.file)
         for (modelName, cursor, _) in namedModels {
-            models.append(try parseModel(modelName, cursor, catalog: catalog, defaultPath: globalPath, fitSource: fitSource))
+            models.append(try parseModel(modelName, cursor, catalog: catalog, defaultPath: globalPath, fitDatabase: database, fits: fits))
         }
 
         // Plans first: a team profile's seat may name one defined there.

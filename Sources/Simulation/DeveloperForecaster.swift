@@ -2,6 +2,7 @@ import Dispatch
 import Distributions
 import Foundation
 import LinearAlgebra
+import NumericalMethods
 
 /// Runs a ``DeveloperForecastSpec``: trials in parallel over the cores, each trial a developer's
 /// horizon of working days, threads and attempts.

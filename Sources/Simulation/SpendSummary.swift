@@ -1,4 +1,5 @@
 import Foundation
+import NumericalMethods
 
 /// What every forecast reports about a distribution of spend: mean, its standard error and
 /// the percentiles MODEL.md asks for.

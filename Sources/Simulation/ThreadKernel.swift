@@ -1,6 +1,7 @@
 import Distributions
 import Foundation
 import LinearAlgebra
+import NumericalMethods
 import Pricing
 
 /// The vectorised Monte Carlo kernel: simulates threads of one model in batches.

@@ -1,3 +1,5 @@
+import NumericalMethods
+
 /// Sums over simulated threads of one model: what a forecast reports per model.
 public struct ThreadTotals: Sendable {
     public var threads = 0

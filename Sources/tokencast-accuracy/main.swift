@@ -1,3 +1,4 @@
+import Composition
 import Foundation
 import Scenario
 import Simulation
@@ -28,7 +29,7 @@ var failed = false
 for c in checks {
     let scenario: Scenario
     do {
-        scenario = try ScenarioLoader.load(path: c.fixture)
+        scenario = try ScenarioLoader.load(path: c.fixture, fits: StoredFits())
     } catch {
         FileHandle.standardError.write(Data("\(error)\n".utf8))
         exit(2)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Composition
 import Foundation
 import Pricing
 import Scenario
@@ -55,8 +56,8 @@ struct PriceOptions: ParsableArguments {
 
     /// Loads the scenario at `path` against `--prices` or the built-in catalog.
     func loadScenario(_ path: String) throws -> Scenario {
-        guard let prices else { return try ScenarioLoader.load(path: path) }
+        guard let prices else { return try ScenarioLoader.load(path: path, fits: StoredFits()) }
         let catalog = try PriceCatalog(liteLLMFile: prices)
-        return try ScenarioLoader.load(path: path, catalog: catalog, catalogFromCommandLine: true)
+        return try ScenarioLoader.load(path: path, catalog: catalog, catalogFromCommandLine: true, fits: StoredFits())
     }
 }

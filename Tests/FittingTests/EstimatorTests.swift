@@ -1,5 +1,6 @@
 import Distributions
 import Foundation
+import NumericalMethods
 import Testing
 import TestSupport
 @testable import Fitting

@@ -1,3 +1,4 @@
+import Composition
 import Distributions
 import Foundation
 import Testing
@@ -20,7 +21,7 @@ import Simulation
 
     func load(_ yaml: String) throws(ScenarioError) -> Scenario {
         let file = (Self.stored.dir as NSString).appendingPathComponent("scenario.yaml")
-        return try ScenarioLoader.parse(yaml, file: file)
+        return try ScenarioLoader.parse(yaml, file: file, fits: StoredFits())
     }
 
     static func yaml(fit: String = "latest", db: String = "threads.db", model: String = "claude-sonnet-4-5", behaviour: String = "") -> String {

@@ -1,3 +1,4 @@
+import Composition
 import Scenario
 import Testing
 import TestSupport
@@ -49,7 +50,7 @@ import TestSupport
         let db = RepositoryPaths.fixture("reliability/errors/not-sqlite.bin")
         let yaml = "db: \(db)\n\(Self.d)\nmodels: {opus: {fit: latest, price: claude-opus-4-5}}"
         do {
-            _ = try ScenarioLoader.parse(yaml, file: "s.yaml")
+            _ = try ScenarioLoader.parse(yaml, file: "s.yaml", fits: StoredFits())
             Issue.record("no error")
         } catch {
             #expect("\(error)" == "s.yaml:1:5: cannot read stored fits: \(db) is not a tokencast thread database (not an SQLite file); it was left untouched. Move it away, or pass --db with another path.")

@@ -1,5 +1,6 @@
 import Distributions
 import Foundation
+import NumericalMethods
 
 /// Maximum-likelihood fits of the candidate laws for tokens per turn (positive reals).
 public enum ContinuousFit {

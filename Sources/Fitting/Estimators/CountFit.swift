@@ -1,5 +1,6 @@
 import Distributions
 import Foundation
+import NumericalMethods
 
 /// Maximum-likelihood fits of the candidate laws for turns per attempt (whole numbers >= 1).
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import NumericalMethods
 
 /// Threads per developer per working day.
 ///

@@ -1,5 +1,6 @@
 import Distributions
 import Foundation
+import NumericalMethods
 
 /// Fits for quantities in [0, 1]: the cache hit rate's beta law, and beta posteriors of the
 /// one-shot and off-the-rails rates.

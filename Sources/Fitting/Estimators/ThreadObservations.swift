@@ -1,5 +1,6 @@
 import Foundation
 import LinearAlgebra
+import NumericalMethods
 import ThreadStore
 
 /// What one logged thread says about MODEL.md's per-attempt quantities.

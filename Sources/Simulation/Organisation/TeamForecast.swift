@@ -1,3 +1,5 @@
+import NumericalMethods
+
 /// The distribution of an organisation's spend: per trial, per profile, model and month.
 ///
 /// Per-trial arrays are kept (not only summaries) so that budgets, diffs with common random

@@ -2,6 +2,7 @@ import Dispatch
 import Distributions
 import Foundation
 import LinearAlgebra
+import NumericalMethods
 
 /// Runs a ``TeamForecastSpec``: an organisation's profiles of developers over the horizon,
 /// trials in parallel over the cores.

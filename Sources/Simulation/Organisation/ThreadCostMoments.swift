@@ -1,5 +1,6 @@
 import Distributions
 import Foundation
+import NumericalMethods
 
 /// The mean and second moment of one attempt's cost as a function of a trial's shared
 /// behaviour draws, for the aggregated path of ``TeamForecaster``.

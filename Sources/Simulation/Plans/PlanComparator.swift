@@ -2,6 +2,7 @@ import Dispatch
 import Distributions
 import Foundation
 import LinearAlgebra
+import NumericalMethods
 import Pricing
 
 /// Runs a ``PlanComparisonSpec``: per trial and profile, a developer's period of threads with

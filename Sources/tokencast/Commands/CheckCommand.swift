@@ -1,4 +1,5 @@
 import ArgumentParser
+import Composition
 import Foundation
 import Scenario
 
@@ -15,7 +16,7 @@ struct CheckCommand: ParsableCommand {
         var failed = false
         for file in files {
             do {
-                let s = try ScenarioLoader.load(path: file)
+                let s = try ScenarioLoader.load(path: file, fits: StoredFits())
                 print("\(file): ok (\(s.models.count) model\(s.models.count == 1 ? "" : "s"), \(s.trials) trials, \(s.calendar.months.count) months)")
             } catch {
                 FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))

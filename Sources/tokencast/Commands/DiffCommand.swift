@@ -1,4 +1,5 @@
 import ArgumentParser
+import Composition
 import Foundation
 import Reports
 import Scenario
@@ -24,8 +25,8 @@ struct DiffCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        var sa = try ScenarioLoader.load(path: a)
-        var sb = try ScenarioLoader.load(path: b)
+        var sa = try ScenarioLoader.load(path: a, fits: StoredFits())
+        var sb = try ScenarioLoader.load(path: b, fits: StoredFits())
         let seed = simulation.seed ?? sa.seed
         let trials = simulation.trials ?? sa.trials
         sa.seed = seed; sb.seed = seed

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Composition
 import Foundation
 import Reports
 import Scenario
@@ -25,7 +26,7 @@ struct ForecastCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        var loaded = try ScenarioLoader.load(path: scenario)
+        var loaded = try ScenarioLoader.load(path: scenario, fits: StoredFits())
         if let seed = simulation.seed { loaded.seed = seed }
         if let trials = simulation.trials { loaded.trials = trials }
         let document = try Self.forecast(loaded, method: method, quiet: output.quiet)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Composition
 import Foundation
 import Reports
 import Scenario
@@ -36,7 +37,7 @@ struct SensitivityCommand: ParsableCommand {
     }
 
     func run() throws {
-        var loaded = try ScenarioLoader.load(path: scenario)
+        var loaded = try ScenarioLoader.load(path: scenario, fits: StoredFits())
         if let seed = simulation.seed { loaded.seed = seed }
         if let trials = simulation.trials { loaded.trials = trials }
         let spec = loaded.forecastSpec()

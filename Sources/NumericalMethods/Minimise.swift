@@ -1,5 +1,3 @@
-import Foundation
-
 /// Small derivative-free optimisers for maximum-likelihood fits.
 ///
 /// The likelihoods fitted here are smooth and, after profiling out the parameters that have a

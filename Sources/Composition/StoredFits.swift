@@ -1,0 +1,84 @@
+import Fitting
+import Foundation
+import Pricing
+import Scenario
+import ThreadStore
+
+/// Resolves a scenario's `fit:` entries against the thread store: the fit asked for (or the
+/// newest of the model) is read, decoded and turned into laws and replicates.
+///
+/// ```swift
+/// let scenario = try ScenarioLoader.load(path: "scenarios/fitted.yaml", fits: StoredFits())
+/// ```
+///
+/// The default database (no `db:` in the scenario) is ``ThreadStore/defaultPath(environment:)``.
+public struct StoredFits: FitResolver {
+    public init() {}
+
+    public func resolve(_ reference: FitReference) throws(ScenarioError) -> StoredFit {
+        let name = reference.model, priceKey = reference.priceKey
+        let path = reference.database?.path ?? ThreadStore.defaultPath()
+        let dbHint = reference.database == nil ? "the default thread database \(path)" : "\(path) (from 'db:')"
+        let at = reference.position
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw at.error("model '\(name)' asks for a stored fit but \(dbHint) does not exist: import logs and run tokencast fit --db \(path), or point 'db:' at your thread database")
+        }
+        let fits: [FitRecord]
+        do {
+            fits = try ThreadStore(path: path).fits()
+        } catch {
+            throw (reference.database?.position ?? at).error("cannot read stored fits: \(error)")
+        }
+        func matches(_ record: FitRecord) -> Bool {
+            record.model == name || record.model == priceKey || (try? Self.catalogKey(record.model)) == priceKey
+        }
+        let record: FitRecord
+        switch reference.wanted {
+        case .id(let wantedID):
+            guard let found = fits.first(where: { $0.id == wantedID }) else {
+                let list = fits.prefix(8).map { "#\($0.id) (\($0.model))" }.joined(separator: ", ")
+                throw at.error("there is no fit #\(wantedID) in \(dbHint): \(fits.isEmpty ? "no fits are stored; run tokencast fit" : "stored fits are \(list)")")
+            }
+            guard matches(found) else {
+                throw at.error("fit #\(wantedID) is of model '\(found.model)', not '\(name)' (\(priceKey)): use a fit of this model, or fit: latest")
+            }
+            record = found
+        case .latest:
+            guard let found = fits.first(where: matches) else {
+                let models = Set(fits.map(\.model)).sorted()
+                throw at.error("no stored fit for model '\(name)' (\(priceKey)) in \(dbHint): run tokencast fit --model \(priceKey) --db \(path)\(models.isEmpty ? "" : " (fits exist for \(models.joined(separator: ", ")))")")
+            }
+            record = found
+        }
+        do {
+            let fit = try BehaviourFit.decode(record.payload, id: record.id)
+            return StoredFit(
+                id: record.id, estimate: try Self.estimate(fit.estimate),
+                oneShotRate: fit.estimate.oneShotRate, offTheRailsRate: fit.estimate.offTheRailsRate,
+                // A replicate whose laws cannot be built is left out.
+                replicates: fit.replicates.compactMap { r in
+                    guard let laws = try? r.laws() else { return nil }
+                    return StoredFit.Replicate(laws: laws, oneShotRate: r.oneShotRate, offTheRailsRate: r.offTheRailsRate)
+                })
+        } catch {
+            throw at.error("\(error)")
+        }
+    }
+
+    static func catalogKey(_ name: String) throws -> String { try PriceCatalog.builtIn.price(of: name).model }
+
+    /// The point estimate's laws with the family and parameters each was fitted as; the base
+    /// context is a constant.
+    static func estimate(_ e: FitReplicate) throws(FittingError) -> [String: StoredFit.Law] {
+        let fitted: [String: FittedLaw] = [
+            "turns": e.turns, "fresh_input_per_turn": e.freshInputPerTurn,
+            "output_per_turn": e.outputPerTurn, "cache_hit_rate": e.cacheHitRate,
+            "base_context": FittedLaw(family: "constant", parameters: ["value": e.baseContext]),
+        ]
+        var laws: [String: StoredFit.Law] = [:]
+        for (key, law) in try e.laws() {
+            laws[key] = StoredFit.Law(law: law, family: fitted[key]?.family ?? "", parameters: fitted[key]?.parameters ?? [:])
+        }
+        return laws
+    }
+}

@@ -1,0 +1,70 @@
+import Distributions
+import Foundation
+import Scenario
+import Testing
+
+/// `fit:` without a thread store: the scenario layer records the reference and hands it to the
+/// resolver it is given (the store-backed one lives in Composition, tested in FittingTests).
+@Suite struct FitReferenceTests {
+    /// Answers every reference with constant laws and two replicates, and keeps what it was asked.
+    final class StubResolver: FitResolver {
+        var asked: [FitReference] = []
+
+        func resolve(_ reference: FitReference) throws(ScenarioError) -> StoredFit {
+            asked.append(reference)
+            func constant(_ v: Double) -> StoredFit.Law {
+                StoredFit.Law(law: try! DistributionSpec(kind: "constant", parameters: ["value": v]).make(), family: "constant", parameters: ["value": v])
+            }
+            let estimate = [
+                "turns": constant(10), "fresh_input_per_turn": constant(1_000), "output_per_turn": constant(500),
+                "cache_hit_rate": constant(0.8), "base_context": constant(20_000),
+            ]
+            let replicate = StoredFit.Replicate(laws: estimate.mapValues(\.law), oneShotRate: 0.7, offTheRailsRate: nil)
+            return StoredFit(id: 7, estimate: estimate, oneShotRate: 0.6, offTheRailsRate: 0.1, replicates: [replicate, replicate])
+        }
+    }
+
+    static let yaml = """
+        db: ~/fits/threads.db
+        developer: {threads_per_day: 3}
+        models:
+          sonnet:
+            price: claude-sonnet-4-5
+            fit: 7
+            behaviour: {max_attempts: 2}
+        """
+
+    @Test func theReferenceIsRecordedAndResolvedByTheGivenResolver() throws {
+        let stub = StubResolver()
+        let s = try ScenarioLoader.parse(Self.yaml, file: "/work/s.yaml", fits: stub)
+        let model = try #require(s.models.first)
+        let reference = try #require(model.fit)
+        #expect(stub.asked == [reference])
+        #expect(reference.wanted == .id(7))
+        #expect(reference.model == "sonnet" && reference.priceKey == "claude-sonnet-4-5")
+        #expect(reference.position == FilePosition(file: "/work/s.yaml", line: 6, column: 10))
+        #expect(reference.database?.position == FilePosition(file: "/work/s.yaml", line: 1, column: 5))
+        #expect(reference.database?.path.hasSuffix("/fits/threads.db") == true)
+        #expect(model.fitID == 7)
+        #expect(model.priced.behaviour.turns.mean == 10 && model.priced.behaviour.oneShotRate == 0.6)
+        #expect(model.behaviourSpecs.first { $0.key == "turns" }?.value == "fit #7 constant (value 10)")
+        #expect(model.replicates.count == 2)
+        #expect(model.replicates.allSatisfy { $0.oneShotRate == 0.7 && $0.offTheRailsRate == 0.1 && $0.maxAttempts == 2 })
+    }
+
+    @Test func withoutAResolverAFitIsAnErrorAtTheEntry() {
+        #expect(throws: ScenarioError(file: "s.yaml", line: 6, column: 10, message:
+            "model 'sonnet' asks for a stored fit, but the scenario was read without a thread store: load it with fits: StoredFits() (Composition)")) {
+            try ScenarioLoader.parse(Self.yaml, file: "s.yaml")
+        }
+    }
+
+    @Test func aBadReferenceIsReportedBeforeTheResolverIsAsked() {
+        let stub = StubResolver()
+        #expect(throws: ScenarioError(file: "s.yaml", line: 6, column: 10, message:
+            "'models.sonnet.fit' must be 'latest' or the number of a stored fit (tokencast fit prints it), got 'newest'")) {
+            try ScenarioLoader.parse(Self.yaml.replacingOccurrences(of: "fit: 7", with: "fit: newest"), file: "s.yaml", fits: stub)
+        }
+        #expect(stub.asked.isEmpty)
+    }
+}
