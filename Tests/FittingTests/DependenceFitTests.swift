@@ -1,5 +1,6 @@
 import Distributions
 import Foundation
+import NumericalMethods
 import LinearAlgebra
 import Simulation
 import Testing
