@@ -85,7 +85,7 @@ let package = Package(
             name: "DistributionsTests",
             dependencies: ["Distributions", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "PricingTests", dependencies: ["Pricing", "TestSupport"]),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Distributions", "Pricing", "TestSupport"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Distributions", "Pricing", "LinearAlgebra", "TestSupport"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Simulation", "Distributions", "Pricing", "TestSupport"]),
         .testTarget(
             name: "ThreadStoreTests",
@@ -93,7 +93,7 @@ let package = Package(
         .testTarget(
             name: "FittingTests",
             dependencies: [
-                "Fitting", "Scenario", "Composition", "ThreadStore", "Simulation", "Distributions", "NumericalMethods", "TestSupport",
+                "Fitting", "Scenario", "Composition", "ThreadStore", "Simulation", "Distributions", "NumericalMethods", "LinearAlgebra", "TestSupport",
             ]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
         .testTarget(name: "TokencastCLITests", dependencies: ["TestSupport"]),
