@@ -53,7 +53,7 @@ let package = Package(
             name: "Fitting",
             dependencies: ["ThreadStore", "Distributions", "Simulation", "Pricing", "NumericalMethods", "LinearAlgebra"]),
         /// A scenario composed with the thread store: `fit:` references resolved by stored fits.
-        .target(name: "Composition", dependencies: ["Scenario", "Fitting", "ThreadStore", "Pricing"]),
+        .target(name: "Composition", dependencies: ["Scenario", "Fitting", "ThreadStore", "Pricing", "Simulation"]),
         /// Terminal tables, JSON, CSV and HTML renderings of results.
         .target(name: "Reports", dependencies: ["Simulation", "Scenario", "Pricing", "NumericalMethods"]),
 

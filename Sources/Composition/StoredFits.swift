@@ -2,6 +2,7 @@ import Fitting
 import Foundation
 import Pricing
 import Scenario
+import Simulation
 import ThreadStore
 
 /// Resolves a scenario's `fit:` entries against the thread store: the fit asked for (or the
@@ -58,8 +59,10 @@ public struct StoredFits: FitResolver {
                 // A replicate whose laws cannot be built is left out.
                 replicates: fit.replicates.compactMap { r in
                     guard let laws = try? r.laws() else { return nil }
-                    return StoredFit.Replicate(laws: laws, oneShotRate: r.oneShotRate, offTheRailsRate: r.offTheRailsRate)
-                })
+                    return StoredFit.Replicate(
+                        laws: laws, oneShotRate: r.oneShotRate, offTheRailsRate: r.offTheRailsRate, dependence: Self.dependence(r.correlations))
+                },
+                dependence: Self.dependence(fit.estimate.correlations))
         } catch {
             throw at.error("\(error)")
         }
@@ -80,5 +83,12 @@ public struct StoredFits: FitResolver {
             laws[key] = StoredFit.Law(law: law, family: fitted[key]?.family ?? "", parameters: fitted[key]?.parameters ?? [:])
         }
         return laws
+    }
+
+    /// A stored correlation set as the kernel's dependence (a set that no longer factors is
+    /// dropped: the draws fall back to independence rather than the forecast failing).
+    static func dependence(_ pairs: [String: Double]?) -> DrawDependence? {
+        guard let pairs else { return nil }
+        return try? DrawDependence(correlation: DependenceFit.matrix(pairs))
     }
 }

@@ -1,4 +1,5 @@
 import Distributions
+import Simulation
 
 /// Where something was written in a scenario file, for errors that point at it.
 public struct FilePosition: Sendable, Hashable {
@@ -85,11 +86,16 @@ public struct StoredFit: Sendable {
         public var laws: [String: any UnivariateDistribution]
         public var oneShotRate: Double?
         public var offTheRailsRate: Double?
+        /// This replicate's own dependence between the draws; nil for independent draws.
+        public var dependence: DrawDependence?
 
-        public init(laws: [String: any UnivariateDistribution], oneShotRate: Double?, offTheRailsRate: Double?) {
+        public init(
+            laws: [String: any UnivariateDistribution], oneShotRate: Double?, offTheRailsRate: Double?, dependence: DrawDependence? = nil
+        ) {
             self.laws = laws
             self.oneShotRate = oneShotRate
             self.offTheRailsRate = offTheRailsRate
+            self.dependence = dependence
         }
     }
 
@@ -101,8 +107,14 @@ public struct StoredFit: Sendable {
     public var oneShotRate: Double?
     public var offTheRailsRate: Double?
     public var replicates: [Replicate]
+    /// The point estimate's dependence between the draws; nil for independent draws.
+    public var dependence: DrawDependence?
 
-    public init(id: Int64, estimate: [String: Law], oneShotRate: Double?, offTheRailsRate: Double?, replicates: [Replicate]) {
+    public init(
+        id: Int64, estimate: [String: Law], oneShotRate: Double?, offTheRailsRate: Double?, replicates: [Replicate],
+        dependence: DrawDependence? = nil
+    ) {
+        self.dependence = dependence
         self.id = id
         self.estimate = estimate
         self.oneShotRate = oneShotRate

@@ -38,19 +38,22 @@ extension ScenarioLoader {
     /// the scenario gave under `behaviour:` overriding them as it overrides the estimate.
     static func replicateBehaviours(
         _ fit: StoredFit, overrides: [String: any UnivariateDistribution], oneShot: Double?, offRails: Double?,
-        template: ThreadBehaviour
+        template: ThreadBehaviour, dependence: DrawDependence?? = nil
     ) -> [ThreadBehaviour] {
         fit.replicates.compactMap { r in
             var laws = r.laws
             for (k, v) in overrides { laws[k] = v }
             guard let t = laws["turns"], let u = laws["fresh_input_per_turn"], let o = laws["output_per_turn"],
                   let h = laws["cache_hit_rate"], let s = laws["base_context"] else { return nil }
-            return ThreadBehaviour(
+            var b = ThreadBehaviour(
                 turns: t, freshInputPerTurn: u, outputPerTurn: o, cacheHitRate: h, baseContext: s,
                 oneShotRate: oneShot ?? r.oneShotRate ?? template.oneShotRate,
                 offTheRailsRate: offRails ?? r.offTheRailsRate ?? template.offTheRailsRate,
                 maxAttempts: template.maxAttempts, contextWindow: template.contextWindow,
                 compactionSummary: template.compactionSummary, medianThreadMinutes: template.medianThreadMinutes)
+            // `correlations:` in the scenario (even `independent`) wins over each replicate's own.
+            b.setDependence(dependence ?? r.dependence)
+            return b
         }
     }
 }

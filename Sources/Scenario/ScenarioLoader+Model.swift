@@ -117,10 +117,13 @@ extension ScenarioLoader {
         guard let turns = laws["turns"], let fresh = laws["fresh_input_per_turn"], let output = laws["output_per_turn"],
             let hit = laws["cache_hit_rate"], let base = laws["base_context"], let oneShot, let offRails
         else { throw cursor.error("model '\(name)' is missing part of its behaviour") }
-        let behaviour = ThreadBehaviour(
+        var behaviour = ThreadBehaviour(
             turns: turns, freshInputPerTurn: fresh, outputPerTurn: output, cacheHitRate: hit,
             baseContext: base, oneShotRate: oneShot, offTheRailsRate: offRails,
             maxAttempts: maxAttempts, contextWindow: window, compactionSummary: summary, medianThreadMinutes: minutes)
+        // Precedence as for laws: the preset has none, a fit's dependence, then `correlations:`.
+        let handCorrelations = try entry("correlations").map { c throws(ScenarioError) in try parseCorrelations(c) }
+        behaviour.setDependence(handCorrelations ?? fitted?.dependence)
 
         let uncertainty = try entry("uncertainty").map(parseUncertainty) ?? .none
         var path = defaultPath
@@ -131,7 +134,9 @@ extension ScenarioLoader {
             ("max_attempts", String(maxAttempts)), ("context_window", window.map { YAMLCursor.format($0) } ?? "none"),
         ]
         let replicates = fitted.map {
-            replicateBehaviours($0, overrides: overridden, oneShot: givenOneShot, offRails: givenOffRails, template: behaviour)
+            replicateBehaviours(
+                $0, overrides: overridden, oneShot: givenOneShot, offRails: givenOffRails, template: behaviour,
+                dependence: handCorrelations)
         } ?? []
         return ScenarioModel(
             name: name, priced: PricedModel(name: name, price: price, behaviour: behaviour, cacheLifetime: lifetime),

@@ -11,7 +11,7 @@ import Yams
 /// can make the loader trap.
 public enum ScenarioLoader {
     static let topLevelKeys = ["name", "description", "trials", "seed", "calendar", "developer", "models", "prices", "price_path", "db", "plans", "profiles", "self_hosting", "workday", "team", "budget"]
-    static let modelKeys = ["price", "preset", "fit", "behaviour", "uncertainty", "price_path", "published", "cache_lifetime"]
+    static let modelKeys = ["price", "preset", "fit", "behaviour", "correlations", "uncertainty", "price_path", "published", "cache_lifetime"]
     static let behaviourKeys = [
         "turns", "fresh_input_per_turn", "output_per_turn", "cache_hit_rate", "base_context", "one_shot_rate",
         "off_the_rails_rate", "max_attempts", "context_window", "compaction_summary", "thread_minutes_p50",

@@ -29,6 +29,9 @@ import TestSupport
         ("unknown-parameter.yaml", "unknown-parameter.yaml:8:32: 'models.opus.behaviour.turns': lognormal has no parameter 'medain': did you mean 'median'?"),
         ("unknown-preset.yaml", "unknown-preset.yaml:5:13: unknown preset 'opus-9': did you mean 'opus-4.5' or 'opus-4.6'?"),
         ("no-price.yaml", "no-price.yaml:5:5: model 'opus' has no 'price:' and 'opus' is not a model in the price catalog: add price: with a catalog key, e.g. price: claude-opus-4-5"),
+        ("correlations-unknown-draw.yaml", "correlations-unknown-draw.yaml:8:7: 'cache_hit' in 'models.opus.correlations.turns.cache_hit' is not a per-attempt draw: did you mean 'cache_hit_rate'? use one of turns, fresh_input_per_turn, output_per_turn, cache_hit_rate, base_context"),
+        ("correlations-out-of-range.yaml", "correlations-out-of-range.yaml:8:29: 'models.opus.correlations.turns.cache_hit_rate' is a rank correlation and must be between -1 and 1, got 1.5"),
+        ("correlations-not-pd.yaml", "correlations-not-pd.yaml:8:7: the correlations in 'models.opus.correlations' are not mutually consistent (no joint law has them all): the nearest valid set is turns.fresh_input_per_turn: 0.48, turns.cache_hit_rate: 0.48, fresh_input_per_turn.cache_hit_rate: -0.48"),
     ])
     func badScenarioGetsExactMessage(file: String, message: String) {
         #expect(errorText(file) == message)
@@ -46,6 +49,16 @@ import TestSupport
         let listed = ScenarioLoader.missingFileMessage(folder + "/budget.yaml")
         #expect(listed.hasPrefix("no such file: \(folder)/ has amp-models.yaml, amp-routing.yaml, "), "\(listed)")
         #expect(listed.contains("sonnet-team.yaml"))
+    }
+
+    /// `correlations:` are rank correlations; the model's behaviour then draws through the copula.
+    @Test func correlationsGiveTheBehaviourADependence() throws {
+        let s = try ScenarioLoader.load(path: RepositoryPaths.fixture("scenarios/correlations-valid.yaml"))
+        let d = try #require(s.models[0].priced.behaviour.dependence)
+        expectClose(d.correlation[0, 3], DrawDependence.normalCorrelation(spearman: 0.8), relative: 1e-12, "turns/cache hit")
+        expectClose(d.correlation[0, 1], DrawDependence.normalCorrelation(spearman: -0.5), relative: 1e-12, "turns/fresh")
+        #expect(d.correlation[2, 4] == 0)
+        #expect(try ScenarioLoader.load(path: RepositoryPaths.fixture("scenarios/valid-minimal.yaml")).models[0].priced.behaviour.dependence == nil)
     }
 
     @Test func minimalScenarioTakesDefaults() throws {
