@@ -100,4 +100,9 @@ done
 if [ -f scenarios/sonnet-team.yaml ] && [ -f scenarios/sonnet-to-opus.yaml ]; then
   render "diff-sonnet-to-opus" diff scenarios/sonnet-team.yaml scenarios/sonnet-to-opus.yaml --trials "$TRIALS"
 fi
+# The out-of-sample check on the real threads shipped in fixtures/.
+validation_db="$OUT/validate-real.db"
+rm -f "$validation_db"
+"$TOKENCAST" import csv fixtures/real-threads/swe4cc-claude-sonnet-4-5.csv --db "$validation_db" --quiet > /dev/null
+render "validate-real-threads" validate --db "$validation_db" --threads 20000 --bootstrap 20
 [ "$failed" = 0 ] && echo "report-check: every report passed" || { echo "report-check: FAILED"; exit 1; }

@@ -33,6 +33,14 @@ public struct ThreadObservation: Sendable, Hashable {
 enum ThreadObservations {
     /// - Parameter requestsOf: the request rows of a thread (the store's `requests(threadID:)`).
     static func derive(_ threads: [ThreadRecord], requestsOf: (Int64) throws -> [RequestRecord]) throws -> [ThreadObservation] {
+        var structure = RequestStructure.Accumulator()
+        return try derive(threads, requestsOf: requestsOf, structure: &structure)
+    }
+
+    /// As above, also collecting the request rows' per-turn structure.
+    static func derive(
+        _ threads: [ThreadRecord], requestsOf: (Int64) throws -> [RequestRecord], structure: inout RequestStructure.Accumulator
+    ) throws -> [ThreadObservation] {
         var out: [ThreadObservation] = []
         out.reserveCapacity(threads.count)
         for t in threads where t.turns > 0 {
@@ -40,7 +48,12 @@ enum ThreadObservations {
             var obs = ThreadObservation(
                 threadID: t.id, developer: t.developer ?? "unknown", startedAt: t.startedAt, turns: t.turns, fresh: nil,
                 output: Double(t.tokens.output) / Double(t.turns), tokens: t.tokens, outcome: t.outcome, fromRequests: !requests.isEmpty)
-            if !requests.isEmpty { fillFromRequests(&obs, requests) }
+            if !requests.isEmpty {
+                fillFromRequests(&obs, requests)
+                structure.add(
+                    context: requests.map { Double($0.tokens.totalInput) }, output: requests.map { Double($0.tokens.output) },
+                    cacheRead: requests.map { Double($0.tokens.cacheRead) })
+            }
             out.append(obs)
         }
         return out

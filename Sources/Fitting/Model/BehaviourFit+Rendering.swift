@@ -37,6 +37,10 @@ extension BehaviourFit {
         if let d = threadsPerDay {
             out += "threads per working day: \(d.developerDays) developer-days, \(d.perDeveloper.count) developers, developer CV \(formatNumber(d.developerCV))\n"
         }
+        if let r = structure {
+            out += "request rows (\(r.threads) threads, \(r.increments) turn-to-turn steps) against MODEL.md's per-turn form:\n"
+            for v in r.verdicts { out += "  - \(v)\n" }
+        }
         if let d = dependence {
             out += "dependence: \(d.chosen == "gaussian_copula" ? "Gaussian copula" : "independent draws"); \(d.reason)\n"
         }

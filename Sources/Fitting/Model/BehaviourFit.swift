@@ -133,9 +133,11 @@ public struct BehaviourFit: Sendable, Codable {
     public var baseContext: SelectionReport?
     /// Whether the draws are fitted dependent, and why.
     public var dependence: DependenceReport?
+    /// MODEL.md's per-turn form against the request rows; nil without request rows.
+    public var structure: RequestStructure?
 
     enum CodingKeys: String, CodingKey {
-        case schema, model, since, until, threads, seed, turns, outcomes, estimate, intervals, replicates, check, dependence
+        case schema, model, since, until, threads, seed, turns, outcomes, estimate, intervals, replicates, check, dependence, structure
         case baseContext = "base_context"
         case threadsWithRequests = "threads_with_requests", bootstrapReplicates = "bootstrap_replicates"
         case freshInputPerTurn = "fresh_input_per_turn", outputPerTurn = "output_per_turn"

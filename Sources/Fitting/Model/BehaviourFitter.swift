@@ -70,8 +70,10 @@ public struct BehaviourFitter: Sendable {
         guard mine.count >= options.minimumThreads else {
             throw FittingError.tooFewThreads(model: model, count: mine.count, needed: options.minimumThreads)
         }
-        let observations = try ThreadObservations.derive(mine, requestsOf: store.requests(threadID:))
+        var structure = RequestStructure.Accumulator()
+        let observations = try ThreadObservations.derive(mine, requestsOf: store.requests(threadID:), structure: &structure)
         var fit = try fit(model: model, observations: observations)
+        fit.structure = structure.report()
         if let catalog = options.catalog, let price = try? catalog.price(of: model) {
             fit.check = FitCheck.run(fit: fit, observations: observations, price: price, threads: options.checkThreads, seed: options.seed)
         }
