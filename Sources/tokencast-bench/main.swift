@@ -51,6 +51,26 @@ func referenceModel() throws -> PricedModel {
     return PricedModel(name: "opus", price: price, behaviour: behaviour)
 }
 
+/// Workspaces handed to the parts of a run and taken back, so that each worker reuses one as a
+/// forecast does (``DeveloperForecaster`` keeps one per chunk of trials): allocating and zeroing
+/// a fresh one per part cost 156 instructions per thread at 2,048 threads per part.
+final class WorkspacePool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var free: [KernelWorkspace] = []
+
+    func take() -> KernelWorkspace {
+        lock.lock()
+        defer { lock.unlock() }
+        return free.popLast() ?? KernelWorkspace()
+    }
+
+    func give(_ workspace: KernelWorkspace) {
+        lock.lock()
+        defer { lock.unlock() }
+        free.append(workspace)
+    }
+}
+
 /// Simulates `threads` threads split over `workers` workers, each on its own substream.
 /// `threads` should be a multiple of 64 (the parts); with `costs` (room for `threads` values)
 /// every thread's cost is written to it, in part order.
@@ -67,19 +87,22 @@ func kernelRun(
     let root = RandomStream(seed: 2026)
     let perPart = threads / parts
     nonisolated(unsafe) let sink = costs
+    let pool = WorkspacePool()
     let run: @Sendable (Int) -> Void = { part in
         var rng = root.substream(UInt64(part))
         var totals = ThreadTotals()
+        let workspace = pool.take()
+        defer { pool.give(workspace) }
         if let sink {
             var at = part * perPart
-            ThreadKernel.simulate(model, trial: .nominal(model.behaviour), count: perPart, rng: &rng, workspace: KernelWorkspace(), totals: &totals, mode: mode) { batch in
+            ThreadKernel.simulate(model, trial: .nominal(model.behaviour), count: perPart, rng: &rng, workspace: workspace, totals: &totals, mode: mode) { batch in
                 for c in batch.cost {
                     sink[at] = c
                     at += 1
                 }
             }
         } else {
-            ThreadKernel.simulate(model, trial: .nominal(model.behaviour), count: perPart, rng: &rng, workspace: KernelWorkspace(), totals: &totals, mode: mode)
+            ThreadKernel.simulate(model, trial: .nominal(model.behaviour), count: perPart, rng: &rng, workspace: workspace, totals: &totals, mode: mode)
         }
         out[part] = totals
     }
@@ -93,11 +116,14 @@ func kernelRun(
     return sum
 }
 
-// `tokencast-bench profile N`: only the kernel, N threads on one core, for valgrind/perf.
-if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "profile", let n = Int(CommandLine.arguments[2]) {
+// `tokencast-bench profile N [reference]`: only the kernel, N threads on one core, for
+// valgrind/perf; the baseline model, or with `reference` the numpy reference's. Prints the mean
+// cost and attempts per thread to the last digit (a check that an optimisation changed no draw).
+if (3...4).contains(CommandLine.arguments.count), CommandLine.arguments[1] == "profile", let n = Int(CommandLine.arguments[2]) {
     do {
-        let t = kernelRun(try baselineModel(), threads: n, workers: 1, mode: .fused)
-        print(t.costPerThread)
+        let reference = CommandLine.arguments.count == 4 && CommandLine.arguments[3] == "reference"
+        let t = kernelRun(try reference ? referenceModel() : baselineModel(), threads: n, workers: 1, mode: .fused)
+        print(t.costPerThread, Double(t.attempts) / Double(t.threads), t.waste.value, t.tokens)
     } catch {
         print(error)
     }
