@@ -197,7 +197,64 @@ do {
     exit(1)
 }
 
+// MARK: - Team forecast: 10,000 developers, 12 months, 10,000 trials
+
+/// Runs `tokencast forecast scenarios/enterprise-10k.yaml` as a child process and reads its
+/// wall time and peak resident memory (getrusage of the children), so the figure covers the
+/// whole command: loading, moment tables, simulation and the report.
+func teamForecastFigures() -> [String: Any]? {
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tokencast").path
+    guard FileManager.default.isExecutableFile(atPath: binary), FileManager.default.fileExists(atPath: "scenarios/enterprise-10k.yaml") else { return nil }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: binary)
+    process.arguments = ["forecast", "scenarios/enterprise-10k.yaml", "--trials", "10000", "--format", "json", "--quiet", "--out", "/dev/null"]
+    let t0 = DispatchTime.now().uptimeNanoseconds
+    do { try process.run() } catch { return nil }
+    process.waitUntilExit()
+    let elapsed = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
+    return [
+        "command": "tokencast forecast scenarios/enterprise-10k.yaml --trials 10000",
+        "developers": 10_000, "months": 12, "trials": 10_000,
+        "seconds": (elapsed * 1000).rounded() / 1000,
+        "peak_rss_megabytes": (Double(usage.ru_maxrss) / 1024 * 10).rounded() / 10,
+        "exit_status": Int(process.terminationStatus),
+    ]
+}
+
+if let team = teamForecastFigures() { figures["team_forecast_10k"] = team }
+
+// Import speed: Claude Code JSONL generated once (deterministic), imported into a fresh store.
+do {
+    let megabytes = Int64(ProcessInfo.processInfo.environment["TOKENCAST_BENCH_IMPORT_MB"] ?? "") ?? 300
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tokencast-bench-logs-\(megabytes)mb").path
+    let marker = dir + "/.complete"
+    if !FileManager.default.fileExists(atPath: marker) {
+        try? FileManager.default.removeItem(atPath: dir)
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        _ = try ClaudeCodeLogGenerator(seed: 7).write(bytes: megabytes << 20, to: dir)
+        _ = FileManager.default.createFile(atPath: marker, contents: Data())
+    }
+    let db = FileManager.default.temporaryDirectory.appendingPathComponent("tokencast-bench-\(getpid()).db").path
+    defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) } }
+    var report: ImportReport?
+    let t = try seconds {
+        let store = try ThreadStore(path: db)
+        report = try ClaudeCodeImporter(store: store).importLogs(at: [dir])
+    }
+    let bytes = Double(report?.bytes ?? 0)
+    figures["import_claude_code_megabytes"] = (bytes / 1_048_576).rounded()
+    figures["import_claude_code_megabytes_per_second"] = (bytes / 1_048_576 / t * 10).rounded() / 10
+    figures["import_claude_code_requests"] = report?.newRequests ?? 0
+} catch {
+    FileHandle.standardError.write(Data("bench: import: \(error)\n".utf8))
+    exit(1)
+}
 // MARK: - The numpy reference, side by side
+
+// After the team forecast: its peak memory is read with getrusage(RUSAGE_CHILDREN), the
+// largest of all children so far, and numpy's run of 2 million threads takes about 250 MB.
 
 /// Runs `command` with `arguments`, returning its exit status and standard output.
 func runProcess(_ command: String, _ arguments: [String]) -> (status: Int32, output: String)? {
@@ -335,60 +392,6 @@ do {
     exit(1)
 }
 
-// MARK: - Team forecast: 10,000 developers, 12 months, 10,000 trials
-
-/// Runs `tokencast forecast scenarios/enterprise-10k.yaml` as a child process and reads its
-/// wall time and peak resident memory (getrusage of the children), so the figure covers the
-/// whole command: loading, moment tables, simulation and the report.
-func teamForecastFigures() -> [String: Any]? {
-    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tokencast").path
-    guard FileManager.default.isExecutableFile(atPath: binary), FileManager.default.fileExists(atPath: "scenarios/enterprise-10k.yaml") else { return nil }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary)
-    process.arguments = ["forecast", "scenarios/enterprise-10k.yaml", "--trials", "10000", "--format", "json", "--quiet", "--out", "/dev/null"]
-    let t0 = DispatchTime.now().uptimeNanoseconds
-    do { try process.run() } catch { return nil }
-    process.waitUntilExit()
-    let elapsed = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
-    var usage = rusage()
-    getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
-    return [
-        "command": "tokencast forecast scenarios/enterprise-10k.yaml --trials 10000",
-        "developers": 10_000, "months": 12, "trials": 10_000,
-        "seconds": (elapsed * 1000).rounded() / 1000,
-        "peak_rss_megabytes": (Double(usage.ru_maxrss) / 1024 * 10).rounded() / 10,
-        "exit_status": Int(process.terminationStatus),
-    ]
-}
-
-if let team = teamForecastFigures() { figures["team_forecast_10k"] = team }
-
-// Import speed: Claude Code JSONL generated once (deterministic), imported into a fresh store.
-do {
-    let megabytes = Int64(ProcessInfo.processInfo.environment["TOKENCAST_BENCH_IMPORT_MB"] ?? "") ?? 300
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tokencast-bench-logs-\(megabytes)mb").path
-    let marker = dir + "/.complete"
-    if !FileManager.default.fileExists(atPath: marker) {
-        try? FileManager.default.removeItem(atPath: dir)
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        _ = try ClaudeCodeLogGenerator(seed: 7).write(bytes: megabytes << 20, to: dir)
-        _ = FileManager.default.createFile(atPath: marker, contents: Data())
-    }
-    let db = FileManager.default.temporaryDirectory.appendingPathComponent("tokencast-bench-\(getpid()).db").path
-    defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) } }
-    var report: ImportReport?
-    let t = try seconds {
-        let store = try ThreadStore(path: db)
-        report = try ClaudeCodeImporter(store: store).importLogs(at: [dir])
-    }
-    let bytes = Double(report?.bytes ?? 0)
-    figures["import_claude_code_megabytes"] = (bytes / 1_048_576).rounded()
-    figures["import_claude_code_megabytes_per_second"] = (bytes / 1_048_576 / t * 10).rounded() / 10
-    figures["import_claude_code_requests"] = report?.newRequests ?? 0
-} catch {
-    FileHandle.standardError.write(Data("bench: import: \(error)\n".utf8))
-    exit(1)
-}
 var usage = rusage()
 getrusage(RUSAGE_SELF.rawValue, &usage)
 figures["peak_resident_megabytes"] = Double(usage.ru_maxrss) / 1024
