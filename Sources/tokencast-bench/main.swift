@@ -76,7 +76,7 @@ final class WorkspacePool: @unchecked Sendable {
 /// every thread's cost is written to it, in part order.
 func kernelRun(
     _ model: PricedModel, threads: Int, workers: Int, mode: PricingMode,
-    costs: UnsafeMutableBufferPointer<Double>? = nil
+    costs: UnsafeMutableBufferPointer<Double>? = nil, seed: UInt64 = 2026
 ) -> ThreadTotals {
     BLAS.setThreadCount(1)
     let parts = 64
@@ -84,7 +84,7 @@ func kernelRun(
     slots.initialize(repeating: ThreadTotals())
     defer { slots.deallocate() }
     nonisolated(unsafe) let out = slots
-    let root = RandomStream(seed: 2026)
+    let root = RandomStream(seed: seed)
     let perPart = threads / parts
     nonisolated(unsafe) let sink = costs
     let pool = WorkspacePool()
@@ -116,14 +116,16 @@ func kernelRun(
     return sum
 }
 
-// `tokencast-bench profile N [reference]`: only the kernel, N threads on one core, for
+// `tokencast-bench profile N [reference [SEED]]`: only the kernel, N threads on one core, for
 // valgrind/perf; the baseline model, or with `reference` the numpy reference's. Prints the mean
-// cost and attempts per thread to the last digit (a check that an optimisation changed no draw).
-if (3...4).contains(CommandLine.arguments.count), CommandLine.arguments[1] == "profile", let n = Int(CommandLine.arguments[2]) {
+// cost, attempts and turns per attempt, the waste and the token sums to the last digit (a check
+// that an optimisation changed no draw; other seeds, a check of the means).
+if (3...5).contains(CommandLine.arguments.count), CommandLine.arguments[1] == "profile", let n = Int(CommandLine.arguments[2]) {
     do {
-        let reference = CommandLine.arguments.count == 4 && CommandLine.arguments[3] == "reference"
-        let t = kernelRun(try reference ? referenceModel() : baselineModel(), threads: n, workers: 1, mode: .fused)
-        print(t.costPerThread, Double(t.attempts) / Double(t.threads), t.waste.value, t.tokens)
+        let reference = CommandLine.arguments.count >= 4 && CommandLine.arguments[3] == "reference"
+        let seed = CommandLine.arguments.count == 5 ? UInt64(CommandLine.arguments[4]) ?? 2026 : 2026
+        let t = kernelRun(try reference ? referenceModel() : baselineModel(), threads: n, workers: 1, mode: .fused, seed: seed)
+        print(t.costPerThread, Double(t.attempts) / Double(t.threads), t.turns / Double(t.attempts), t.waste.value, t.tokens)
     } catch {
         print(error)
     }
@@ -296,6 +298,21 @@ func percentile(_ sorted: UnsafeMutableBufferPointer<Double>, _ p: Double) -> Do
     return sorted[lo] + (h - Double(lo)) * (sorted[hi] - sorted[lo])
 }
 
+/// The exact mean cost of a thread of `model` when no attempt reaches a tier or a window: MODEL.md's
+/// closed forms are polynomials in T, u, o, s and linear in h, all independent, and the outcome
+/// does not depend on the cost, so E[cost] = E[attempt cost] x E[attempts].
+func exactMeanThreadCost(_ model: PricedModel) -> Double {
+    let b = model.behaviour, p = model.priceVector
+    let t = b.turns.mean, t2 = b.turns.variance + t * t
+    let u = b.freshInputPerTurn.mean, o = b.outputPerTurn.mean, h = b.cacheHitRate.mean, base = b.baseContext.mean
+    let sent = t * base + u * (t2 + t) / 2 + o * (t2 - t) / 2
+    let new = base + u * t + o * (t - 1)
+    let miss = model.explicitCache ? p[TokenClass.cacheWrite.rawValue] : p[TokenClass.input.rawValue]
+    let attempt = new * miss + (sent - new) * (h * p[TokenClass.cacheRead.rawValue] + (1 - h) * miss)
+        + o * t * p[TokenClass.output.rawValue]
+    return attempt * b.expectedAttempts
+}
+
 /// scripts/reference_numpy.py with `threads` threads, best of `repetitions` runs (the figures
 /// are the same each time: the seed is fixed). OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE are
 /// unset for this command only (they slow numpy on some processors). Nil figures and a reason
@@ -371,8 +388,16 @@ do {
         "waste_share": rounded(totals.wasteShare, 4), "success": rounded(Double(totals.completed) / Double(n), 4),
         "attempts": rounded(Double(totals.attempts) / Double(n), 3), "sd": rounded(sd, 4),
     ]
+    // Both means against the exact one, in standard errors of a mean of n threads.
+    let exact = exactMeanThreadCost(model)
+    let standardError = sd / Double(n).squareRoot()
+    reference["exact_mean"] = rounded(exact, 4)
+    tokencast["mean_standard_errors_from_exact"] = rounded((mean - exact) / standardError, 2)
     let repetitions = Int(ProcessInfo.processInfo.environment["TOKENCAST_BENCH_NUMPY_RUNS"] ?? "") ?? 3
-    let numpy = numpyReference(threads: n, repetitions: repetitions)
+    var numpy = numpyReference(threads: n, repetitions: repetitions)
+    if let numpyMean = numpy["mean"] as? Double {
+        numpy["mean_standard_errors_from_exact"] = rounded((numpyMean - exact) / standardError, 2)
+    }
     reference["numpy"] = numpy
     if let rate = numpy["threads_per_second"] as? Double, let numpyMean = numpy["mean"] as? Double {
         reference["speedup_vs_numpy"] = rounded(Double(n) / two / rate, 2)
