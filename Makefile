@@ -51,6 +51,9 @@ accuracy-check: deps
 	$(RELEASE) --product tokencast-accuracy
 	.build/release/tokencast-accuracy
 
+# Speed figures as one JSON object, about a minute. Includes the numpy reference's model run by
+# tokencast and by scripts/reference_numpy.py side by side (skipped without python3 and numpy),
+# and instructions per thread under valgrind's callgrind (skipped without valgrind).
 bench: deps
 	@# Build output goes to stderr so that stdout is the JSON alone.
 	@$(RELEASE) --product tokencast-bench >&2

@@ -67,7 +67,7 @@ let package = Package(
             ]),
         .executableTarget(
             name: "tokencast-bench",
-            dependencies: ["Simulation", "Distributions", "Pricing", "LinearAlgebra", "ThreadStore"]),
+            dependencies: ["Simulation", "Distributions", "Pricing", "LinearAlgebra", "ThreadStore", "NumericalMethods"]),
         /// `make test`, last step: the aggregated team path against the exact one, in release.
         .executableTarget(name: "tokencast-accuracy", dependencies: ["Scenario", "Simulation", "Composition"]),
         /// `make fuzz`: libFuzzer entry points over the readers of user input (docs/RELIABILITY.md).

@@ -1,6 +1,7 @@
 import Dispatch
 import Distributions
 import Foundation
+import NumericalMethods
 import LinearAlgebra
 import Pricing
 import Simulation
@@ -33,20 +34,77 @@ func baselineModel() throws -> PricedModel {
     return PricedModel(name: "opus", price: try PriceCatalog.builtIn.price(of: "claude-opus-4-5"), behaviour: behaviour)
 }
 
+/// The numpy reference's model (scripts/reference_numpy.py, `simulate`'s defaults) with exactly
+/// its parameters: turns max(1, floor(X)) with X ~ Lognormal(ln 30, 0.6); u ~ Lognormal(ln 3000,
+/// 0.5); o ~ Lognormal(ln 300, 0.5); h ~ Beta(18, 2); s = 20,000; p = 0.6; q = 0.03; at most
+/// three attempts; Opus prices as the script gives them, explicit caching, no tier, no window.
+func referenceModel() throws -> PricedModel {
+    let behaviour = ThreadBehaviour(
+        turns: try FlooredLognormal(mu: log(30), sigma: 0.6),
+        freshInputPerTurn: try Lognormal(mu: log(3_000), sigma: 0.5),
+        outputPerTurn: try Lognormal(mu: log(300), sigma: 0.5),
+        cacheHitRate: try Beta(alpha: 18, beta: 2),
+        baseContext: try Constant(value: 20_000),
+        oneShotRate: 0.6, offTheRailsRate: 0.03, maxAttempts: 3, contextWindow: nil)
+    let price = ModelPrice(
+        model: "opus (reference_numpy.py)", provider: "anthropic", input: 5e-6, output: 25e-6, cacheRead: 0.5e-6,
+        cacheWrite5m: 6.25e-6, cacheWrite1h: 6.25e-6, caching: .explicit)
+    return PricedModel(name: "opus", price: price, behaviour: behaviour)
+}
+
+/// Workspaces handed to the parts of a run and taken back, so that each worker reuses one as a
+/// forecast does (``DeveloperForecaster`` keeps one per chunk of trials): allocating and zeroing
+/// a fresh one per part cost 156 instructions per thread at 2,048 threads per part.
+final class WorkspacePool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var free: [KernelWorkspace] = []
+
+    func take() -> KernelWorkspace {
+        lock.lock()
+        defer { lock.unlock() }
+        return free.popLast() ?? KernelWorkspace()
+    }
+
+    func give(_ workspace: KernelWorkspace) {
+        lock.lock()
+        defer { lock.unlock() }
+        free.append(workspace)
+    }
+}
+
 /// Simulates `threads` threads split over `workers` workers, each on its own substream.
-func kernelRun(_ model: PricedModel, threads: Int, workers: Int, mode: PricingMode) -> ThreadTotals {
+/// `threads` should be a multiple of 64 (the parts); with `costs` (room for `threads` values)
+/// every thread's cost is written to it, in part order.
+func kernelRun(
+    _ model: PricedModel, threads: Int, workers: Int, mode: PricingMode,
+    costs: UnsafeMutableBufferPointer<Double>? = nil, seed: UInt64 = 2026
+) -> ThreadTotals {
     BLAS.setThreadCount(1)
     let parts = 64
     let slots = UnsafeMutableBufferPointer<ThreadTotals>.allocate(capacity: parts)
     slots.initialize(repeating: ThreadTotals())
     defer { slots.deallocate() }
     nonisolated(unsafe) let out = slots
-    let root = RandomStream(seed: 2026)
+    let root = RandomStream(seed: seed)
     let perPart = threads / parts
+    nonisolated(unsafe) let sink = costs
+    let pool = WorkspacePool()
     let run: @Sendable (Int) -> Void = { part in
         var rng = root.substream(UInt64(part))
         var totals = ThreadTotals()
-        ThreadKernel.simulate(model, trial: .nominal(model.behaviour), count: perPart, rng: &rng, workspace: KernelWorkspace(), totals: &totals, mode: mode)
+        let workspace = pool.take()
+        defer { pool.give(workspace) }
+        if let sink {
+            var at = part * perPart
+            ThreadKernel.simulate(model, trial: .nominal(model.behaviour), count: perPart, rng: &rng, workspace: workspace, totals: &totals, mode: mode) { batch in
+                for c in batch.cost {
+                    sink[at] = c
+                    at += 1
+                }
+            }
+        } else {
+            ThreadKernel.simulate(model, trial: .nominal(model.behaviour), count: perPart, rng: &rng, workspace: workspace, totals: &totals, mode: mode)
+        }
         out[part] = totals
     }
     if workers == 1 {
@@ -59,15 +117,40 @@ func kernelRun(_ model: PricedModel, threads: Int, workers: Int, mode: PricingMo
     return sum
 }
 
-// `tokencast-bench profile N`: only the kernel, N threads on one core, for valgrind/perf.
-if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "profile", let n = Int(CommandLine.arguments[2]) {
+// `tokencast-bench profile N [reference [SEED]]`: only the kernel, N threads on one core, for
+// valgrind/perf; the baseline model, or with `reference` the numpy reference's. Prints the mean
+// cost, attempts and turns per attempt, the waste and the token sums to the last digit (a check
+// that an optimisation changed no draw; other seeds, a check of the means).
+if (3...5).contains(CommandLine.arguments.count), CommandLine.arguments[1] == "profile", let n = Int(CommandLine.arguments[2]) {
     do {
-        let t = kernelRun(try baselineModel(), threads: n, workers: 1, mode: .fused)
-        print(t.costPerThread)
+        let reference = CommandLine.arguments.count >= 4 && CommandLine.arguments[3] == "reference"
+        let seed = CommandLine.arguments.count == 5 ? UInt64(CommandLine.arguments[4]) ?? 2026 : 2026
+        let t = kernelRun(try reference ? referenceModel() : baselineModel(), threads: n, workers: 1, mode: .fused, seed: seed)
+        print(t.costPerThread, Double(t.attempts) / Double(t.threads), t.turns / Double(t.attempts), t.waste.value, t.tokens)
     } catch {
         print(error)
     }
     exit(0)
+}
+
+/// The case `callgrind-reference` runs: callgrind counts instructions only inside this function
+/// (`--toggle-collect`), so start-up and the process's other work are left out.
+@inline(never)
+func callgrindReferenceCase(_ model: PricedModel, threads: Int) -> ThreadTotals {
+    kernelRun(model, threads: threads, workers: 1, mode: .fused)
+}
+
+// `tokencast-bench callgrind-reference N`: the numpy reference's model, N threads on one worker,
+// for `valgrind --tool=callgrind` (see `instructionsPerThread`); prints the threads simulated.
+if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "callgrind-reference", let n = Int(CommandLine.arguments[2]) {
+    do {
+        let t = callgrindReferenceCase(try referenceModel(), threads: n)
+        print(t.threads)
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("callgrind-reference: \(error)\n".utf8))
+        exit(1)
+    }
 }
 
 // `tokencast-bench generate-logs BYTES DIR`: a synthetic Claude Code log tree of about BYTES
@@ -171,9 +254,174 @@ do {
     FileHandle.standardError.write(Data("bench: import: \(error)\n".utf8))
     exit(1)
 }
+// Read before the numpy reference's section, whose per-thread costs (16 MB) would otherwise set it.
 var usage = rusage()
 getrusage(RUSAGE_SELF.rawValue, &usage)
 figures["peak_resident_megabytes"] = Double(usage.ru_maxrss) / 1024
+
+// MARK: - The numpy reference, side by side
+
+// After the team forecast: its peak memory is read with getrusage(RUSAGE_CHILDREN), the
+// largest of all children so far, and numpy's run of 2 million threads takes about 250 MB.
+
+/// Runs `command` with `arguments`, returning its exit status and standard output.
+func runProcess(_ command: String, _ arguments: [String]) -> (status: Int32, output: String)? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: command)
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    do { try process.run() } catch { return nil }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+/// The `key=value` pairs of the reference script's output lines, as numbers.
+func keyValues(_ text: String) -> [String: Double] {
+    var values: [String: Double] = [:]
+    for field in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+        let parts = field.split(separator: "=", maxSplits: 1)
+        if parts.count == 2, let v = Double(parts[1]) { values[String(parts[0])] = v }
+    }
+    return values
+}
+
+/// The figures the reference script prints, in its order.
+let summaryKeys = ["mean", "p5", "p50", "p90", "p95", "p99", "waste_share", "success", "attempts"]
+
+/// `x` rounded to `digits` decimals, as the reference script prints its figures.
+func rounded(_ x: Double, _ digits: Int) -> Double {
+    let scale = pow(10, Double(digits))
+    return (x * scale).rounded() / scale
+}
+
+/// numpy's default (linear) percentile of sorted values.
+func percentile(_ sorted: UnsafeMutableBufferPointer<Double>, _ p: Double) -> Double {
+    let h = Double(sorted.count - 1) * p / 100
+    let lo = Int(h.rounded(.down)), hi = min(lo + 1, sorted.count - 1)
+    return sorted[lo] + (h - Double(lo)) * (sorted[hi] - sorted[lo])
+}
+
+/// The exact mean cost of a thread of `model` when no attempt reaches a tier or a window: MODEL.md's
+/// closed forms are polynomials in T, u, o, s and linear in h, all independent, and the outcome
+/// does not depend on the cost, so E[cost] = E[attempt cost] x E[attempts].
+func exactMeanThreadCost(_ model: PricedModel) -> Double {
+    let b = model.behaviour, p = model.priceVector
+    let t = b.turns.mean, t2 = b.turns.variance + t * t
+    let u = b.freshInputPerTurn.mean, o = b.outputPerTurn.mean, h = b.cacheHitRate.mean, base = b.baseContext.mean
+    let sent = t * base + u * (t2 + t) / 2 + o * (t2 - t) / 2
+    let new = base + u * t + o * (t - 1)
+    let miss = model.explicitCache ? p[TokenClass.cacheWrite.rawValue] : p[TokenClass.input.rawValue]
+    let attempt = new * miss + (sent - new) * (h * p[TokenClass.cacheRead.rawValue] + (1 - h) * miss)
+        + o * t * p[TokenClass.output.rawValue]
+    return attempt * b.expectedAttempts
+}
+
+/// scripts/reference_numpy.py with `threads` threads, best of `repetitions` runs (the figures
+/// are the same each time: the seed is fixed). OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE are
+/// unset for this command only (they slow numpy on some processors). Nil figures and a reason
+/// when python3 or numpy is missing or the script fails.
+func numpyReference(threads: Int, repetitions: Int) -> [String: Any] {
+    let script = "scripts/reference_numpy.py"
+    guard FileManager.default.fileExists(atPath: script) else { return ["unavailable": "\(script) not found (run from the repository root)"] }
+    var best: [String: Double]?
+    for _ in 0..<repetitions {
+        guard let (status, output) = runProcess("/usr/bin/env", ["-u", "OPENBLAS_CORETYPE", "-u", "OPENBLAS_L2_SIZE", "python3", script, "\(threads)", "1"]) else {
+            return ["unavailable": "could not start /usr/bin/env python3"]
+        }
+        let values = keyValues(output)
+        guard status == 0, let rate = values["threads_per_s"], values["threads"] == Double(threads), summaryKeys.allSatisfy({ values[$0] != nil }) else {
+            return ["unavailable": "python3 \(script) exited with status \(status) (is numpy installed?)"]
+        }
+        if rate > best?["threads_per_s"] ?? 0 { best = values }
+    }
+    guard let best else { return ["unavailable": "no runs"] }
+    var figures: [String: Any] = ["threads_per_second": best["threads_per_s"]!, "seconds": best["seconds"] ?? Double.nan, "cores": 1]
+    for key in summaryKeys { figures[key] = best[key]! }
+    return figures
+}
+
+/// Instructions per thread of the reference case on one worker: `tokencast-bench
+/// callgrind-reference` under `valgrind --tool=callgrind`, counting only inside
+/// `callgrindReferenceCase`; the `totals:` (or `summary:`) line's Ir over the threads simulated.
+/// Nil when valgrind is not installed or fails.
+func instructionsPerThread(threads: Int) -> [String: Any]? {
+    let valgrind = ["/usr/bin/valgrind", "/usr/local/bin/valgrind"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    guard let valgrind else { return nil }
+    let outFile = FileManager.default.temporaryDirectory.appendingPathComponent("tokencast-bench-callgrind-\(getpid()).out").path
+    defer { try? FileManager.default.removeItem(atPath: outFile) }
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+    guard let (status, output) = runProcess(valgrind, [
+        "--tool=callgrind", "--callgrind-out-file=\(outFile)", "--collect-atstart=no",
+        "--toggle-collect=*callgrindReferenceCase*", binary, "callgrind-reference", "\(threads)",
+    ]), status == 0, let simulated = Int(output.trimmingCharacters(in: .whitespacesAndNewlines)), simulated > 0,
+        let text = try? String(contentsOfFile: outFile, encoding: .utf8)
+    else { return nil }
+    var ir: Double?
+    for line in text.split(separator: "\n") where line.hasPrefix("totals:") || line.hasPrefix("summary:") {
+        if let v = line.split(separator: " ").dropFirst().first.flatMap({ Double($0) }) { ir = v }
+    }
+    guard let ir, ir > 0 else { return nil }
+    return ["instructions_per_thread": (ir / Double(simulated)).rounded(), "callgrind_threads": simulated, "callgrind_instructions": ir]
+}
+
+do {
+    let model = try referenceModel()
+    // A multiple of 64 (kernelRun's parts); numpy takes about 1.3 s for it at 1.5 M threads/s.
+    let n = Int(ProcessInfo.processInfo.environment["TOKENCAST_BENCH_REFERENCE_THREADS"] ?? "") ?? 2_000_000
+    var reference: [String: Any] = [
+        "model": "scripts/reference_numpy.py: turns max(1, floor(Lognormal(ln 30, 0.6))), u Lognormal(ln 3000, 0.5), o Lognormal(ln 300, 0.5), h Beta(18, 2), s 20000, p 0.6, q 0.03, 3 attempts, Opus prices, explicit cache",
+        "threads": n,
+    ]
+    let two = best(of: 5) { _ = kernelRun(model, threads: n, workers: 2, mode: .fused) }
+    let one = best(of: 3) { _ = kernelRun(model, threads: n, workers: 1, mode: .fused) }
+    // The summary from a run of its own (the same threads: the seed is fixed), not timed.
+    var costs = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+    defer { costs.deallocate() }
+    costs.initialize(repeating: 0)
+    let totals = kernelRun(model, threads: n, workers: 2, mode: .fused, costs: costs)
+    costs.sort()
+    var meanSquare = CompensatedSum()
+    let mean = totals.costPerThread
+    for c in costs { meanSquare.add((c - mean) * (c - mean)) }
+    let sd = (meanSquare.value / Double(n - 1)).squareRoot()
+    var tokencast: [String: Any] = [
+        "threads_per_second": (Double(n) / two).rounded(), "threads_per_second_one_core": (Double(n) / one).rounded(), "cores": 2,
+        "mean": rounded(mean, 4), "p5": rounded(percentile(costs, 5), 4), "p50": rounded(percentile(costs, 50), 4),
+        "p90": rounded(percentile(costs, 90), 4), "p95": rounded(percentile(costs, 95), 4), "p99": rounded(percentile(costs, 99), 4),
+        "waste_share": rounded(totals.wasteShare, 4), "success": rounded(Double(totals.completed) / Double(n), 4),
+        "attempts": rounded(Double(totals.attempts) / Double(n), 3), "sd": rounded(sd, 4),
+    ]
+    // Both means against the exact one, in standard errors of a mean of n threads.
+    let exact = exactMeanThreadCost(model)
+    let standardError = sd / Double(n).squareRoot()
+    reference["exact_mean"] = rounded(exact, 4)
+    tokencast["mean_standard_errors_from_exact"] = rounded((mean - exact) / standardError, 2)
+    let repetitions = Int(ProcessInfo.processInfo.environment["TOKENCAST_BENCH_NUMPY_RUNS"] ?? "") ?? 3
+    var numpy = numpyReference(threads: n, repetitions: repetitions)
+    if let numpyMean = numpy["mean"] as? Double {
+        numpy["mean_standard_errors_from_exact"] = rounded((numpyMean - exact) / standardError, 2)
+    }
+    reference["numpy"] = numpy
+    if let rate = numpy["threads_per_second"] as? Double, let numpyMean = numpy["mean"] as? Double {
+        reference["speedup_vs_numpy"] = rounded(Double(n) / two / rate, 2)
+        reference["speedup_vs_numpy_one_core"] = rounded(Double(n) / one / rate, 2)
+        // Both means are of n independent threads of the same model: the difference's standard
+        // error is sd * sqrt(2/n). Within about 2 is Monte Carlo noise.
+        reference["mean_difference_standard_errors"] = rounded((mean - numpyMean) / (sd * (2 / Double(n)).squareRoot()), 2)
+    }
+    let callgrindThreads = Int(ProcessInfo.processInfo.environment["TOKENCAST_BENCH_CALLGRIND_THREADS"] ?? "") ?? 131_072
+    if let counted = instructionsPerThread(threads: callgrindThreads) {
+        for (key, value) in counted { tokencast[key] = value }
+    }
+    reference["tokencast"] = tokencast
+    figures["reference_numpy_baseline"] = reference
+} catch {
+    FileHandle.standardError.write(Data("bench: reference: \(error)\n".utf8))
+    exit(1)
+}
 
 let data = try JSONSerialization.data(withJSONObject: figures, options: [.prettyPrinted, .sortedKeys])
 print(String(decoding: data, as: UTF8.self))

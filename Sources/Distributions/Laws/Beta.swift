@@ -69,20 +69,33 @@ public struct Beta: UnivariateDistribution, Hashable {
 
     @inlinable
     public func fill(_ out: UnsafeMutableBufferPointer<Double>, using rng: inout RandomStream) {
-        var local = rng
-        let table = NormalZiggurat.table
         if alpha >= 1, beta >= 1 {
             // The common case (hit rates, PERT) without the shape test in the loop.
-            let dA = dAlpha, cA = cAlpha, dB = dBeta, cB = cBeta
-            for i in out.indices {
-                let x = Gamma.marsagliaTsang(d: dA, c: cA, table: table, using: &local)
-                let y = Gamma.marsagliaTsang(d: dB, c: cB, table: table, using: &local)
-                out[i] = x / (x + y)
-            }
+            guard let base = out.baseAddress, !out.isEmpty else { return }
+            rng.words = Self.fillShapesAtLeastOne(base, count: out.count, dAlpha, cAlpha, dBeta, cBeta, rng.words)
         } else {
+            var local = rng
+            let table = NormalZiggurat.table
             for i in out.indices { out[i] = draw(table: table, using: &local) }
+            rng = local
         }
-        rng = local
+    }
+
+    /// `fill`'s loop when both shapes are at least 1, on the stream's words held by value (see
+    /// ``RandomStream/Words``).
+    @usableFromInline @inline(never)
+    static func fillShapesAtLeastOne(
+        _ out: UnsafeMutablePointer<Double>, count: Int, _ dA: Double, _ cA: Double, _ dB: Double, _ cB: Double,
+        _ words: RandomStream.Words
+    ) -> RandomStream.Words {
+        var w = words
+        let table = NormalZiggurat.table
+        for i in 0..<count {
+            let x = Gamma.marsagliaTsang(d: dA, c: cA, table: table, words: &w)
+            let y = Gamma.marsagliaTsang(d: dB, c: cB, table: table, words: &w)
+            out[i] = x / (x + y)
+        }
+        return w
     }
 
     public func cdf(_ x: Double) -> Double {

@@ -80,13 +80,11 @@ public struct DiscretisedLognormal: UnivariateDistribution, Hashable {
 
     @inlinable
     public func fill(_ out: UnsafeMutableBufferPointer<Double>, using rng: inout RandomStream) {
-        var local = rng
-        let mu = continuous.mu, sigma = continuous.sigma, table = NormalZiggurat.table
-        for i in out.indices { out[i] = local.standardNormal(table: table) }
+        let mu = continuous.mu, sigma = continuous.sigma
+        rng.fillStandardNormals(out)
         // Separate passes so the exp pass stays branch-free and vectorises.
         for i in out.indices { out[i] = batchExp(mu + sigma * out[i]) }
         for i in out.indices { out[i] = ceilOfPositive(out[i]) }
-        rng = local
     }
 
     public func cdf(_ x: Double) -> Double {

@@ -58,12 +58,10 @@ public struct Lognormal: UnivariateDistribution, Hashable {
 
     @inlinable
     public func fill(_ out: UnsafeMutableBufferPointer<Double>, using rng: inout RandomStream) {
-        var local = rng
-        let mu = mu, sigma = sigma, table = NormalZiggurat.table
+        let mu = mu, sigma = sigma
         // Normals first, then one exp pass: the second loop has no calls and no branches.
-        for i in out.indices { out[i] = local.standardNormal(table: table) }
+        rng.fillStandardNormals(out)
         for i in out.indices { out[i] = batchExp(mu + sigma * out[i]) }
-        rng = local
     }
 
     public func cdf(_ x: Double) -> Double {

@@ -17,20 +17,15 @@ import RealModule
 /// non-overlapping sequences the way a xoshiro jump does, but with 2^256 states the chance that
 /// two children overlap within any realistic run is negligible, and it is O(1) per child.
 public struct RandomStream: RandomNumberGenerator, Sendable {
-    @usableFromInline var s0: UInt64
-    @usableFromInline var s1: UInt64
-    @usableFromInline var s2: UInt64
-    @usableFromInline var s3: UInt64
+    /// The xoshiro256++ state; every draw is made by ``Words``' methods.
+    @usableFromInline var words: Words
     /// The value this stream was seeded from; children are derived from it.
     @usableFromInline let seedMaterial: UInt64
 
     /// Creates a stream whose state is expanded from `seed` by SplitMix64.
     public init(seed: UInt64) {
         var sm = seed
-        s0 = Self.splitMix64(&sm)
-        s1 = Self.splitMix64(&sm)
-        s2 = Self.splitMix64(&sm)
-        s3 = Self.splitMix64(&sm)
+        words = Words(s0: Self.splitMix64(&sm), s1: Self.splitMix64(&sm), s2: Self.splitMix64(&sm), s3: Self.splitMix64(&sm))
         seedMaterial = seed
     }
 
@@ -50,25 +45,11 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
 
     /// The next 64 random bits (xoshiro256++).
     @inlinable @inline(__always)
-    public mutating func next() -> UInt64 {
-        let result = (s0 &+ s3).rotatedLeft(23) &+ s0
-        let t = s1 &<< 17
-        s2 ^= s0
-        s3 ^= s1
-        s1 ^= s2
-        s0 ^= s3
-        s2 ^= t
-        s3 = s3.rotatedLeft(45)
-        return result
-    }
+    public mutating func next() -> UInt64 { words.next() }
 
     /// A uniform number in the open interval (0, 1): a multiple of 2^-53, never exactly 0 or 1.
     @inlinable @inline(__always)
-    public mutating func uniform() -> Double {
-        var bits = next() >> 11
-        while bits == 0 { bits = next() >> 11 }
-        return Double(bits) * 0x1p-53
-    }
+    public mutating func uniform() -> Double { words.uniform() }
 
     /// A standard normal number, by the ziggurat method.
     ///
@@ -78,46 +59,28 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
     /// cases are handled out of line.
     @inlinable
     public mutating func standardNormal() -> Double {
-        standardNormal(table: NormalZiggurat.table)
+        words.standardNormal(table: NormalZiggurat.table)
     }
 
     /// ``standardNormal()`` with the ziggurat tables passed in, so that batch loops load them
     /// once rather than once per draw.
     @inlinable @inline(__always)
     mutating func standardNormal(table: NormalZiggurat) -> Double {
-        while true {
-            let bits = next()
-            let i = Int(truncatingIfNeeded: bits & 0xFF)
-            let u = Double(Int64(bitPattern: bits) >> 11) * 0x1p-52
-            if abs(u) < table.ratio[i] { return u * table.x[i] }
-            if let z = normalOutsideRectangles(layer: i, u: u) { return z }
-        }
+        words.standardNormal(table: table)
+    }
+
+    /// Fills `out` with standard normals: exactly the numbers, and the final state, that
+    /// repeated ``standardNormal()`` calls would give.
+    @inlinable
+    public mutating func fillStandardNormals(_ out: UnsafeMutableBufferPointer<Double>) {
+        guard let base = out.baseAddress, !out.isEmpty else { return }
+        words = Words.standardNormals(base, count: out.count, words)
     }
 
     /// A standard exponential number, by inversion: `-log(U)` with U uniform on (0, 1).
     @inlinable
     public mutating func standardExponential() -> Double {
         -Double.log(uniform())
-    }
-
-    /// The slow path of ``standardNormal()``: the base strip's tail and the wedges.
-    /// Returns nil when the candidate is rejected.
-    @usableFromInline
-    mutating func normalOutsideRectangles(layer i: Int, u: Double) -> Double? {
-        let table = NormalZiggurat.table
-        if i == 0 {
-            // Marsaglia's tail method beyond R.
-            let r = NormalZiggurat.r
-            while true {
-                let x = Double.log(uniform()) / r
-                let y = Double.log(uniform())
-                if -2 * y >= x * x { return u < 0 ? x - r : r - x }
-            }
-        }
-        let x = u * table.x[i]
-        let f0 = table.f[i], f1 = table.f[i + 1]
-        if f0 + uniform() * (f1 - f0) < Double.exp(-0.5 * x * x) { return x }
-        return nil
     }
 
     @usableFromInline
@@ -132,6 +95,100 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+}
+
+extension RandomStream {
+    /// The four state words of xoshiro256++ and the draws made from them.
+    ///
+    /// Batch loops (the laws' `fill`) keep a `Words` in a local variable inside a function that
+    /// is not inlined and gets and returns the words by value: four words travel in registers,
+    /// so the state stays in registers through the loop. Drawing from a `RandomStream` held
+    /// `inout` instead leaves the state in the caller's memory, stored back on every draw (the
+    /// compiler cannot tell it apart from the output buffer). The numbers are the same.
+    @usableFromInline
+    struct Words: Sendable {
+        @usableFromInline var s0: UInt64
+        @usableFromInline var s1: UInt64
+        @usableFromInline var s2: UInt64
+        @usableFromInline var s3: UInt64
+
+        @inlinable
+        init(s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64) {
+            self.s0 = s0
+            self.s1 = s1
+            self.s2 = s2
+            self.s3 = s3
+        }
+
+        /// The next 64 random bits (xoshiro256++).
+        @inlinable @inline(__always)
+        mutating func next() -> UInt64 {
+            let result = (s0 &+ s3).rotatedLeft(23) &+ s0
+            let t = s1 &<< 17
+            s2 ^= s0
+            s3 ^= s1
+            s1 ^= s2
+            s0 ^= s3
+            s2 ^= t
+            s3 = s3.rotatedLeft(45)
+            return result
+        }
+
+        /// See ``RandomStream/uniform()``.
+        @inlinable @inline(__always)
+        mutating func uniform() -> Double {
+            var bits = next() >> 11
+            while _slowPath(bits == 0) { bits = next() >> 11 }
+            return Double(bits) * 0x1p-53
+        }
+
+        /// See ``RandomStream/standardNormal()``.
+        @inlinable @inline(__always)
+        mutating func standardNormal(table: NormalZiggurat) -> Double {
+            while true {
+                let bits = next()
+                let i = Int(truncatingIfNeeded: bits & 0xFF)
+                let u = Double(Int64(bitPattern: bits) >> 11) * 0x1p-52
+                // About 99 % of draws end here; the hint keeps the register allocator's spills
+                // for the slow path's call out of this path.
+                if _fastPath(abs(u) < table.ratio[i]) { return u * table.x[i] }
+                // By value in and out, so that the caller's words need no address.
+                let r = Self.normalOutsideRectangles(layer: i, u: u, self)
+                self = r.words
+                if r.accepted { return r.z }
+            }
+        }
+
+        /// Standard normals into `out[0..<count]`, from `words`; returns the words after them.
+        @usableFromInline @inline(never)
+        static func standardNormals(_ out: UnsafeMutablePointer<Double>, count: Int, _ words: Words) -> Words {
+            var w = words
+            let table = NormalZiggurat.table
+            for i in 0..<count { out[i] = w.standardNormal(table: table) }
+            return w
+        }
+
+        /// The slow path of ``standardNormal(table:)``: the base strip's tail and the wedges.
+        /// `accepted` is false when the candidate is rejected.
+        @usableFromInline @inline(never)
+        static func normalOutsideRectangles(layer i: Int, u: Double, _ words: Words) -> (z: Double, accepted: Bool, words: Words) {
+            var w = words
+            let table = NormalZiggurat.table
+            if i == 0 {
+                // Marsaglia's tail method beyond R.
+                let r = NormalZiggurat.r
+                while true {
+                    let x = Double.log(w.uniform()) / r
+                    let y = Double.log(w.uniform())
+                    if -2 * y >= x * x { return (u < 0 ? x - r : r - x, true, w) }
+                }
+            }
+            let x = u * table.x[i]
+            let f0 = table.f[i], f1 = table.f[i + 1]
+            if f0 + w.uniform() * (f1 - f0) < Double.exp(-0.5 * x * x) { return (x, true, w) }
+            return (0, false, w)
+        }
     }
 }
 

@@ -50,3 +50,16 @@ func ceilOfPositive(_ x: Double) -> Double {
     return t < x ? t + 1 : t
     #endif
 }
+
+/// `floor` of a positive draw without a libm call; values past 2^52 are whole already.
+/// As ``ceilOfPositive(_:)``: the rounding instruction where the Makefile enables it, else a
+/// conversion through an integer (truncation is the floor for positive values). Both are exact.
+@inlinable @inline(__always)
+func floorOfPositive(_ x: Double) -> Double {
+    #if TOKENCAST_ROUND_INSTRUCTION
+    return x.rounded(.down)
+    #else
+    guard x < 4.5e15 else { return x }
+    return Double(Int64(x))
+    #endif
+}

@@ -26,6 +26,7 @@ public struct DistributionSpec: Sendable, Hashable {
     public static let accepted: [String: [[String]]] = [
         "lognormal": [["mu", "sigma"], ["mean", "sd"], ["median", "p90"]],
         "discretised_lognormal": [["mu", "sigma"], ["mean", "sd"], ["median", "p90"]],
+        "floored_lognormal": [["mu", "sigma"], ["mean", "sd"], ["median", "p90"]],
         "gamma": [["shape", "scale"], ["shape", "rate"], ["mean", "sd"]],
         "negative_binomial": [["r", "p"], ["mean", "dispersion"], ["mean", "sd"]],
         "poisson": [["mean"]],
@@ -76,6 +77,9 @@ public struct DistributionSpec: Sendable, Hashable {
         case ("discretised_lognormal", ["mean", "sd"]):
             return try DiscretisedLognormal(mean: v("mean"), sd: v("sd"))
         case ("discretised_lognormal", _): return try DiscretisedLognormal(median: v("median"), p90: v("p90"))
+        case ("floored_lognormal", ["mu", "sigma"]): return try FlooredLognormal(mu: v("mu"), sigma: v("sigma"))
+        case ("floored_lognormal", ["mean", "sd"]): return try FlooredLognormal(mean: v("mean"), sd: v("sd"))
+        case ("floored_lognormal", _): return try FlooredLognormal(median: v("median"), p90: v("p90"))
         case ("gamma", ["shape", "scale"]): return try Gamma(shape: v("shape"), scale: v("scale"))
         case ("gamma", ["shape", "rate"]): return try Gamma(shape: v("shape"), rate: v("rate"))
         case ("gamma", _): return try Gamma(mean: v("mean"), sd: v("sd"))

@@ -26,6 +26,8 @@ import TestSupport
         #expect(pert as? PERT == (try PERT(min: 1, mode: 2, max: 9)))
         let nb = try DistributionSpec(kind: "negative_binomial", parameters: ["mean": 5, "dispersion": 2]).make()
         #expect(nb as? NegativeBinomial == (try NegativeBinomial(mean: 5, dispersion: 2)))
+        let floored = try DistributionSpec(kind: "floored_lognormal", parameters: ["mu": 3, "sigma": 0.6]).make()
+        #expect(floored as? FlooredLognormal == (try FlooredLognormal(mu: 3, sigma: 0.6)))
         let empirical = try DistributionSpec(kind: "empirical", parameters: [:], values: [2, 1]).make()
         #expect(empirical as? Empirical == (try Empirical(values: [1, 2])))
     }
@@ -43,7 +45,7 @@ import TestSupport
         ) { _ = try DistributionSpec(kind: "lognormel", parameters: [:]).make() }
         expectError(
             .unknownKind("weibull", suggestions: []),
-            "unknown distribution kind 'weibull': use one of bernoulli, beta, constant, discretised_lognormal, empirical, gamma, lognormal, negative_binomial, pert, poisson, uniform"
+            "unknown distribution kind 'weibull': use one of bernoulli, beta, constant, discretised_lognormal, empirical, floored_lognormal, gamma, lognormal, negative_binomial, pert, poisson, uniform"
         ) { _ = try DistributionSpec(kind: "weibull", parameters: [:]).make() }
     }
 
