@@ -110,7 +110,7 @@ public struct Backtest: Sendable {
         let total = counts.reduce(0, +)
         let mix = counts.map { $0 / total }
         let days = DemandFit.dayCounts(training, since: since, until: trainUntil)
-        guard let pooled = DemandFit.fit(days) else { throw FittingError.notIdentifiable("no dated training threads") }
+        guard let pooled = DemandFit.fit(days) else { throw FittingError.noDatedTrainingThreads }
         let working = Self.weekdays(from: trainUntil, days: horizonDays)
         let calendar = WorkCalendar(months: ["horizon"], workingDays: [working])
 

@@ -64,7 +64,7 @@ public struct FitReplicate: Sendable, Hashable, Codable {
     ) throws(FittingError) -> ThreadBehaviour {
         let l = try laws()
         guard let t = l["turns"], let u = l["fresh_input_per_turn"], let o = l["output_per_turn"],
-              let h = l["cache_hit_rate"], let s = l["base_context"] else { throw .invalidParameter("a fitted law is missing") }
+              let h = l["cache_hit_rate"], let s = l["base_context"] else { throw .missingLaw }
         var behaviour = ThreadBehaviour(
             turns: t, freshInputPerTurn: u, outputPerTurn: o, cacheHitRate: h, baseContext: s,
             oneShotRate: oneShot ?? oneShotRate ?? 1, offTheRailsRate: offTheRails ?? offTheRailsRate ?? 0,
@@ -73,7 +73,7 @@ public struct FitReplicate: Sendable, Hashable, Codable {
             do {
                 behaviour.setDependence(try DrawDependence(correlation: DependenceFit.matrix(pairs)))
             } catch {
-                throw .invalidParameter("the fit's correlations: \(error)")
+                throw .badCorrelations(error)
             }
         }
         return behaviour

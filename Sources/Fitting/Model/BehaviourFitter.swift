@@ -180,7 +180,7 @@ public struct BehaviourFitter: Sendable {
         let base = try Self.baseContext(obs)
         let d = Self.derived(obs, base: base.value)
         guard d.fresh.filter({ $0 > 0 }).count >= 2, d.output.count >= 2 else {
-            throw FittingError.notIdentifiable("model '\(model)': fewer than two threads with positive fresh input and output tokens")
+            throw FittingError.tooFewTokenThreads(model: model)
         }
         let turns = try SelectionReport.select(
             d.turns, families: CountFit.families, discrete: true, replicates: options.goodnessReplicates, seed: options.seed)
