@@ -12,9 +12,8 @@ import Yams
 public enum ScenarioLoader {
     static let topLevelKeys = ["name", "description", "trials", "seed", "calendar", "developer", "models", "prices", "price_path", "db", "plans", "profiles", "self_hosting", "workday", "team", "budget"]
     static let modelKeys = ["price", "preset", "fit", "behaviour", "correlations", "uncertainty", "price_path", "published", "cache_lifetime"]
-    static let behaviourKeys = [
-        "turns", "fresh_input_per_turn", "output_per_turn", "cache_hit_rate", "base_context", "one_shot_rate",
-        "off_the_rails_rate", "max_attempts", "context_window", "compaction_summary", "thread_minutes_p50",
+    static let behaviourKeys = BehaviourDraw.keys + [
+        "one_shot_rate", "off_the_rails_rate", "max_attempts", "context_window", "compaction_summary", "thread_minutes_p50",
     ]
     static let uncertaintyKeys = ["turns_cv", "tokens_cv", "cache_hit_logit_sd", "one_shot_sd", "off_the_rails_sd", "turns_tokens_correlation"]
 
