@@ -96,7 +96,7 @@ public enum ScenarioLoader {
         if let n = entry("name") { name = try n.string() }
         let summary = try entry("description")?.string()
         let trials = try entry("trials")?.integer(min: 1) ?? 10_000
-        if trials > 100_000_000, let t = entry("trials") {
+        if trials > Scenario.allowedTrials.upperBound, let t = entry("trials") {
             throw t.error("'trials' is \(trials): more than 100,000,000 trials would take hours; 10,000 give percentiles to about 1 %")
         }
         let seed = try entry("seed").map { c throws(ScenarioError) -> UInt64 in UInt64(try c.integer(min: 0)) } ?? 42

@@ -43,11 +43,8 @@ struct BacktestCommand: ParsableCommand {
     }
 
     func validate() throws {
-        for (name, value) in [("--train-until", Optional(trainUntil)), ("--since", since)] {
-            if let value, ThreadsCommand.parse(value) == nil {
-                throw ValidationError("\(name) '\(value)' is not a date; use ISO 8601, e.g. 2025-10-01.")
-            }
-        }
+        try DateArgument.check("--train-until", trainUntil, examples: "2025-10-01")
+        try DateArgument.check("--since", since, examples: "2025-10-01")
         if horizonDays == nil { throw ValidationError("--horizon '\(horizon)' must be a number of days from 1 to 3660, e.g. 30d.") }
         if trials < 10 || trials > 10_000_000 { throw ValidationError("--trials must be between 10 and 10,000,000, got \(trials).") }
         if bootstrap < 0 || bootstrap > 100_000 { throw ValidationError("--bootstrap must be between 0 and 100,000, got \(bootstrap).") }
@@ -57,8 +54,8 @@ struct BacktestCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: database.path) else {
             throw UserFacingError(message: "the thread database \(database.path) does not exist: import logs first (tokencast import claude-code, codex or csv), or pass --db")
         }
-        guard let cut = ThreadsCommand.parse(trainUntil)?.date, let days = horizonDays else { return }
-        var backtest = Backtest(trainUntil: cut, horizonDays: days, since: since.flatMap(ThreadsCommand.parse)?.date)
+        guard let cut = DateArgument.parse(trainUntil)?.date, let days = horizonDays else { return }
+        var backtest = Backtest(trainUntil: cut, horizonDays: days, since: since.flatMap(DateArgument.parse)?.date)
         backtest.bootstrap = bootstrap
         backtest.trials = trials
         backtest.seed = seed

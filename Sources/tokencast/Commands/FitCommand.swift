@@ -21,11 +21,7 @@ struct FitCommand: ParsableCommand {
     @Option(help: "Fit only this model (a catalog name also matches its dated names). Default: every model with enough threads.")
     var model: String?
 
-    @Option(help: "Only threads started on or after this day (ISO 8601, e.g. 2025-10-01).")
-    var since: String?
-
-    @Option(help: "Only threads started up to this day (inclusive) or before this time (ISO 8601).")
-    var until: String?
+    @OptionGroup var window: WindowOptions<ThreadsStarted>
 
     @Option(help: "Bootstrap replicates (threads resampled) for intervals and forecasts.")
     var bootstrap = 200
@@ -42,22 +38,11 @@ struct FitCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        for (name, value) in [("--since", since), ("--until", until)] {
-            if let value, ThreadsCommand.parse(value) == nil {
-                throw ValidationError("\(name) '\(value)' is not a date; use ISO 8601, e.g. 2025-10-01 or 2025-10-01T09:00:00Z.")
-            }
-        }
+        try window.check()
         if bootstrap < 0 || bootstrap > 100_000 { throw ValidationError("--bootstrap must be between 0 and 100,000, got \(bootstrap).") }
         if goodnessReplicates < 0 || goodnessReplicates > 100_000 {
             throw ValidationError("--goodness-replicates must be between 0 and 100,000, got \(goodnessReplicates).")
         }
-    }
-
-    /// `--since`/`--until` as a window; a plain day for `--until` includes that whole day.
-    static func window(since: String?, until: String?) -> (Date?, Date?) {
-        let s = since.flatMap(ThreadsCommand.parse)?.date
-        let u = until.flatMap(ThreadsCommand.parse).map { $0.isDay ? $0.date.addingTimeInterval(86_400) : $0.date }
-        return (s, u)
     }
 
     func run() throws {
@@ -65,7 +50,7 @@ struct FitCommand: ParsableCommand {
             throw UserFacingError(message: "the thread database \(database.path) does not exist: import logs first (tokencast import claude-code, codex or csv), or pass --db")
         }
         let store = try database.open()
-        let (sinceDate, untilDate) = Self.window(since: since, until: until)
+        let (sinceDate, untilDate) = window.dates
         let options = BehaviourFitter.Options(
             bootstrap: bootstrap, goodnessReplicates: goodnessReplicates, seed: seed, since: sinceDate, until: untilDate)
         let fitter = BehaviourFitter(options: options)
