@@ -27,7 +27,7 @@ struct OutputOptions: ParsableArguments {
             do {
                 try text.write(toFile: out, atomically: true, encoding: .utf8)
             } catch {
-                throw UserFacingError(message: "cannot write \(out): \(error.localizedDescription)")
+                throw UserFacingError.cannotWrite(path: out, reason: error.localizedDescription)
             }
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))

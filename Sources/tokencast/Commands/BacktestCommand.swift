@@ -52,7 +52,7 @@ struct BacktestCommand: ParsableCommand {
 
     func run() throws {
         guard FileManager.default.fileExists(atPath: database.path) else {
-            throw UserFacingError(message: "the thread database \(database.path) does not exist: import logs first (tokencast import claude-code, codex or csv), or pass --db")
+            throw UserFacingError.noDatabase(path: database.path)
         }
         guard let cut = DateArgument.parse(trainUntil)?.date, let days = horizonDays else { return }
         var backtest = Backtest(trainUntil: cut, horizonDays: days, since: since.flatMap(DateArgument.parse)?.date)
@@ -62,7 +62,7 @@ struct BacktestCommand: ParsableCommand {
         let report = try backtest.run(store: try database.open())
         switch output.format {
         case .html:
-            throw UserFacingError(message: "--format html is not available for this command yet: use table, json or csv")
+            throw UserFacingError.noHTML
         case .table:
             try output.emit(report.renderedTable())
         case .json:

@@ -47,7 +47,7 @@ struct FitCommand: ParsableCommand {
 
     func run() throws {
         guard FileManager.default.fileExists(atPath: database.path) else {
-            throw UserFacingError(message: "the thread database \(database.path) does not exist: import logs first (tokencast import claude-code, codex or csv), or pass --db")
+            throw UserFacingError.noDatabase(path: database.path)
         }
         let store = try database.open()
         let (sinceDate, untilDate) = window.dates
@@ -62,7 +62,8 @@ struct FitCommand: ParsableCommand {
             guard !found.isEmpty else { throw FittingError.emptyStore(path: database.path) }
             models = found.filter { $0.threads >= options.minimumThreads }.map(\.model)
             if models.isEmpty {
-                throw UserFacingError(message: "no model has \(options.minimumThreads) or more threads in this window (\(found.map { "\($0.model): \($0.threads)" }.joined(separator: ", "))): import more logs or widen --since/--until")
+                throw UserFacingError.tooFewThreadsToFit(
+                    minimum: options.minimumThreads, counts: found.map { .init(model: $0.model, threads: $0.threads) })
             }
         }
         let bar = ProgressBar(total: Double(models.count), label: "fitting", quiet: output.quiet)
@@ -77,7 +78,7 @@ struct FitCommand: ParsableCommand {
         bar.finish()
         switch output.format {
         case .html:
-            throw UserFacingError(message: "--format html is not available for this command yet: use table, json or csv")
+            throw UserFacingError.noHTML
         case .table:
             try output.emit(results.map { $0.1.renderedTable(id: $0.0) + ($0.0.map { "stored as fit #\($0); use it in a scenario with fit: latest or fit: \($0)\n" } ?? "not stored (--dry-run)\n") }.joined(separator: "\n"))
         case .json:

@@ -54,9 +54,7 @@ struct PricesCommand: ParsableCommand {
             rows = rows.filter { $0.provider.lowercased() == provider.lowercased() }
             if rows.isEmpty {
                 let providers = Set(catalog.prices.values.map(\.provider)).sorted()
-                throw UserFacingError(
-                    message: "no model of provider '\(provider)' in \(catalog.source); providers: "
-                        + providers.prefix(12).joined(separator: ", ") + (providers.count > 12 ? ", ..." : ""))
+                throw UserFacingError.noModelOfProvider(provider, source: catalog.source, providers: providers)
             }
         }
         switch format {

@@ -51,7 +51,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         guard FileManager.default.fileExists(atPath: database.path) else {
-            throw UserFacingError(message: "the thread database \(database.path) does not exist: import logs first (tokencast import claude-code, codex or csv), or pass --db")
+            throw UserFacingError.noDatabase(path: database.path)
         }
         let store = try database.open()
         let (sinceDate, untilDate) = window.dates
