@@ -15,11 +15,19 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Output format: table, json, csv or html (a self-contained page; use with --out).")
     var format: OutputFormat = .table
 
-    @Option(name: .long, help: ArgumentHelp("Write the result to FILE instead of standard output.", valueName: "FILE"))
-    var out: String?
+    @OptionGroup var destination: OutputFile
 
     @Flag(name: .shortAndLong, help: "No progress bar.")
     var quiet = false
+
+    /// Writes `text` to `--out` or standard output.
+    func emit(_ text: String) throws { try destination.emit(text) }
+}
+
+/// `--out FILE`: where a result goes (standard output without it).
+struct OutputFile: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Write the result to FILE instead of standard output.", valueName: "FILE"))
+    var out: String?
 
     /// Writes `text` to `--out` or standard output.
     func emit(_ text: String) throws {

@@ -55,6 +55,17 @@ import TestSupport
         #expect(r.stdout.contains("3"))
     }
 
+    @Test func pricesWriteToOutFile() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tokencast-prices-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let printed = try CommandRunner.run(["prices", "claude-sonnet-4-5", "--format", "csv"])
+        let written = try CommandRunner.run(["prices", "claude-sonnet-4-5", "--format", "csv", "--out", path])
+        #expect(written.status == 0)
+        #expect(written.stdout.isEmpty)
+        #expect(String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self) == printed.stdout)
+        #expect(printed.stdout.hasPrefix("model,provider,caching,input,output,"))
+    }
+
     @Test func unknownModelExitsTwoWithSuggestions() throws {
         let r = try CommandRunner.run(["prices", "claude-opus-4-7"])
         #expect(r.status == 2)
