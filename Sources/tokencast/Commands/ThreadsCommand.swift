@@ -1,9 +1,8 @@
 import ArgumentParser
 import Foundation
 import Pricing
+import Reports
 import ThreadStore
-
-extension ThreadSummary.Format: ExpressibleByArgument {}
 
 struct ThreadsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,8 +21,14 @@ struct ThreadsCommand: ParsableCommand {
 
     @OptionGroup var window: WindowOptions<ThreadsTimed>
 
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, json, csv
+    }
+
     @Option(help: "Output format: table, json or csv.")
-    var format: ThreadSummary.Format = .table
+    var format: Format = .table
+
+    @OptionGroup var output: OutputFile
 
     func validate() throws {
         try window.check()
@@ -33,6 +38,11 @@ struct ThreadsCommand: ParsableCommand {
         let store = try database.open()
         let (sinceDate, untilDate) = window.dates
         let summary = try store.summary(model: model, since: sinceDate, until: untilDate, catalog: .builtIn)
-        print(summary.rendered(as: format), terminator: "")
+        let document = ThreadsDocument(summary)
+        switch format {
+        case .table: try output.emit(ThreadsText.render(document))
+        case .json: try output.emit(ThreadsJSON.render(document))
+        case .csv: try output.emit(ThreadsCSV.render(document))
+        }
     }
 }
