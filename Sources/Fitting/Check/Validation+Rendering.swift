@@ -94,3 +94,16 @@ public enum ValidationRendering {
     }
     static func pValue(_ p: Double) -> String { p < 0.001 ? "<0.001" : String(format: "%.3f", p) }
 }
+
+/// Left-aligned first column, right-aligned numbers, two spaces between columns.
+func table(_ rows: [[String]]) -> String {
+    guard let width = rows.map(\.count).max() else { return "" }
+    var widths = [Int](repeating: 0, count: width)
+    for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], c.count) } }
+    return rows.map { r in
+        r.enumerated().map { i, c in
+            let pad = String(repeating: " ", count: widths[i] - c.count)
+            return i == 0 || i == 1 && r.count > 5 && rows[0][1] == "parameters" ? c + pad : pad + c
+        }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+    }.joined(separator: "\n") + "\n"
+}

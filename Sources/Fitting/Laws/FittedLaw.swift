@@ -73,11 +73,6 @@ public struct FittedLaw: Sendable, Hashable, Codable {
             throw .unknownFamily(family)
         }
     }
-
-    /// The parameters in a fixed order, for tables: `family(name value, ...)`.
-    public var summary: String {
-        "\(family)(" + parameters.keys.sorted().map { "\($0) \(formatNumber(parameters[$0] ?? .nan))" }.joined(separator: ", ") + ")"
-    }
 }
 
 /// Four significant digits, without exponent for everyday sizes.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Fitting
 import Foundation
 import Pricing
+import Reports
 import ThreadStore
 
 /// `tokencast fit`: fits behaviour profiles to stored threads and stores them.
@@ -67,25 +68,23 @@ struct FitCommand: ParsableCommand {
             }
         }
         let bar = ProgressBar(total: Double(models.count), label: "fitting", quiet: output.quiet)
-        var results: [(Int64?, BehaviourFit)] = []
+        var fits: [FitDocument.Fit] = []
         for m in models {
             let fit = try fitter.fit(model: m, in: store)
+            let payload = try fit.payload()
             var id: Int64?
-            if !dryRun { id = try store.saveFit(model: fit.model, since: fit.since, until: fit.until, payload: try fit.payload()).id }
-            results.append((id, fit))
+            if !dryRun { id = try store.saveFit(model: fit.model, since: fit.since, until: fit.until, payload: payload).id }
+            fits.append(FitDocument.Fit(fit, id: id, payload: payload))
             bar.advance(by: 1)
         }
         bar.finish()
+        let document = FitDocument(fits: fits)
         switch output.format {
         case .html:
             throw UserFacingError.noHTML
-        case .table:
-            try output.emit(results.map { $0.1.renderedTable(id: $0.0) + ($0.0.map { "stored as fit #\($0); use it in a scenario with fit: latest or fit: \($0)\n" } ?? "not stored (--dry-run)\n") }.joined(separator: "\n"))
-        case .json:
-            let items = try results.map { id, fit in "{\"id\":\(id.map(String.init) ?? "null"),\"fit\":\(try fit.payload())}" }
-            try output.emit("[" + items.joined(separator: ",") + "]\n")
-        case .csv:
-            try output.emit((["model,parameter,estimate,lower_95,upper_95"] + results.flatMap { $0.1.csvRows() }).joined(separator: "\n") + "\n")
+        case .table: try output.emit(FitText.render(document))
+        case .json: try output.emit(FitJSON.render(document))
+        case .csv: try output.emit(FitCSV.render(document))
         }
     }
 }
