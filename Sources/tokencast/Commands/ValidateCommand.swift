@@ -66,17 +66,12 @@ struct ValidateCommand: ParsableCommand {
             name = first.model
         }
         let v = try Validation.run(model: name, in: store, fitter: fitter, holdout: holdout, folds: folds, threads: threads)
+        let document = ValidationDocument(v)
         switch output.format {
-        case .table: try output.emit(ValidationRendering.text(v))
-        case .json: try output.emit(ValidationRendering.json(v))
-        case .csv: try output.emit(ValidationRendering.csv(v))
-        case .html:
-            let page = ValidationReport.build(
-                title: "Out-of-sample check: \(v.model)", summary: ValidationRendering.summary(v),
-                dependence: "Dependence: " + ValidationRendering.dependenceLabel(v) + "; " + v.dependenceReason,
-                comparison: ValidationRendering.rowCells(v), tests: ValidationRendering.testCells(v), coverage: ValidationRendering.coverageCells(v),
-                costQuantiles: v.costQuantiles.map { ($0[0], $0[1], $0[2]) })
-            try output.emit(page.render())
+        case .table: try output.emit(ValidationText.render(document))
+        case .json: try output.emit(try ValidationJSON.render(document))
+        case .csv: try output.emit(ValidationCSV.render(document))
+        case .html: try output.emit(ValidationReport.html(document).render())
         }
     }
 }

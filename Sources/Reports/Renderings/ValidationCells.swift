@@ -1,0 +1,68 @@
+import Foundation
+
+/// The cells of `validate`'s tables, shared by the text and the HTML page.
+enum ValidationCells {
+    typealias Cells = (header: [String], rows: [[String]])
+
+    /// Metric, quantile, held out, then per setting the simulated value, the error and its interval.
+    static func comparison(_ v: ValidationDocument) -> Cells {
+        var header = ["metric", "", "held out", "simulated", "error", "95% interval"]
+        if v.independent != nil { header += ["independent", "error", "95% interval"] }
+        var rows: [[String]] = []
+        for (i, r) in v.figures.rows.enumerated() {
+            var row = [r.metric, r.quantile, SignificantDigits.four(r.heldOut), SignificantDigits.four(r.simulated), percent(r.relativeError), interval(r)]
+            if let o = v.independent?.rows[i] { row += [SignificantDigits.four(o.simulated), percent(o.relativeError), interval(o)] }
+            rows.append(row)
+        }
+        return (header, rows)
+    }
+
+    static func tests(_ v: ValidationDocument) -> Cells {
+        var header = ["metric", "KS", "KS p", "AD", "AD p"]
+        if v.independent != nil { header += ["KS indep.", "AD indep."] }
+        var rows: [[String]] = []
+        for (i, t) in v.figures.tests.enumerated() {
+            var row = [t.metric, String(format: "%.3f", t.ks), pValue(t.ksP), String(format: "%.2f", t.ad), pValue(t.adP)]
+            if let o = v.independent?.tests[i] { row += [String(format: "%.3f", o.ks), String(format: "%.2f", o.ad)] }
+            rows.append(row)
+        }
+        return (header, rows)
+    }
+
+    static func coverage(_ v: ValidationDocument) -> Cells {
+        var header = ["simulated band", "nominal", "held out inside"]
+        if v.independent != nil { header.append("independent") }
+        var rows: [[String]] = []
+        for (i, c) in v.figures.coverage.enumerated() {
+            var row = [c.band, String(format: "%.0f%%", 100 * c.nominal), String(format: "%.1f%%", 100 * c.observed)]
+            if let o = v.independent?.coverage[i] { row.append(String(format: "%.1f%%", 100 * o.observed)) }
+            rows.append(row)
+        }
+        return (header, rows)
+    }
+
+    /// One line on what was split and fitted.
+    static func summary(_ v: ValidationDocument) -> String {
+        let split = v.folds.map { "\($0)-fold cross-validation by thread id: every thread held out once, about \(v.trainingThreads) fitted per fold" }
+            ?? "\(v.trainingThreads) fitted and \(v.heldOutThreads) held out (--holdout \(v.holdout), split by thread id)"
+        return "\(v.model): \(v.threads) threads, \(split), "
+            + "\(v.simulatedThreads) simulated single attempts at \(v.priceKey) base prices, seed \(v.seed)"
+    }
+
+    static func dependenceLabel(_ v: ValidationDocument) -> String {
+        switch v.dependence {
+        case "gaussian_copula": "Gaussian copula"
+        case "mixed": "Gaussian copula in some folds"
+        default: "independent draws"
+        }
+    }
+
+    static func percent(_ x: Double) -> String { x.isFinite ? String(format: "%+.1f%%", 100 * x) : "-" }
+
+    static func interval(_ r: ValidationDocument.Row) -> String {
+        guard r.lower.isFinite, r.upper.isFinite else { return "-" }
+        return String(format: "%+.1f%% to %+.1f%%", 100 * r.lower, 100 * r.upper)
+    }
+
+    static func pValue(_ p: Double) -> String { p < 0.001 ? "<0.001" : String(format: "%.3f", p) }
+}
