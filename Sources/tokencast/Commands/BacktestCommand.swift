@@ -1,6 +1,7 @@
 import ArgumentParser
 import Fitting
 import Foundation
+import Reports
 import ThreadStore
 
 /// `tokencast backtest`: fit on the logs before a date, forecast the spend after it, compare.
@@ -59,23 +60,12 @@ struct BacktestCommand: ParsableCommand {
         backtest.bootstrap = bootstrap
         backtest.trials = trials
         backtest.seed = seed
-        let report = try backtest.run(store: try database.open())
+        let document = BacktestDocument(try backtest.run(store: try database.open()))
         switch output.format {
-        case .html:
-            throw UserFacingError.noHTML
-        case .table:
-            try output.emit(report.renderedTable())
-        case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-            encoder.dateEncodingStrategy = .iso8601
-            try output.emit(String(decoding: try encoder.encode(report), as: UTF8.self) + "\n")
-        case .csv:
-            var lines = ["developer,training_days,threads_per_day,p10,p50,p90,actual,actual_threads,inside"]
-            for r in report.developers + [report.total] {
-                lines.append("\(r.developer),\(r.trainingDays),\(r.threadsPerDay),\(r.p10),\(r.p50),\(r.p90),\(r.actual),\(r.actualThreads),\(r.inside)")
-            }
-            try output.emit(lines.joined(separator: "\n") + "\n")
+        case .html: throw UserFacingError.noHTML
+        case .table: try output.emit(BacktestText.render(document))
+        case .json: try output.emit(try BacktestJSON.render(document))
+        case .csv: try output.emit(BacktestCSV.render(document))
         }
     }
 }
