@@ -72,15 +72,15 @@ public struct StoredFits: FitResolver {
 
     /// The point estimate's laws with the family and parameters each was fitted as; the base
     /// context is a constant.
-    static func estimate(_ e: FitReplicate) throws(FittingError) -> [String: StoredFit.Law] {
-        let fitted: [String: FittedLaw] = [
-            "turns": e.turns, "fresh_input_per_turn": e.freshInputPerTurn,
-            "output_per_turn": e.outputPerTurn, "cache_hit_rate": e.cacheHitRate,
-            "base_context": FittedLaw(family: "constant", parameters: ["value": e.baseContext]),
+    static func estimate(_ e: FitReplicate) throws(FittingError) -> [BehaviourDraw: StoredFit.Law] {
+        let fitted: [BehaviourDraw: FittedLaw] = [
+            .turns: e.turns, .freshInputPerTurn: e.freshInputPerTurn,
+            .outputPerTurn: e.outputPerTurn, .cacheHitRate: e.cacheHitRate,
+            .baseContext: FittedLaw(family: "constant", parameters: ["value": e.baseContext]),
         ]
-        var laws: [String: StoredFit.Law] = [:]
-        for (key, law) in try e.laws() {
-            laws[key] = StoredFit.Law(law: law, family: fitted[key]?.family ?? "", parameters: fitted[key]?.parameters ?? [:])
+        var laws: [BehaviourDraw: StoredFit.Law] = [:]
+        for (draw, law) in try e.laws() {
+            laws[draw] = StoredFit.Law(law: law, family: fitted[draw]?.family ?? "", parameters: fitted[draw]?.parameters ?? [:])
         }
         return laws
     }

@@ -81,16 +81,16 @@ public struct StoredFit: Sendable {
         }
     }
 
-    /// One bootstrap replicate: laws by behaviour key, and the rates the logs gave (nil when not).
+    /// One bootstrap replicate: laws by draw, and the rates the logs gave (nil when not).
     public struct Replicate: Sendable {
-        public var laws: [String: any UnivariateDistribution]
+        public var laws: [BehaviourDraw: any UnivariateDistribution]
         public var oneShotRate: Double?
         public var offTheRailsRate: Double?
         /// This replicate's own dependence between the draws; nil for independent draws.
         public var dependence: DrawDependence?
 
         public init(
-            laws: [String: any UnivariateDistribution], oneShotRate: Double?, offTheRailsRate: Double?, dependence: DrawDependence? = nil
+            laws: [BehaviourDraw: any UnivariateDistribution], oneShotRate: Double?, offTheRailsRate: Double?, dependence: DrawDependence? = nil
         ) {
             self.laws = laws
             self.oneShotRate = oneShotRate
@@ -101,9 +101,8 @@ public struct StoredFit: Sendable {
 
     /// The stored fit's id.
     public var id: Int64
-    /// The point estimate by behaviour key (`turns`, `fresh_input_per_turn`, `output_per_turn`,
-    /// `cache_hit_rate`, `base_context`).
-    public var estimate: [String: Law]
+    /// The point estimate by draw.
+    public var estimate: [BehaviourDraw: Law]
     public var oneShotRate: Double?
     public var offTheRailsRate: Double?
     public var replicates: [Replicate]
@@ -111,7 +110,7 @@ public struct StoredFit: Sendable {
     public var dependence: DrawDependence?
 
     public init(
-        id: Int64, estimate: [String: Law], oneShotRate: Double?, offTheRailsRate: Double?, replicates: [Replicate],
+        id: Int64, estimate: [BehaviourDraw: Law], oneShotRate: Double?, offTheRailsRate: Double?, replicates: [Replicate],
         dependence: DrawDependence? = nil
     ) {
         self.dependence = dependence

@@ -4,6 +4,9 @@ import Simulation
 
 /// A loaded, validated scenario: what `tokencast run` simulates.
 public struct Scenario: Sendable {
+    /// The most trials a scenario (or `--trials`) may ask for: more would take hours.
+    public static let allowedTrials: ClosedRange<Int> = 1...100_000_000
+
     /// The file it was read from.
     public var file: String
     public var name: String

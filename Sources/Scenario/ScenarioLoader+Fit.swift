@@ -37,14 +37,14 @@ extension ScenarioLoader {
     /// The behaviour of each bootstrap replicate: the replicate's laws and rates, with every key
     /// the scenario gave under `behaviour:` overriding them as it overrides the estimate.
     static func replicateBehaviours(
-        _ fit: StoredFit, overrides: [String: any UnivariateDistribution], oneShot: Double?, offRails: Double?,
+        _ fit: StoredFit, overrides: [BehaviourDraw: any UnivariateDistribution], oneShot: Double?, offRails: Double?,
         template: ThreadBehaviour, dependence: DrawDependence?? = nil
     ) -> [ThreadBehaviour] {
         fit.replicates.compactMap { r in
             var laws = r.laws
             for (k, v) in overrides { laws[k] = v }
-            guard let t = laws["turns"], let u = laws["fresh_input_per_turn"], let o = laws["output_per_turn"],
-                  let h = laws["cache_hit_rate"], let s = laws["base_context"] else { return nil }
+            guard let t = laws[.turns], let u = laws[.freshInputPerTurn], let o = laws[.outputPerTurn],
+                  let h = laws[.cacheHitRate], let s = laws[.baseContext] else { return nil }
             var b = ThreadBehaviour(
                 turns: t, freshInputPerTurn: u, outputPerTurn: o, cacheHitRate: h, baseContext: s,
                 oneShotRate: oneShot ?? r.oneShotRate ?? template.oneShotRate,

@@ -37,22 +37,22 @@ extension ScenarioLoader {
             throw given.error("model '\(name)': \(error.description)")
         }
 
-        var specs: [String: DistributionSpec] = [:]
-        var laws: [String: any UnivariateDistribution] = [:]
+        var specs: [BehaviourDraw: DistributionSpec] = [:]
+        var laws: [BehaviourDraw: any UnivariateDistribution] = [:]
         var oneShot = preset?.oneShotRate, offRails = preset?.offTheRailsRate
         var maxAttempts = preset?.maxAttempts ?? 3
         var window = price.contextWindow.map(Double.init)
         var summary = preset?.compactionSummary ?? 20_000
         var minutes = preset?.medianThreadMinutes
         if let preset {
-            let pairs: [(String, DistributionSpec)] = [
-                ("turns", preset.turns), ("fresh_input_per_turn", preset.freshInputPerTurn),
-                ("output_per_turn", preset.outputPerTurn), ("cache_hit_rate", preset.cacheHitRate),
-                ("base_context", preset.baseContext),
+            let pairs: [(BehaviourDraw, DistributionSpec)] = [
+                (.turns, preset.turns), (.freshInputPerTurn, preset.freshInputPerTurn),
+                (.outputPerTurn, preset.outputPerTurn), (.cacheHitRate, preset.cacheHitRate),
+                (.baseContext, preset.baseContext),
             ]
-            for (key, spec) in pairs {
-                specs[key] = spec
-                do { laws[key] = try spec.make() } catch { throw cursor.error("preset '\(preset.name)' \(key): \(error.description)") }
+            for (draw, spec) in pairs {
+                specs[draw] = spec
+                do { laws[draw] = try spec.make() } catch { throw cursor.error("preset '\(preset.name)' \(draw.rawValue): \(error.description)") }
             }
         }
         // A stored fit replaces the preset's laws; keys under `behaviour:` still override it.
@@ -63,26 +63,28 @@ extension ScenarioLoader {
                 throw f.error("model '\(name)' asks for a stored fit, but the scenario was read without a thread store: load it with fits: StoredFits() (Composition)")
             }
             let resolved = try fits.resolve(ref)
-            for (key, fittedLaw) in resolved.estimate {
-                laws[key] = fittedLaw.law
-                specs[key] = DistributionSpec(kind: "fit #\(resolved.id) \(fittedLaw.family)", parameters: fittedLaw.parameters)
+            for (draw, fittedLaw) in resolved.estimate {
+                laws[draw] = fittedLaw.law
+                specs[draw] = DistributionSpec(kind: "fit #\(resolved.id) \(fittedLaw.family)", parameters: fittedLaw.parameters)
             }
             if let p = resolved.oneShotRate { oneShot = p }
             if let q = resolved.offTheRailsRate { offRails = q }
             reference = ref
             fitted = resolved
         }
-        var overridden: [String: any UnivariateDistribution] = [:]
+        var overridden: [BehaviourDraw: any UnivariateDistribution] = [:]
         var givenOneShot: Double?, givenOffRails: Double?
         if let b = entry("behaviour") {
             for (key, value, _) in try b.mapping(allowed: behaviourKeys) {
-                switch key {
-                case "turns", "fresh_input_per_turn", "output_per_turn", "cache_hit_rate", "base_context":
+                if let draw = BehaviourDraw(rawValue: key) {
                     let (spec, law) = try value.distribution()
-                    try checkSupport(law, key: key, at: value)
-                    specs[key] = spec
-                    laws[key] = law
-                    overridden[key] = law
+                    try checkSupport(law, draw: draw, at: value)
+                    specs[draw] = spec
+                    laws[draw] = law
+                    overridden[draw] = law
+                    continue
+                }
+                switch key {
                 case "one_shot_rate": oneShot = try value.probability(); givenOneShot = oneShot
                 case "off_the_rails_rate": offRails = try value.probability(); givenOffRails = offRails
                 case "max_attempts":
@@ -95,12 +97,11 @@ extension ScenarioLoader {
                 }
             }
         }
-        let required = ["turns", "fresh_input_per_turn", "output_per_turn", "cache_hit_rate", "base_context"]
-        let missing = required.filter { laws[$0] == nil } + (oneShot == nil ? ["one_shot_rate"] : []) + (offRails == nil ? ["off_the_rails_rate"] : [])
+        let missing = BehaviourDraw.allCases.filter { laws[$0] == nil }.map(\.rawValue) + (oneShot == nil ? ["one_shot_rate"] : []) + (offRails == nil ? ["off_the_rails_rate"] : [])
         if !missing.isEmpty {
             throw cursor.error("model '\(name)' has no \(missing.joined(separator: ", ")): give them under 'behaviour' or start from a preset (\(BehaviourPreset.builtIn.keys.sorted().joined(separator: ", ")))")
         }
-        if let window, let s = specs["base_context"], let law = laws["base_context"], law.mean >= window {
+        if let window, let s = specs[.baseContext], let law = laws[.baseContext], law.mean >= window {
             throw (entry("behaviour") ?? cursor).error("model '\(name)': the base context (mean \(YAMLCursor.format(law.mean.rounded())) tokens, \(s.kind)) does not fit the \(YAMLCursor.format(window)) token context window: lower base_context or raise context_window")
         }
         if let window, summary >= window {
@@ -114,8 +115,8 @@ extension ScenarioLoader {
             lifetime = v
         }
 
-        guard let turns = laws["turns"], let fresh = laws["fresh_input_per_turn"], let output = laws["output_per_turn"],
-            let hit = laws["cache_hit_rate"], let base = laws["base_context"], let oneShot, let offRails
+        guard let turns = laws[.turns], let fresh = laws[.freshInputPerTurn], let output = laws[.outputPerTurn],
+            let hit = laws[.cacheHitRate], let base = laws[.baseContext], let oneShot, let offRails
         else { throw cursor.error("model '\(name)' is missing part of its behaviour") }
         var behaviour = ThreadBehaviour(
             turns: turns, freshInputPerTurn: fresh, outputPerTurn: output, cacheHitRate: hit,
@@ -129,7 +130,7 @@ extension ScenarioLoader {
         var path = defaultPath
         if let p = entry("price_path") { path = try parsePricePath(p, allowCorrelation: false).0 }
         let published = try entry("published").map(parsePublished)
-        let echo = required.compactMap { key in specs[key].map { (key, describe($0)) } } + [
+        let echo = BehaviourDraw.allCases.compactMap { draw in specs[draw].map { (draw.rawValue, describe($0)) } } + [
             ("one_shot_rate", YAMLCursor.format(oneShot)), ("off_the_rails_rate", YAMLCursor.format(offRails)),
             ("max_attempts", String(maxAttempts)), ("context_window", window.map { YAMLCursor.format($0) } ?? "none"),
         ]
@@ -145,12 +146,12 @@ extension ScenarioLoader {
     }
 
     /// Token counts and turns cannot be negative, and a hit rate lives in [0, 1].
-    static func checkSupport(_ law: any UnivariateDistribution, key: String, at cursor: YAMLCursor) throws(ScenarioError) {
+    static func checkSupport(_ law: any UnivariateDistribution, draw: BehaviourDraw, at cursor: YAMLCursor) throws(ScenarioError) {
         let (lower, upper) = law.support
         if lower < 0 {
-            throw cursor.error("'\(cursor.path)' can take negative values (\(law.description)): \(key.replacingOccurrences(of: "_", with: " ")) cannot be negative; use lognormal, gamma or a range starting at 0")
+            throw cursor.error("'\(cursor.path)' can take negative values (\(law.description)): \(draw.rawValue.replacingOccurrences(of: "_", with: " ")) cannot be negative; use lognormal, gamma or a range starting at 0")
         }
-        if key == "cache_hit_rate" && upper > 1 {
+        if draw == .cacheHitRate && upper > 1 {
             throw cursor.error("'\(cursor.path)' is a rate between 0 and 1 but \(law.description) can exceed 1: use beta, e.g. {dist: beta, mean: 0.85, sd: 0.05}")
         }
     }

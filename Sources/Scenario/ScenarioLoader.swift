@@ -12,9 +12,8 @@ import Yams
 public enum ScenarioLoader {
     static let topLevelKeys = ["name", "description", "trials", "seed", "calendar", "developer", "models", "prices", "price_path", "db", "plans", "profiles", "self_hosting", "workday", "team", "budget"]
     static let modelKeys = ["price", "preset", "fit", "behaviour", "correlations", "uncertainty", "price_path", "published", "cache_lifetime"]
-    static let behaviourKeys = [
-        "turns", "fresh_input_per_turn", "output_per_turn", "cache_hit_rate", "base_context", "one_shot_rate",
-        "off_the_rails_rate", "max_attempts", "context_window", "compaction_summary", "thread_minutes_p50",
+    static let behaviourKeys = BehaviourDraw.keys + [
+        "one_shot_rate", "off_the_rails_rate", "max_attempts", "context_window", "compaction_summary", "thread_minutes_p50",
     ]
     static let uncertaintyKeys = ["turns_cv", "tokens_cv", "cache_hit_logit_sd", "one_shot_sd", "off_the_rails_sd", "turns_tokens_correlation"]
 
@@ -97,7 +96,7 @@ public enum ScenarioLoader {
         if let n = entry("name") { name = try n.string() }
         let summary = try entry("description")?.string()
         let trials = try entry("trials")?.integer(min: 1) ?? 10_000
-        if trials > 100_000_000, let t = entry("trials") {
+        if trials > Scenario.allowedTrials.upperBound, let t = entry("trials") {
             throw t.error("'trials' is \(trials): more than 100,000,000 trials would take hours; 10,000 give percentiles to about 1 %")
         }
         let seed = try entry("seed").map { c throws(ScenarioError) -> UInt64 in UInt64(try c.integer(min: 0)) } ?? 42

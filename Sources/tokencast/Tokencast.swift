@@ -41,9 +41,43 @@ struct Tokencast: ParsableCommand {
     }
 }
 
-/// An error whose message is already written for the user.
-struct UserFacingError: Error {
-    var message: String
+/// The errors the commands raise themselves (library errors describe themselves): one case per
+/// cause, each with its sentence.
+enum UserFacingError: Error, Equatable, CustomStringConvertible {
+    /// `--out FILE` cannot be written.
+    case cannotWrite(path: String, reason: String)
+    /// A store command pointed at a thread database that does not exist.
+    case noDatabase(path: String)
+    /// No model has enough threads in the window to fit; `counts` lists each model's threads.
+    case tooFewThreadsToFit(minimum: Int, counts: [ModelThreads])
+    /// `--format html` for a command that has no page yet.
+    case noHTML
+    /// `prices --provider` names a provider with no model in the catalog.
+    case noModelOfProvider(String, source: String, providers: [String])
+
+    struct ModelThreads: Equatable {
+        var model: String
+        var threads: Int
+    }
+
+    var message: String {
+        switch self {
+        case let .cannotWrite(path, reason):
+            return "cannot write \(path): \(reason)"
+        case let .noDatabase(path):
+            return "the thread database \(path) does not exist: import logs first (tokencast import claude-code, codex or csv), or pass --db"
+        case let .tooFewThreadsToFit(minimum, counts):
+            let list = counts.map { "\($0.model): \($0.threads)" }.joined(separator: ", ")
+            return "no model has \(minimum) or more threads in this window (\(list)): import more logs or widen --since/--until"
+        case .noHTML:
+            return "--format html is not available for this command yet: use table, json or csv"
+        case let .noModelOfProvider(provider, source, providers):
+            return "no model of provider '\(provider)' in \(source); providers: "
+                + providers.prefix(12).joined(separator: ", ") + (providers.count > 12 ? ", ..." : "")
+        }
+    }
+
+    var description: String { message }
 }
 
 enum TokencastVersion {

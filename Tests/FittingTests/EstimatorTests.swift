@@ -50,14 +50,6 @@ import TestSupport
         #expect(report.chosen.family == "gamma")
     }
 
-    @Test func weibullLawIsConsistent() throws {
-        let w = try Weibull(shape: 1.7, scale: 3)
-        expectClose(w.cdf(w.quantile(0.3)), 0.3, relative: 1e-12)
-        let d = kolmogorovSmirnovStatistic(draws(w, count: 20_000, seed: 5), cdf: w.cdf)
-        #expect(d < kolmogorovSmirnovCritical(20_000))
-        #expect(throws: FittingError.self) { try Weibull(shape: 0, scale: 1) }
-    }
-
     @Test func betaPosteriorMatchesTheClosedForm() {
         // Uniform prior, 3 successes in 10: Beta(4, 8); scipy.stats.beta.ppf([0.025, 0.975], 4, 8).
         let p = RateFit.Posterior(successes: 3, trials: 10)

@@ -43,9 +43,11 @@ import TestSupport
 
     @Test func tooFewThreadsSayHowToFixIt() throws {
         let fitter = BehaviourFitter(options: .init(bootstrap: 0, goodnessReplicates: 0, seed: 1))
-        #expect(throws: FittingError.notIdentifiable(
-            "model 'claude-sonnet-4-5' has 300 threads: 298 to fit and 2 held out at --holdout 0.01; each side needs at least 10: import more threads, or change --holdout or --folds")
-        ) {
+        let expected = FittingError.splitTooSmall(
+            model: "claude-sonnet-4-5", threads: 300, training: 298, heldOut: 2, folds: nil, holdout: 0.01, needed: 10)
+        #expect(expected.description
+            == "model 'claude-sonnet-4-5' has 300 threads: 298 to fit and 2 held out at --holdout 0.01; each side needs at least 10: import more threads, or change --holdout or --folds")
+        #expect(throws: expected) {
             try Validation.run(model: "claude-sonnet-4-5", in: try Self.store(), fitter: fitter, holdout: 0.01, threads: 1_000)
         }
     }

@@ -1,6 +1,7 @@
 import Distributions
 import Foundation
 import Scenario
+import Simulation
 import Testing
 
 /// `fit:` without a thread store: the scenario layer records the reference and hands it to the
@@ -15,9 +16,9 @@ import Testing
             func constant(_ v: Double) -> StoredFit.Law {
                 StoredFit.Law(law: try! DistributionSpec(kind: "constant", parameters: ["value": v]).make(), family: "constant", parameters: ["value": v])
             }
-            let estimate = [
-                "turns": constant(10), "fresh_input_per_turn": constant(1_000), "output_per_turn": constant(500),
-                "cache_hit_rate": constant(0.8), "base_context": constant(20_000),
+            let estimate: [BehaviourDraw: StoredFit.Law] = [
+                .turns: constant(10), .freshInputPerTurn: constant(1_000), .outputPerTurn: constant(500),
+                .cacheHitRate: constant(0.8), .baseContext: constant(20_000),
             ]
             let replicate = StoredFit.Replicate(laws: estimate.mapValues(\.law), oneShotRate: 0.7, offTheRailsRate: nil)
             return StoredFit(id: 7, estimate: estimate, oneShotRate: 0.6, offTheRailsRate: 0.1, replicates: [replicate, replicate])

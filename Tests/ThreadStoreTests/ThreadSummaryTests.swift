@@ -40,25 +40,4 @@ import Testing
             since: Timestamp.parse("2025-10-01"), until: Timestamp.parse("2025-11-01"))
         #expect(october.rows.map(\.model) == ["claude-haiku-4-5-20251001", "claude-sonnet-4-5-20250929"])
     }
-
-    @Test func csvRendering() throws {
-        let summary = try store().summary(model: "mystery-model-9")
-        #expect(summary.rendered(as: .csv) == """
-            model,month,threads,turns,input,cache_read,cache_write_5m,cache_write_1h,output,reasoning,cost_usd,cache_hit_rate
-            mystery-model-9,2025-09,1,1,10,0,0,0,5,0,-,0.0000
-
-            """)
-    }
-
-    @Test func tableRendering() throws {
-        let summary = try store().summary(model: "mystery-model-9")
-        #expect(summary.rendered(as: .table) == """
-            model            month    threads  turns  input  cache_read  cache_write_5m  cache_write_1h  output  reasoning  cost_usd  cache_hit_rate
-            mystery-model-9  2025-09        1      1     10           0               0               0       5          0         -            0.0%
-            total                           1      1     10           0               0               0       5          0         -            0.0%
-            prices: built-in 2026-11-20; cost is API-equivalent at base prices (context tiers not applied)
-            note: no catalog price for mystery-model-9; their cost is shown as -
-
-            """)
-    }
 }

@@ -74,6 +74,17 @@ import TestSupport
         #expect(run.status == 0, "\(run.stderr)")
     }
 
+    @Test func fitWritesToOutFile() throws {
+        let path = Self.dir + "/fit.csv"
+        let arguments = ["fit", "--db", Self.database, "--bootstrap", "2", "--goodness-replicates", "0", "--dry-run", "--format", "csv", "-q"]
+        let printed = try Self.tokencast(arguments)
+        let written = try Self.tokencast(arguments + ["--out", path])
+        #expect(written.status == 0, "\(written.stderr)")
+        #expect(written.stdout.isEmpty)
+        #expect(String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self) == printed.stdout)
+        #expect(printed.stdout.hasPrefix("model,parameter,estimate,lower_95,upper_95\n"))
+    }
+
     @Test func backtestReportsCoverage() throws {
         let r = try Self.tokencast(["backtest", "--db", Self.database, "--train-until", "2025-09-29", "--horizon", "14d", "--trials", "200", "--bootstrap", "20", "-q"])
         #expect(r.status == 0, "\(r.stderr)")

@@ -23,6 +23,53 @@ import TestSupport
         #expect(summary.stdout.contains("claude-sonnet-4-5,2025-09,2,15,"))
     }
 
+    /// The Claude Code fixtures and the CSV request rows (as ThreadStoreTests' summary store).
+    func summaryDatabase() throws -> String {
+        let db = temporaryDatabase()
+        #expect(try CommandRunner.run(["import", "claude-code", "fixtures/logs/claude-code/projects", "--db", db, "-q"]).status == 0)
+        #expect(try CommandRunner.run(["import", "csv", "fixtures/logs/csv/requests.csv", "--db", db, "-q"]).status == 0)
+        return db
+    }
+
+    @Test func threadsCSV() throws {
+        let db = try summaryDatabase()
+        defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + s) } }
+        let r = try CommandRunner.run(["threads", "--db", db, "--model", "mystery-model-9", "--format", "csv"])
+        #expect(r.status == 0)
+        #expect(r.stdout == """
+            model,month,threads,turns,input,cache_read,cache_write_5m,cache_write_1h,output,reasoning,cost_usd,cache_hit_rate
+            mystery-model-9,2025-09,1,1,10,0,0,0,5,0,-,0.0000
+
+            """)
+    }
+
+    @Test func threadsTable() throws {
+        let db = try summaryDatabase()
+        defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + s) } }
+        let r = try CommandRunner.run(["threads", "--db", db, "--model", "mystery-model-9"])
+        #expect(r.status == 0)
+        #expect(r.stdout == """
+            model            month    threads  turns  input  cache_read  cache_write_5m  cache_write_1h  output  reasoning  cost_usd  cache_hit_rate
+            mystery-model-9  2025-09        1      1     10           0               0               0       5          0         -            0.0%
+            total                           1      1     10           0               0               0       5          0         -            0.0%
+            prices: built-in 2026-11-20; cost is API-equivalent at base prices (context tiers not applied)
+            note: no catalog price for mystery-model-9; their cost is shown as -
+
+            """)
+    }
+
+    @Test func threadsWriteToOutFile() throws {
+        let db = try summaryDatabase()
+        let path = db + ".json"
+        defer { for s in ["", "-wal", "-shm", ".json"] { try? FileManager.default.removeItem(atPath: db + s) } }
+        let printed = try CommandRunner.run(["threads", "--db", db, "--format", "json"])
+        let written = try CommandRunner.run(["threads", "--db", db, "--format", "json", "--out", path])
+        #expect(written.status == 0)
+        #expect(written.stdout.isEmpty)
+        #expect(String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self) == printed.stdout)
+        #expect(printed.stdout.contains("\"model\" : \"mystery-model-9\""))
+    }
+
     @Test func unknownCSVHeaderExitsTwoNamingTheColumns() throws {
         let r = try CommandRunner.run(["import", "csv", "fixtures/logs/csv/unknown-header.csv", "--db", temporaryDatabase()])
         #expect(r.status == 2)
@@ -53,6 +100,17 @@ import TestSupport
         #expect(r.status == 0)
         #expect(r.stdout.contains("claude-sonnet-4-5"))
         #expect(r.stdout.contains("3"))
+    }
+
+    @Test func pricesWriteToOutFile() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tokencast-prices-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let printed = try CommandRunner.run(["prices", "claude-sonnet-4-5", "--format", "csv"])
+        let written = try CommandRunner.run(["prices", "claude-sonnet-4-5", "--format", "csv", "--out", path])
+        #expect(written.status == 0)
+        #expect(written.stdout.isEmpty)
+        #expect(String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self) == printed.stdout)
+        #expect(printed.stdout.hasPrefix("model,provider,caching,input,output,"))
     }
 
     @Test func unknownModelExitsTwoWithSuggestions() throws {

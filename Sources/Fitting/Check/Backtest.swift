@@ -110,7 +110,7 @@ public struct Backtest: Sendable {
         let total = counts.reduce(0, +)
         let mix = counts.map { $0 / total }
         let days = DemandFit.dayCounts(training, since: since, until: trainUntil)
-        guard let pooled = DemandFit.fit(days) else { throw FittingError.notIdentifiable("no dated training threads") }
+        guard let pooled = DemandFit.fit(days) else { throw FittingError.noDatedTrainingThreads }
         let working = Self.weekdays(from: trainUntil, days: horizonDays)
         let calendar = WorkCalendar(months: ["horizon"], workingDays: [working])
 
@@ -162,27 +162,5 @@ public struct Backtest: Sendable {
         return Report(
             trainUntil: trainUntil, horizonDays: horizonDays, horizonWorkingDays: working, models: names, mix: mix,
             developers: rows, total: totalRow, coverage: coverage, excludedThreads: excluded, trials: trials, seed: seed)
-    }
-}
-
-extension Backtest.Report {
-    public func renderedTable() -> String {
-        let day = ISO8601DateFormatter()
-        day.formatOptions = [.withFullDate]
-        var out = "Backtest: trained on threads before \(day.string(from: trainUntil)), forecast the next \(horizonDays) days (\(horizonWorkingDays) working days)\n"
-        out += "models: " + zip(models, mix).map { "\($0) (\(String(format: "%.0f", 100 * $1)) %)" }.joined(separator: ", ") + "\n"
-        out += "threads per working day fitted per developer, day-to-day dispersion pooled; \(trials) trials, seed \(seed)\n\n"
-        var rows = [["developer", "train days", "threads/day", "P10", "P50", "P90", "actual", "threads", "in P10-P90"]]
-        for r in developers + [total] {
-            rows.append([
-                r.developer, String(r.trainingDays), String(format: "%.2f", r.threadsPerDay), String(format: "$%.2f", r.p10),
-                String(format: "$%.2f", r.p50), String(format: "$%.2f", r.p90), String(format: "$%.2f", r.actual), String(r.actualThreads),
-                r.inside ? "yes" : "no",
-            ])
-        }
-        out += table(rows)
-        out += String(format: "coverage: %d of %d developers (%.0f %%) inside their P10-P90 (nominal 80 %%)\n", developers.filter(\.inside).count, developers.count, 100 * coverage)
-        if excludedThreads > 0 { out += "\(excludedThreads) threads after the date were left out (unfitted models or developers unseen in training)\n" }
-        return out
     }
 }

@@ -125,12 +125,12 @@ public struct Validation: Sendable, Codable {
         }
         let needed = max(options.minimumThreads, 10)
         for (train, test) in splits where train.count < needed || test.count < 1 || (folds < 2 && test.count < needed) {
-            let how = folds >= 2 ? "in \(folds) folds" : "at --holdout \(holdout)"
-            throw FittingError.notIdentifiable(
-                "model '\(model)' has \(mine.count) threads: \(train.count) to fit and \(test.count) held out \(how); each side needs at least \(needed): import more threads, or change --holdout or --folds")
+            throw FittingError.splitTooSmall(
+                model: model, threads: mine.count, training: train.count, heldOut: test.count, folds: folds >= 2 ? folds : nil,
+                holdout: holdout, needed: needed)
         }
         guard let catalog = options.catalog, let price = try? catalog.price(of: model) else {
-            throw FittingError.invalidParameter("no price for model '\(model)' in the catalog: pass --prices with a LiteLLM file that has it")
+            throw FittingError.noPrice(model: model)
         }
         var flat = price
         flat.tiers = []

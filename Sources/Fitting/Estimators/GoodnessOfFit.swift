@@ -115,7 +115,7 @@ public struct SelectionReport: Sendable, Hashable, Codable {
             reports.append(report)
         }
         guard let best = reports.min(by: { $0.aic < $1.aic }) else {
-            throw .notIdentifiable("no candidate law (\(families.joined(separator: ", "))) fits these \(data.count) values: they may all be equal")
+            throw .noLawFits(families: families, values: data.count)
         }
         return SelectionReport(observations: data.count, candidates: reports.sorted { $0.aic < $1.aic }, chosen: best.law)
     }

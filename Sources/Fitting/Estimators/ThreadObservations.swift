@@ -130,13 +130,13 @@ enum BaseContextFit {
             rhs.append((Double(t.tokens.totalInput) - t.output * T * (T - 1) / 2) / w)
         }
         guard rhs.count >= 2 else {
-            throw .notIdentifiable("the base context needs at least two threads with different turn counts")
+            throw .baseContextNeedsTwoThreads
         }
         do {
             let x = try LAPACK.leastSquares(Matrix(rows: rhs.count, columns: 2, elements: rows), rhs)
             return (max(x[0], 0), .threadTotals, rhs.count)
         } catch {
-            throw .notIdentifiable("the base context cannot be told apart from fresh input: every thread has the same number of turns (\(threads.first?.turns ?? 0)); log request rows or threads of different lengths")
+            throw .baseContextConfounded(turns: threads.first?.turns ?? 0)
         }
     }
 

@@ -24,47 +24,53 @@ public struct FittedLaw: Sendable, Hashable, Codable {
         do {
             return try ZeroInflated(zeroShare: share, base: base)
         } catch {
-            throw .invalidParameter("\(family) with zero_share: \(error)")
+            throw .badZeroShare(family: family, error)
         }
     }
 
     func makeBase() throws(FittingError) -> any UnivariateDistribution {
         func v(_ name: String) throws(FittingError) -> Double {
-            guard let x = parameters[name] else { throw .invalidParameter("the \(family) law has no parameter '\(name)'") }
+            guard let x = parameters[name] else { throw .missingLawParameter(family: family, name: name) }
             return x
         }
-        do {
-            switch family {
-            case "negative_binomial": return ShiftedCount(try NegativeBinomial(r: try v("r"), p: try v("p")))
-            case "geometric": return ShiftedCount(try NegativeBinomial(r: 1, p: try v("p")))
-            case "poisson": return ShiftedCount(try Poisson(mean: max(try v("mean"), 1e-12)))
-            case "discretised_lognormal": return try DiscretisedLognormal(mu: try v("mu"), sigma: try v("sigma"))
-            case "lognormal": return try Lognormal(mu: try v("mu"), sigma: try v("sigma"))
-            case "gamma": return try Gamma(shape: try v("shape"), scale: try v("scale"))
-            case "weibull": return try Weibull(shape: try v("shape"), scale: try v("scale"))
-            case "beta": return try Beta(alpha: try v("alpha"), beta: try v("beta"))
-            case "constant": return try Constant(value: try v("value"))
-            default: throw FittingError.invalidParameter("unknown fitted family '\(family)'")
+        /// The law `make` builds, with a parameter outside its domain named for this family.
+        func law(_ make: () throws(DistributionError) -> any UnivariateDistribution) throws(FittingError) -> any UnivariateDistribution {
+            do {
+                return try make()
+            } catch {
+                throw .lawOutsideDomain(family: family, error)
             }
-        } catch let error as FittingError {
-            throw error
-        } catch {
-            throw .invalidParameter("\(family): \(error)")
+        }
+        switch family {
+        case "negative_binomial":
+            let r = try v("r"), p = try v("p")
+            return try law { () throws(DistributionError) in ShiftedCount(try NegativeBinomial(r: r, p: p)) }
+        case "geometric":
+            let p = try v("p")
+            return try law { () throws(DistributionError) in ShiftedCount(try NegativeBinomial(r: 1, p: p)) }
+        case "poisson":
+            let mean = max(try v("mean"), 1e-12)
+            return try law { () throws(DistributionError) in ShiftedCount(try Poisson(mean: mean)) }
+        case "discretised_lognormal":
+            let mu = try v("mu"), sigma = try v("sigma")
+            return try law { () throws(DistributionError) in try DiscretisedLognormal(mu: mu, sigma: sigma) }
+        case "lognormal":
+            let mu = try v("mu"), sigma = try v("sigma")
+            return try law { () throws(DistributionError) in try Lognormal(mu: mu, sigma: sigma) }
+        case "gamma":
+            let shape = try v("shape"), scale = try v("scale")
+            return try law { () throws(DistributionError) in try Gamma(shape: shape, scale: scale) }
+        case "weibull":
+            let shape = try v("shape"), scale = try v("scale")
+            return try law { () throws(DistributionError) in try Weibull(shape: shape, scale: scale) }
+        case "beta":
+            let alpha = try v("alpha"), beta = try v("beta")
+            return try law { () throws(DistributionError) in try Beta(alpha: alpha, beta: beta) }
+        case "constant":
+            let value = try v("value")
+            return try law { () throws(DistributionError) in try Constant(value: value) }
+        default:
+            throw .unknownFamily(family)
         }
     }
-
-    /// The parameters in a fixed order, for tables: `family(name value, ...)`.
-    public var summary: String {
-        "\(family)(" + parameters.keys.sorted().map { "\($0) \(formatNumber(parameters[$0] ?? .nan))" }.joined(separator: ", ") + ")"
-    }
-}
-
-/// Four significant digits, without exponent for everyday sizes.
-func formatNumber(_ x: Double) -> String {
-    if !x.isFinite { return "\(x)" }
-    if x == 0 { return "0" }
-    let magnitude = abs(x)
-    if magnitude >= 1e7 || magnitude < 1e-4 { return String(format: "%.4g", x) }
-    let decimals = max(0, 3 - Int(log10(magnitude).rounded(.down)))
-    return String(format: "%.\(decimals)f", x)
 }

@@ -47,13 +47,12 @@ public struct FitReplicate: Sendable, Hashable, Codable {
         case offTheRailsRate = "off_the_rails_rate", threadsPerDay = "threads_per_day", dayDispersion = "day_dispersion"
     }
 
-    /// The laws by the scenario's behaviour keys (`turns`, `fresh_input_per_turn`,
-    /// `output_per_turn`, `cache_hit_rate`, `base_context`).
-    public func laws() throws(FittingError) -> [String: any UnivariateDistribution] {
+    /// The laws by draw.
+    public func laws() throws(FittingError) -> [BehaviourDraw: any UnivariateDistribution] {
         [
-            "turns": try turns.make(), "fresh_input_per_turn": try freshInputPerTurn.make(),
-            "output_per_turn": try outputPerTurn.make(), "cache_hit_rate": try cacheHitRate.make(),
-            "base_context": try (baseContextLaw ?? FittedLaw(family: "constant", parameters: ["value": baseContext])).make(),
+            .turns: try turns.make(), .freshInputPerTurn: try freshInputPerTurn.make(),
+            .outputPerTurn: try outputPerTurn.make(), .cacheHitRate: try cacheHitRate.make(),
+            .baseContext: try (baseContextLaw ?? FittedLaw(family: "constant", parameters: ["value": baseContext])).make(),
         ]
     }
 
@@ -63,8 +62,8 @@ public struct FitReplicate: Sendable, Hashable, Codable {
         dependence: Bool = true
     ) throws(FittingError) -> ThreadBehaviour {
         let l = try laws()
-        guard let t = l["turns"], let u = l["fresh_input_per_turn"], let o = l["output_per_turn"],
-              let h = l["cache_hit_rate"], let s = l["base_context"] else { throw .invalidParameter("a fitted law is missing") }
+        guard let t = l[.turns], let u = l[.freshInputPerTurn], let o = l[.outputPerTurn],
+              let h = l[.cacheHitRate], let s = l[.baseContext] else { throw .missingLaw }
         var behaviour = ThreadBehaviour(
             turns: t, freshInputPerTurn: u, outputPerTurn: o, cacheHitRate: h, baseContext: s,
             oneShotRate: oneShot ?? oneShotRate ?? 1, offTheRailsRate: offTheRails ?? offTheRailsRate ?? 0,
@@ -73,7 +72,7 @@ public struct FitReplicate: Sendable, Hashable, Codable {
             do {
                 behaviour.setDependence(try DrawDependence(correlation: DependenceFit.matrix(pairs)))
             } catch {
-                throw .invalidParameter("the fit's correlations: \(error)")
+                throw .badCorrelations(error)
             }
         }
         return behaviour

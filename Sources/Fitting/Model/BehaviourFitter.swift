@@ -2,6 +2,7 @@ import Distributions
 import Foundation
 import NumericalMethods
 import Pricing
+import Simulation
 import ThreadStore
 
 /// Fits every behaviour parameter of MODEL.md for one model from the thread store.
@@ -180,7 +181,7 @@ public struct BehaviourFitter: Sendable {
         let base = try Self.baseContext(obs)
         let d = Self.derived(obs, base: base.value)
         guard d.fresh.filter({ $0 > 0 }).count >= 2, d.output.count >= 2 else {
-            throw FittingError.notIdentifiable("model '\(model)': fewer than two threads with positive fresh input and output tokens")
+            throw FittingError.tooFewTokenThreads(model: model)
         }
         let turns = try SelectionReport.select(
             d.turns, families: CountFit.families, discrete: true, replicates: options.goodnessReplicates, seed: options.seed)
@@ -286,16 +287,16 @@ public struct BehaviourFitter: Sendable {
     /// Named scalars of a replicate, for intervals.
     static func scalars(_ r: FitReplicate) -> [(String, Double)] {
         var list: [(String, Double)] = []
-        func law(_ prefix: String, _ l: FittedLaw) {
-            for k in l.parameters.keys.sorted() { list.append(("\(prefix).\(k)", l.parameters[k] ?? .nan)) }
-            list.append(("\(prefix).mean", (try? l.make().mean) ?? .nan))
+        func law(_ draw: BehaviourDraw, _ l: FittedLaw) {
+            for k in l.parameters.keys.sorted() { list.append(("\(draw.rawValue).\(k)", l.parameters[k] ?? .nan)) }
+            list.append(("\(draw.rawValue).mean", (try? l.make().mean) ?? .nan))
         }
-        law("turns", r.turns)
-        law("fresh_input_per_turn", r.freshInputPerTurn)
-        law("output_per_turn", r.outputPerTurn)
-        list.append(("base_context", r.baseContext))
-        if let b = r.baseContextLaw { law("base_context", b) }
-        law("cache_hit_rate", r.cacheHitRate)
+        law(.turns, r.turns)
+        law(.freshInputPerTurn, r.freshInputPerTurn)
+        law(.outputPerTurn, r.outputPerTurn)
+        list.append((BehaviourDraw.baseContext.rawValue, r.baseContext))
+        if let b = r.baseContextLaw { law(.baseContext, b) }
+        law(.cacheHitRate, r.cacheHitRate)
         if let p = r.oneShotRate { list.append(("one_shot_rate", p)) }
         if let q = r.offTheRailsRate { list.append(("off_the_rails_rate", q)) }
         if let m = r.threadsPerDay { list.append(("threads_per_day.mean", m)) }

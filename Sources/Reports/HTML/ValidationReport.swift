@@ -1,15 +1,13 @@
 /// The HTML page of `tokencast validate`: the comparison tables, a QQ plot of cost and the
 /// held-out and simulated CDFs overlaid.
 public enum ValidationReport {
-    /// A table of cells with a header; every column but the first two is numeric.
-    public typealias Cells = (header: [String], rows: [[String]])
-
-    public static func build(
-        title: String, summary: String, dependence: String, comparison: Cells, tests: Cells, coverage: Cells,
-        costQuantiles: [(Double, Double, Double)]
-    ) -> HTMLReport {
-        var report = HTMLReport(title: title, subtitle: summary)
-        func table(_ cells: Cells, caption: String) -> HTMLTable {
+    public static func html(_ v: ValidationDocument) -> HTMLReport {
+        let dependence = "Dependence: " + ValidationCells.dependenceLabel(v) + "; " + v.dependenceReason
+        let comparison = ValidationCells.comparison(v), tests = ValidationCells.tests(v), coverage = ValidationCells.coverage(v)
+        let costQuantiles = v.costQuantiles.map { ($0[0], $0[1], $0[2]) }
+        var report = HTMLReport(title: "Out-of-sample check: \(v.model)", subtitle: ValidationCells.summary(v))
+        // Every column but the first two is numeric.
+        func table(_ cells: ValidationCells.Cells, caption: String) -> HTMLTable {
             var t = HTMLTable(caption: caption, header: cells.header, numeric: Set(2..<max(cells.header.count, 2)))
             for r in cells.rows { t.add(r) }
             return t

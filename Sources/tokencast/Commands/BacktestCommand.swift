@@ -1,6 +1,7 @@
 import ArgumentParser
 import Fitting
 import Foundation
+import Reports
 import ThreadStore
 
 /// `tokencast backtest`: fit on the logs before a date, forecast the spend after it, compare.
@@ -43,11 +44,8 @@ struct BacktestCommand: ParsableCommand {
     }
 
     func validate() throws {
-        for (name, value) in [("--train-until", Optional(trainUntil)), ("--since", since)] {
-            if let value, ThreadsCommand.parse(value) == nil {
-                throw ValidationError("\(name) '\(value)' is not a date; use ISO 8601, e.g. 2025-10-01.")
-            }
-        }
+        try DateArgument.check("--train-until", trainUntil, examples: "2025-10-01")
+        try DateArgument.check("--since", since, examples: "2025-10-01")
         if horizonDays == nil { throw ValidationError("--horizon '\(horizon)' must be a number of days from 1 to 3660, e.g. 30d.") }
         if trials < 10 || trials > 10_000_000 { throw ValidationError("--trials must be between 10 and 10,000,000, got \(trials).") }
         if bootstrap < 0 || bootstrap > 100_000 { throw ValidationError("--bootstrap must be between 0 and 100,000, got \(bootstrap).") }
@@ -55,30 +53,19 @@ struct BacktestCommand: ParsableCommand {
 
     func run() throws {
         guard FileManager.default.fileExists(atPath: database.path) else {
-            throw UserFacingError(message: "the thread database \(database.path) does not exist: import logs first (tokencast import claude-code, codex or csv), or pass --db")
+            throw UserFacingError.noDatabase(path: database.path)
         }
-        guard let cut = ThreadsCommand.parse(trainUntil)?.date, let days = horizonDays else { return }
-        var backtest = Backtest(trainUntil: cut, horizonDays: days, since: since.flatMap(ThreadsCommand.parse)?.date)
+        guard let cut = DateArgument.parse(trainUntil)?.date, let days = horizonDays else { return }
+        var backtest = Backtest(trainUntil: cut, horizonDays: days, since: since.flatMap(DateArgument.parse)?.date)
         backtest.bootstrap = bootstrap
         backtest.trials = trials
         backtest.seed = seed
-        let report = try backtest.run(store: try database.open())
+        let document = BacktestDocument(try backtest.run(store: try database.open()))
         switch output.format {
-        case .html:
-            throw UserFacingError(message: "--format html is not available for this command yet: use table, json or csv")
-        case .table:
-            try output.emit(report.renderedTable())
-        case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-            encoder.dateEncodingStrategy = .iso8601
-            try output.emit(String(decoding: try encoder.encode(report), as: UTF8.self) + "\n")
-        case .csv:
-            var lines = ["developer,training_days,threads_per_day,p10,p50,p90,actual,actual_threads,inside"]
-            for r in report.developers + [report.total] {
-                lines.append("\(r.developer),\(r.trainingDays),\(r.threadsPerDay),\(r.p10),\(r.p50),\(r.p90),\(r.actual),\(r.actualThreads),\(r.inside)")
-            }
-            try output.emit(lines.joined(separator: "\n") + "\n")
+        case .html: throw UserFacingError.noHTML
+        case .table: try output.emit(BacktestText.render(document))
+        case .json: try output.emit(try BacktestJSON.render(document))
+        case .csv: try output.emit(BacktestCSV.render(document))
         }
     }
 }

@@ -27,10 +27,10 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         var sa = try ScenarioLoader.load(path: a, fits: StoredFits())
         var sb = try ScenarioLoader.load(path: b, fits: StoredFits())
-        let seed = simulation.seed ?? sa.seed
-        let trials = simulation.trials ?? sa.trials
-        sa.seed = seed; sb.seed = seed
-        sa.trials = trials; sb.trials = trials
+        // Both run with the base scenario's seed and trials, or the command line's.
+        simulation.apply(to: &sa)
+        let seed = sa.seed, trials = sa.trials
+        sb.seed = seed; sb.trials = trials
         let inputs = ScenarioInputs.differences(try ScenarioInputs.flatten(path: a), try ScenarioInputs.flatten(path: b))
         let bar = ProgressBar(total: Double(2 * trials), label: "simulating", quiet: output.quiet)
         defer { bar.finish() }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Fitting
 import Foundation
 import Pricing
+import Reports
 import ThreadStore
 
 /// `tokencast fit`: fits behaviour profiles to stored threads and stores them.
@@ -21,11 +22,7 @@ struct FitCommand: ParsableCommand {
     @Option(help: "Fit only this model (a catalog name also matches its dated names). Default: every model with enough threads.")
     var model: String?
 
-    @Option(help: "Only threads started on or after this day (ISO 8601, e.g. 2025-10-01).")
-    var since: String?
-
-    @Option(help: "Only threads started up to this day (inclusive) or before this time (ISO 8601).")
-    var until: String?
+    @OptionGroup var window: WindowOptions<ThreadsStarted>
 
     @Option(help: "Bootstrap replicates (threads resampled) for intervals and forecasts.")
     var bootstrap = 200
@@ -42,30 +39,19 @@ struct FitCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        for (name, value) in [("--since", since), ("--until", until)] {
-            if let value, ThreadsCommand.parse(value) == nil {
-                throw ValidationError("\(name) '\(value)' is not a date; use ISO 8601, e.g. 2025-10-01 or 2025-10-01T09:00:00Z.")
-            }
-        }
+        try window.check()
         if bootstrap < 0 || bootstrap > 100_000 { throw ValidationError("--bootstrap must be between 0 and 100,000, got \(bootstrap).") }
         if goodnessReplicates < 0 || goodnessReplicates > 100_000 {
             throw ValidationError("--goodness-replicates must be between 0 and 100,000, got \(goodnessReplicates).")
         }
     }
 
-    /// `--since`/`--until` as a window; a plain day for `--until` includes that whole day.
-    static func window(since: String?, until: String?) -> (Date?, Date?) {
-        let s = since.flatMap(ThreadsCommand.parse)?.date
-        let u = until.flatMap(ThreadsCommand.parse).map { $0.isDay ? $0.date.addingTimeInterval(86_400) : $0.date }
-        return (s, u)
-    }
-
     func run() throws {
         guard FileManager.default.fileExists(atPath: database.path) else {
-            throw UserFacingError(message: "the thread database \(database.path) does not exist: import logs first (tokencast import claude-code, codex or csv), or pass --db")
+            throw UserFacingError.noDatabase(path: database.path)
         }
         let store = try database.open()
-        let (sinceDate, untilDate) = Self.window(since: since, until: until)
+        let (sinceDate, untilDate) = window.dates
         let options = BehaviourFitter.Options(
             bootstrap: bootstrap, goodnessReplicates: goodnessReplicates, seed: seed, since: sinceDate, until: untilDate)
         let fitter = BehaviourFitter(options: options)
@@ -77,29 +63,28 @@ struct FitCommand: ParsableCommand {
             guard !found.isEmpty else { throw FittingError.emptyStore(path: database.path) }
             models = found.filter { $0.threads >= options.minimumThreads }.map(\.model)
             if models.isEmpty {
-                throw UserFacingError(message: "no model has \(options.minimumThreads) or more threads in this window (\(found.map { "\($0.model): \($0.threads)" }.joined(separator: ", "))): import more logs or widen --since/--until")
+                throw UserFacingError.tooFewThreadsToFit(
+                    minimum: options.minimumThreads, counts: found.map { .init(model: $0.model, threads: $0.threads) })
             }
         }
         let bar = ProgressBar(total: Double(models.count), label: "fitting", quiet: output.quiet)
-        var results: [(Int64?, BehaviourFit)] = []
+        var fits: [FitDocument.Fit] = []
         for m in models {
             let fit = try fitter.fit(model: m, in: store)
+            let payload = try fit.payload()
             var id: Int64?
-            if !dryRun { id = try store.saveFit(model: fit.model, since: fit.since, until: fit.until, payload: try fit.payload()).id }
-            results.append((id, fit))
+            if !dryRun { id = try store.saveFit(model: fit.model, since: fit.since, until: fit.until, payload: payload).id }
+            fits.append(FitDocument.Fit(fit, id: id, payload: payload))
             bar.advance(by: 1)
         }
         bar.finish()
+        let document = FitDocument(fits: fits)
         switch output.format {
         case .html:
-            throw UserFacingError(message: "--format html is not available for this command yet: use table, json or csv")
-        case .table:
-            try output.emit(results.map { $0.1.renderedTable(id: $0.0) + ($0.0.map { "stored as fit #\($0); use it in a scenario with fit: latest or fit: \($0)\n" } ?? "not stored (--dry-run)\n") }.joined(separator: "\n"))
-        case .json:
-            let items = try results.map { id, fit in "{\"id\":\(id.map(String.init) ?? "null"),\"fit\":\(try fit.payload())}" }
-            try output.emit("[" + items.joined(separator: ",") + "]\n")
-        case .csv:
-            try output.emit((["model,parameter,estimate,lower_95,upper_95"] + results.flatMap { $0.1.csvRows() }).joined(separator: "\n") + "\n")
+            throw UserFacingError.noHTML
+        case .table: try output.emit(FitText.render(document))
+        case .json: try output.emit(FitJSON.render(document))
+        case .csv: try output.emit(FitCSV.render(document))
         }
     }
 }

@@ -27,8 +27,7 @@ struct ForecastCommand: ParsableCommand {
 
     func run() throws {
         var loaded = try ScenarioLoader.load(path: scenario, fits: StoredFits())
-        if let seed = simulation.seed { loaded.seed = seed }
-        if let trials = simulation.trials { loaded.trials = trials }
+        simulation.apply(to: &loaded)
         let document = try Self.forecast(loaded, method: method, quiet: output.quiet)
         try Self.emit(document, output: output)
     }

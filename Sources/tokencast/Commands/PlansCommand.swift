@@ -20,8 +20,7 @@ struct PlansCommand: ParsableCommand {
 
     func run() throws {
         var loaded = try pricing.loadScenario(scenario)
-        if let seed = simulation.seed { loaded.seed = seed }
-        if let trials = simulation.trials { loaded.trials = trials }
+        simulation.apply(to: &loaded)
         let spec = loaded.planComparisonSpec()
         let bar = ProgressBar(total: Double(spec.trials), label: "comparing plans", quiet: output.quiet)
         let result = try PlanComparator.run(spec) { done in bar.advance(by: Double(done)) }

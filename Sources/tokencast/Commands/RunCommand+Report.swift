@@ -41,8 +41,8 @@ struct ReportOptions: ParsableArguments {
         if let t = targetRSE, !(t.value > 0 && t.value < 1) {
             throw ValidationError("--target-rse must be between 0 and 100 %, e.g. 0.5% or 0.005, got \(t.value * 100) %.")
         }
-        if maxTrials < 200 || maxTrials > 100_000_000 {
-            throw ValidationError("--max-trials must be between 200 and 100,000,000, got \(maxTrials).")
+        if maxTrials < 200 || maxTrials > Scenario.allowedTrials.upperBound {
+            throw ValidationError("--max-trials must be between 200 and \(Money.grouped(Double(Scenario.allowedTrials.upperBound))), got \(maxTrials).")
         }
         if sensitivityTrials < 0 || sensitivityTrials > 1_000_000 {
             throw ValidationError("--sensitivity-trials must be between 0 and 1,000,000, got \(sensitivityTrials).")

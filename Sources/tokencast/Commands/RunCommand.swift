@@ -21,8 +21,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         var loaded = try pricing.loadScenario(scenario)
-        if let seed = simulation.seed { loaded.seed = seed }
-        if let trials = simulation.trials { loaded.trials = trials }
+        simulation.apply(to: &loaded)
         if loaded.team != nil {
             // A team scenario: `run` does what `forecast` does.
             try ForecastCommand.emit(try ForecastCommand.forecast(loaded, quiet: output.quiet), output: output)

@@ -38,8 +38,7 @@ struct SensitivityCommand: ParsableCommand {
 
     func run() throws {
         var loaded = try ScenarioLoader.load(path: scenario, fits: StoredFits())
-        if let seed = simulation.seed { loaded.seed = seed }
-        if let trials = simulation.trials { loaded.trials = trials }
+        simulation.apply(to: &loaded)
         let spec = loaded.forecastSpec()
         let swing = swingTrials ?? min(loaded.trials, 2_000)
         let runs = Double(2 * UncertainInput.all(in: spec).filter { !$0.isFixed }.count + 1)

@@ -28,11 +28,7 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Cross-validation folds: each fold held out once and fitted on the others (1: a single split by --holdout).")
     var folds = 5
 
-    @Option(help: "Only threads started on or after this day (ISO 8601, e.g. 2025-10-01).")
-    var since: String?
-
-    @Option(help: "Only threads started up to this day (inclusive) or before this time (ISO 8601).")
-    var until: String?
+    @OptionGroup var window: WindowOptions<ThreadsStarted>
 
     @Option(help: "Simulated threads to compare with.")
     var threads = 50_000
@@ -50,19 +46,15 @@ struct ValidateCommand: ParsableCommand {
         guard (1...50).contains(folds) else { throw ValidationError("--folds must be between 1 and 50, got \(folds).") }
         guard (1_000...10_000_000).contains(threads) else { throw ValidationError("--threads must be between 1,000 and 10,000,000, got \(threads).") }
         guard (0...10_000).contains(bootstrap) else { throw ValidationError("--bootstrap must be between 0 and 10,000, got \(bootstrap).") }
-        for (name, value) in [("--since", since), ("--until", until)] {
-            if let value, ThreadsCommand.parse(value) == nil {
-                throw ValidationError("\(name) '\(value)' is not a date; use ISO 8601, e.g. 2025-10-01 or 2025-10-01T09:00:00Z.")
-            }
-        }
+        try window.check()
     }
 
     func run() throws {
         guard FileManager.default.fileExists(atPath: database.path) else {
-            throw UserFacingError(message: "the thread database \(database.path) does not exist: import logs first (tokencast import claude-code, codex or csv), or pass --db")
+            throw UserFacingError.noDatabase(path: database.path)
         }
         let store = try database.open()
-        let (sinceDate, untilDate) = FitCommand.window(since: since, until: until)
+        let (sinceDate, untilDate) = window.dates
         let fitter = BehaviourFitter(options: .init(bootstrap: bootstrap, goodnessReplicates: 0, seed: seed, since: sinceDate, until: untilDate))
         let name: String
         if let model {
@@ -74,17 +66,12 @@ struct ValidateCommand: ParsableCommand {
             name = first.model
         }
         let v = try Validation.run(model: name, in: store, fitter: fitter, holdout: holdout, folds: folds, threads: threads)
+        let document = ValidationDocument(v)
         switch output.format {
-        case .table: try output.emit(ValidationRendering.text(v))
-        case .json: try output.emit(ValidationRendering.json(v))
-        case .csv: try output.emit(ValidationRendering.csv(v))
-        case .html:
-            let page = ValidationReport.build(
-                title: "Out-of-sample check: \(v.model)", summary: ValidationRendering.summary(v),
-                dependence: "Dependence: " + ValidationRendering.dependenceLabel(v) + "; " + v.dependenceReason,
-                comparison: ValidationRendering.rowCells(v), tests: ValidationRendering.testCells(v), coverage: ValidationRendering.coverageCells(v),
-                costQuantiles: v.costQuantiles.map { ($0[0], $0[1], $0[2]) })
-            try output.emit(page.render())
+        case .table: try output.emit(ValidationText.render(document))
+        case .json: try output.emit(try ValidationJSON.render(document))
+        case .csv: try output.emit(ValidationCSV.render(document))
+        case .html: try output.emit(ValidationReport.html(document).render())
         }
     }
 }

@@ -1,0 +1,14 @@
+/// `tokencast validate` as CSV: the comparison rows, as fitted and (when fitted dependent)
+/// independent.
+public enum ValidationCSV {
+    public static func render(_ v: ValidationDocument) -> String {
+        var lines = ["model,dependence,metric,quantile,held_out,simulated,relative_error,lower_95,upper_95"]
+        for (label, figures) in [("as_fitted", Optional(v.figures)), ("independent", v.independent)] {
+            guard let figures else { continue }
+            for r in figures.rows {
+                lines.append("\(v.model),\(label),\(r.metric),\(r.quantile),\(r.heldOut),\(r.simulated),\(r.relativeError),\(r.lower),\(r.upper)")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
