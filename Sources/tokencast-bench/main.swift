@@ -38,14 +38,25 @@ func baselineModel() throws -> PricedModel {
 /// its parameters: turns max(1, floor(X)) with X ~ Lognormal(ln 30, 0.6); u ~ Lognormal(ln 3000,
 /// 0.5); o ~ Lognormal(ln 300, 0.5); h ~ Beta(18, 2); s = 20,000; p = 0.6; q = 0.03; at most
 /// three attempts; Opus prices as the script gives them, explicit caching, no tier, no window.
-func referenceModel() throws -> PricedModel {
-    let behaviour = ThreadBehaviour(
+///
+/// `dependent` adds a Gaussian copula between the draws (rank correlations turns/cache hit
+/// +0.6, turns/fresh input -0.5, fresh/output +0.3, the shape real threads show): the same
+/// marginals, drawn through normals, one GEMM by the Cholesky factor and the marginal maps.
+func referenceModel(dependent: Bool = false) throws -> PricedModel {
+    var behaviour = ThreadBehaviour(
         turns: try FlooredLognormal(mu: log(30), sigma: 0.6),
         freshInputPerTurn: try Lognormal(mu: log(3_000), sigma: 0.5),
         outputPerTurn: try Lognormal(mu: log(300), sigma: 0.5),
         cacheHitRate: try Beta(alpha: 18, beta: 2),
         baseContext: try Constant(value: 20_000),
         oneShotRate: 0.6, offTheRailsRate: 0.03, maxAttempts: 3, contextWindow: nil)
+    if dependent {
+        behaviour.setDependence(try DrawDependence(pairs: [
+            (.turns, .cacheHitRate, DrawDependence.normalCorrelation(spearman: 0.6)),
+            (.turns, .freshInputPerTurn, DrawDependence.normalCorrelation(spearman: -0.5)),
+            (.freshInputPerTurn, .outputPerTurn, DrawDependence.normalCorrelation(spearman: 0.3)),
+        ]))
+    }
     let price = ModelPrice(
         model: "opus (reference_numpy.py)", provider: "anthropic", input: 5e-6, output: 25e-6, cacheRead: 0.5e-6,
         cacheWrite5m: 6.25e-6, cacheWrite1h: 6.25e-6, caching: .explicit)
@@ -142,9 +153,10 @@ func callgrindReferenceCase(_ model: PricedModel, threads: Int) -> ThreadTotals 
 
 // `tokencast-bench callgrind-reference N`: the numpy reference's model, N threads on one worker,
 // for `valgrind --tool=callgrind` (see `instructionsPerThread`); prints the threads simulated.
-if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "callgrind-reference", let n = Int(CommandLine.arguments[2]) {
+if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "callgrind-reference", let n = Int(CommandLine.arguments[2]) {
     do {
-        let t = callgrindReferenceCase(try referenceModel(), threads: n)
+        let dependent = CommandLine.arguments.count >= 4 && CommandLine.arguments[3] == "dependent"
+        let t = callgrindReferenceCase(try referenceModel(dependent: dependent), threads: n)
         print(t.threads)
         exit(0)
     } catch {
@@ -347,7 +359,7 @@ func numpyReference(threads: Int, repetitions: Int) -> [String: Any] {
 /// callgrind-reference` under `valgrind --tool=callgrind`, counting only inside
 /// `callgrindReferenceCase`; the `totals:` (or `summary:`) line's Ir over the threads simulated.
 /// Nil when valgrind is not installed or fails.
-func instructionsPerThread(threads: Int) -> [String: Any]? {
+func instructionsPerThread(threads: Int, dependent: Bool = false) -> [String: Any]? {
     let valgrind = ["/usr/bin/valgrind", "/usr/local/bin/valgrind"].first { FileManager.default.isExecutableFile(atPath: $0) }
     guard let valgrind else { return nil }
     let outFile = FileManager.default.temporaryDirectory.appendingPathComponent("tokencast-bench-callgrind-\(getpid()).out").path
@@ -356,7 +368,7 @@ func instructionsPerThread(threads: Int) -> [String: Any]? {
     guard let (status, output) = runProcess(valgrind, [
         "--tool=callgrind", "--callgrind-out-file=\(outFile)", "--collect-atstart=no",
         "--toggle-collect=*callgrindReferenceCase*", binary, "callgrind-reference", "\(threads)",
-    ]), status == 0, let simulated = Int(output.trimmingCharacters(in: .whitespacesAndNewlines)), simulated > 0,
+    ] + (dependent ? ["dependent"] : [])), status == 0, let simulated = Int(output.trimmingCharacters(in: .whitespacesAndNewlines)), simulated > 0,
         let text = try? String(contentsOfFile: outFile, encoding: .utf8)
     else { return nil }
     var ir: Double?
@@ -417,6 +429,22 @@ do {
         for (key, value) in counted { tokencast[key] = value }
     }
     reference["tokencast"] = tokencast
+    // The same model with dependence on: what the copula costs, side by side.
+    let dependentModel = try referenceModel(dependent: true)
+    let twoDependent = best(of: 5) { _ = kernelRun(dependentModel, threads: n, workers: 2, mode: .fused) }
+    let oneDependent = best(of: 3) { _ = kernelRun(dependentModel, threads: n, workers: 1, mode: .fused) }
+    let dependentTotals = kernelRun(dependentModel, threads: n, workers: 2, mode: .fused)
+    var dependent: [String: Any] = [
+        "threads_per_second": (Double(n) / twoDependent).rounded(), "threads_per_second_one_core": (Double(n) / oneDependent).rounded(),
+        "mean": rounded(dependentTotals.costPerThread, 4), "correlations": "spearman turns/cache_hit_rate +0.6, turns/fresh -0.5, fresh/output +0.3",
+    ]
+    if let counted = instructionsPerThread(threads: callgrindThreads, dependent: true) {
+        for (key, value) in counted { dependent[key] = value }
+    }
+    if let rate = numpy["threads_per_second"] as? Double {
+        reference["speedup_vs_numpy_dependent"] = rounded(Double(n) / twoDependent / rate, 2)
+    }
+    reference["tokencast_dependent"] = dependent
     figures["reference_numpy_baseline"] = reference
 } catch {
     FileHandle.standardError.write(Data("bench: reference: \(error)\n".utf8))
