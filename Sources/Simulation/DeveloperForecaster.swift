@@ -90,9 +90,7 @@ public enum DeveloperForecaster {
         var streams = trials.map { root.substream(UInt64($0)) }
         var normals: [Double] = []
         shared.draw(rows: trials.count, streams: &streams, into: &normals)
-        var cumulativeMix: [Double] = []
-        var acc = 0.0
-        for share in spec.mix { acc += share; cumulativeMix.append(acc) }
+        let cumulativeMix = ThreadMix.cumulative(spec.mix)
         var counts = [Int](repeating: 0, count: modelCount)
 
         for (row, t) in trials.enumerated() {
@@ -113,7 +111,7 @@ public enum DeveloperForecaster {
                 for _ in 0..<spec.calendar.workingDays[m] {
                     threads += spec.demand.drawDay(mean: developerMean, using: &rng)
                 }
-                splitByMix(threads, cumulative: cumulativeMix, counts: &counts, rng: &rng)
+                ThreadMix.split(threads, cumulative: cumulativeMix, counts: &counts, rng: &rng)
                 var monthTotal = CompensatedSum()
                 for j in 0..<modelCount where counts[j] > 0 {
                     let multiplier = spec.pricePaths[j].isFlat ? 1 : spec.pricePaths[j].multiplier(month: m, z: priceZ[j])
@@ -137,18 +135,6 @@ public enum DeveloperForecaster {
                 trialTotal.add(monthTotal)
             }
             annual[t] = trialTotal.value
-        }
-    }
-
-    /// Splits `n` threads over models by the mix: one categorical draw per thread.
-    static func splitByMix(_ n: Int, cumulative: [Double], counts: inout [Int], rng: inout RandomStream) {
-        for j in counts.indices { counts[j] = 0 }
-        if counts.count == 1 { counts[0] = n; return }
-        for _ in 0..<n {
-            let u = rng.uniform()
-            var j = 0
-            while j < cumulative.count - 1 && u >= cumulative[j] { j += 1 }
-            counts[j] += 1
         }
     }
 }

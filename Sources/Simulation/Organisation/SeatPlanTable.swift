@@ -65,8 +65,8 @@ struct SeatPlanTable: Sendable {
         // Every node replays the same random numbers, so the table is smooth across nodes.
         let timeline = PlanTimeline(workingDaysPerMonth: [tableDays])
         let planProfile = PlanProfile(name: profile.name, demand: demand, mix: profile.mix, workday: seat.workday)
-        let cumulative = PlanComparator.cumulative(profile.mix)
-        let minutes = PlanComparator.minutesEach(models: models, mix: profile.mix)
+        let cumulative = ThreadMix.cumulative(profile.mix)
+        let minutes = ThreadMix.minutesEach(models: models, mix: profile.mix)
         let behaviours = models.map { TrialBehaviour.nominal($0.behaviour) }
         let flat = Array(repeating: PricePath.flat, count: models.count)
         let zeros = Array(repeating: 0.0, count: models.count)

@@ -175,8 +175,8 @@ public enum TeamForecaster {
         var streams = trials.map { root.substream(UInt64($0)) }
         var normals: [Double] = []
         c.shared.draw(rows: trials.count, streams: &streams, into: &normals)
-        let cumulative = spec.profiles.map { PlanComparator.cumulative($0.mix) }
-        let minutesEach = spec.profiles.map { PlanComparator.minutesEach(models: spec.models, mix: $0.mix) }
+        let cumulative = spec.profiles.map { ThreadMix.cumulative($0.mix) }
+        let minutesEach = spec.profiles.map { ThreadMix.minutesEach(models: spec.models, mix: $0.mix) }
         let anySeatTable = c.seatTables.contains { $0 != nil }
         var totals = Array(repeating: CellTotals(), count: profileCount * modelCount)
         var counts = [Int](repeating: 0, count: modelCount)
@@ -282,7 +282,7 @@ public enum TeamForecaster {
                                 var threads = 0
                                 for _ in 0..<days { threads += profile.demand.drawDay(mean: mean, using: &rng) }
                                 // The same categorical draws as the single-developer path.
-                                DeveloperForecaster.splitByMix(threads, cumulative: cumulative[p], counts: &developerCounts, rng: &rng)
+                                ThreadMix.split(threads, cumulative: cumulative[p], counts: &developerCounts, rng: &rng)
                                 for j in 0..<modelCount { counts[j] += developerCounts[j] }
                             }
                         }

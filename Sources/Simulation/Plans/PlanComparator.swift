@@ -55,7 +55,7 @@ public enum PlanComparator {
                 year.simulate(
                     profile: profile, developerMean: mean, timeline: timeline, models: setup.models,
                     behaviours: setup.behaviours, pricePaths: spec.pricePaths, priceZ: setup.priceZ,
-                    cumulativeMix: cumulative(profile.mix), minutesEach: minutesEach(spec, profile),
+                    cumulativeMix: ThreadMix.cumulative(profile.mix), minutesEach: ThreadMix.minutesEach(models: spec.models, mix: profile.mix),
                     grid: nil, rng: &stream, workspace: ws)
                 let b = (t * profiles + p) * perTrial
                 baseOut[b] = CompensatedSum(year.cost).value
@@ -134,20 +134,6 @@ public enum PlanComparator {
                 body(t, p, setup, streams[row].substream(profileStream &+ UInt64(p)))
             }
         }
-    }
-
-    static func cumulative(_ mix: [Double]) -> [Double] {
-        var acc = 0.0
-        return mix.map { acc += $0; return acc }
-    }
-
-    /// The mix-weighted median thread duration, minutes (0 where no model gives one).
-    static func minutesEach(_ spec: PlanComparisonSpec, _ profile: PlanProfile) -> Double {
-        minutesEach(models: spec.models, mix: profile.mix)
-    }
-
-    static func minutesEach(models: [PricedModel], mix: [Double]) -> Double {
-        zip(models, mix).reduce(0) { $0 + ($1.0.behaviour.medianThreadMinutes ?? 0) * $1.1 }
     }
 
     /// Whether a plan's cost is its fee whatever the usage (no limit, or blocked past it).
@@ -318,7 +304,7 @@ public enum PlanComparator {
                     year.simulate(
                         profile: scaled, developerMean: mean, timeline: timeline, models: setup.models,
                         behaviours: setup.behaviours, pricePaths: spec.pricePaths, priceZ: setup.priceZ,
-                        cumulativeMix: cumulative(scaled.mix), minutesEach: minutesEach(spec, scaled),
+                        cumulativeMix: ThreadMix.cumulative(scaled.mix), minutesEach: ThreadMix.minutesEach(models: spec.models, mix: scaled.mix),
                         grid: g, rng: &stream, workspace: ws)
                     for k in 0...g {
                         kept.reset()
