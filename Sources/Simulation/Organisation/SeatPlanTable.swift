@@ -46,7 +46,12 @@ struct SeatPlanTable: Sendable {
     /// Working days of the tabulated month.
     let days: Double
 
-    init(profile: TeamProfileSpec, seat: SeatPlan, models: [PricedModel], workingDays: [Int], rampUpMonths: Int, seatMonths: Int = seatMonths, stream: RandomStream) {
+    /// - Parameter workers: parallel workers for the group-mean nodes; nil for every core (the
+    ///   table does not depend on it).
+    init(
+        profile: TeamProfileSpec, seat: SeatPlan, models: [PricedModel], workingDays: [Int], rampUpMonths: Int,
+        seatMonths: Int = seatMonths, stream: RandomStream, workers: Int? = nil
+    ) {
         let demand = profile.demand
         let spread = Self.spreadMultipliers(cv: demand.developerCV)
         let meanDays = Double(workingDays.reduce(0, +)) / Double(max(workingDays.count, 1))
@@ -76,7 +81,7 @@ struct SeatPlanTable: Sendable {
         let groupMeans = self.groupMeans
         let slots = ResultSlots<[Double]>(count: groupMeans.count, initial: [])
         let scales = logScales.map { exp($0) }
-        DispatchQueue.concurrentPerform(iterations: groupMeans.count) { gi in
+        ParallelLoop.run(iterations: groupMeans.count, workers: workers) { gi in
             var rng = stream
             let year = DeveloperYear()
             let workspace = KernelWorkspace()

@@ -23,6 +23,8 @@ public struct TeamForecastSpec: Sendable {
     /// Seat-months per node of an aggregated seat profile's ``SeatPlanTable`` (its accuracy for
     /// rare limit hits grows with it; tests lower it to stay quick in debug builds).
     public var seatTableMonths = SeatPlanTable.seatMonths
+    /// Parallel workers; nil uses every core. Results do not depend on it.
+    public var workers: Int?
 
     public init(
         models: [PricedModel], uncertainty: [BehaviourUncertainty]? = nil, pricePaths: [PricePath]? = nil,
@@ -53,6 +55,7 @@ public struct TeamForecastSpec: Sendable {
             priceCorrelation: spec.priceCorrelation,
             profiles: [TeamProfileSpec(name: profileName, demand: spec.demand, mix: spec.mix, plan: .constant(1))],
             calendar: spec.calendar, trials: spec.trials, seed: spec.seed, method: .exact, pricingMode: spec.pricingMode)
+        workers = spec.workers
     }
 }
 

@@ -44,7 +44,7 @@ public enum TeamForecaster {
     public static func run(_ spec: TeamForecastSpec, progress: (@Sendable (Int) -> Void)? = nil) throws(LAPACK.Failure) -> TeamForecast {
         let runner = try TrialRunner(
             models: spec.models, uncertainty: spec.uncertainty, replicates: [],
-            priceCorrelation: spec.priceCorrelation, seed: spec.seed, workers: nil)
+            priceCorrelation: spec.priceCorrelation, seed: spec.seed, workers: spec.workers)
         let trials = spec.trials
         let monthCount = spec.calendar.months.count
         let profileCount = spec.profiles.count
@@ -150,7 +150,8 @@ public enum TeamForecaster {
                 guard let seat = spec.profiles[p].seat else { return }
                 seatSlots[p] = SeatPlanTable(
                     profile: spec.profiles[p], seat: seat, models: spec.models, workingDays: spec.calendar.workingDays,
-                    rampUpMonths: spec.rampUpMonths, seatMonths: spec.seatTableMonths, stream: root.substream(seatTableStream &+ UInt64(p)))
+                    rampUpMonths: spec.rampUpMonths, seatMonths: spec.seatTableMonths, stream: root.substream(seatTableStream &+ UInt64(p)),
+                    workers: runner.workers)
             }
             seatTables = (0..<profileCount).map { seatSlots[$0] }
 
