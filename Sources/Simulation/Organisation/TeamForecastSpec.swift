@@ -25,6 +25,10 @@ public struct TeamForecastSpec: Sendable {
     public var seatTableMonths = SeatPlanTable.seatMonths
     /// Parallel workers; nil uses every core. Results do not depend on it.
     public var workers: Int?
+    /// Per model: fitted behaviour replicates, one drawn per trial (``BehaviourReplicates``) for
+    /// the exact profiles; empty for a model whose behaviour is known or given with
+    /// ``BehaviourUncertainty``. The aggregated profiles' moment tables stay at `models`.
+    public var behaviourReplicates: [[ThreadBehaviour]] = []
 
     public init(
         models: [PricedModel], uncertainty: [BehaviourUncertainty]? = nil, pricePaths: [PricePath]? = nil,
@@ -56,6 +60,7 @@ public struct TeamForecastSpec: Sendable {
             profiles: [TeamProfileSpec(name: profileName, demand: spec.demand, mix: spec.mix, plan: .constant(1))],
             calendar: spec.calendar, trials: spec.trials, seed: spec.seed, method: .exact, pricingMode: spec.pricingMode)
         workers = spec.workers
+        behaviourReplicates = spec.behaviourReplicates
     }
 }
 

@@ -23,6 +23,11 @@ import NumericalMethods
 /// of either kind are billed on their plan (TeamForecaster+Seats.swift).
 /// docs/team-forecasts.md gives the derivation and the measured accuracy.
 ///
+/// **Fitted models.** A fitted model's bootstrap replicates
+/// (``TeamForecastSpec/behaviourReplicates``) are picked one per trial by ``TrialSetup``, as
+/// in `run`: the exact path runs every thread of the trial on it. The aggregated path keeps the
+/// spec's behaviours, whose moment tables are built once per model; it does not draw replicates.
+///
 /// **Reproducibility.** Trial `t` draws only from `RandomStream(seed).substream(t)`; sums over
 /// trials are taken in trial order; the result is the same on any core count (``TrialRunner``,
 /// shared with the other simulators).
@@ -43,7 +48,7 @@ public enum TeamForecaster {
     /// - Parameter progress: called with the number of trials just finished (from any thread).
     public static func run(_ spec: TeamForecastSpec, progress: (@Sendable (Int) -> Void)? = nil) throws(LAPACK.Failure) -> TeamForecast {
         let runner = try TrialRunner(
-            models: spec.models, uncertainty: spec.uncertainty, replicates: [],
+            models: spec.models, uncertainty: spec.uncertainty, replicates: spec.behaviourReplicates,
             priceCorrelation: spec.priceCorrelation, seed: spec.seed, workers: spec.workers)
         let trials = spec.trials
         let monthCount = spec.calendar.months.count
@@ -213,7 +218,8 @@ public enum TeamForecaster {
     /// profile's individual draws, and the trial's stream after them.
     struct TrialDraws {
         let setup: TrialSetup
-        /// The behaviour shifts the aggregated path prices with.
+        /// The behaviour shifts the aggregated path prices with: the spec's behaviours under the
+        /// trial's shifts (its moment tables are theirs), not a replicate's.
         let aggregatedBehaviours: [TrialBehaviour]
         /// Per model the aggregated profiles use, this trial's thread moments.
         let moments: [ThreadCostMoments.AttemptCounts?]
@@ -292,7 +298,11 @@ public enum TeamForecaster {
         let spec = c.spec
         let profileCount = spec.profiles.count
         var rng = setup.stream
-        let behaviours = setup.behaviours
+        // The exact path runs the trial's models (a fitted model's replicate); the aggregated
+        // path's moment tables are built at the spec's behaviours, so it shifts those.
+        let behaviours = spec.behaviourReplicates.isEmpty
+            ? setup.behaviours
+            : spec.models.indices.map { setup.shifted(spec.models[$0].behaviour, spec.uncertainty[$0], model: $0) }
         // Per-trial thread moments of the models aggregated profiles use.
         let moments: [ThreadCostMoments.AttemptCounts?] = spec.models.indices.map { j in
             guard let table = c.tables[j] else { return nil }
