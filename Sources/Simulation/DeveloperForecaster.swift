@@ -1,4 +1,3 @@
-import Dispatch
 import Distributions
 import Foundation
 import LinearAlgebra
@@ -9,55 +8,44 @@ import NumericalMethods
 ///
 /// **Reproducibility.** Trial `t` draws only from `RandomStream(seed).substream(t)`, writes only
 /// its own slots, and sums over trials are taken in trial order afterwards, so the numbers are
-/// the same whatever the core count or scheduling.
+/// the same whatever the core count or scheduling (``TrialRunner``, shared with the other
+/// simulators).
 ///
 /// **Per trial.** Shared draws first (behaviour shifts and price paths, correlated through
 /// ``SharedDraws``), then the developer's own mean threads per day, then each working day's
 /// count, each thread's model by the mix, and the threads themselves through ``ThreadKernel``,
 /// each model's from its own child stream (``ThreadStreams``).
 public enum DeveloperForecaster {
-    /// Trials per unit of parallel work: large enough to amortise a workspace, small enough to
-    /// balance two cores.
-    static let chunkSize = 16
-
     /// - Parameters:
     ///   - progress: called with the number of trials just finished (from any thread).
     ///   - capture: when given, receives each trial's shared draws (for sensitivity analysis);
     ///     the numbers are the same with or without it.
     public static func run(_ spec: DeveloperForecastSpec, capture: TrialDrawCapture? = nil, progress: (@Sendable (Int) -> Void)? = nil) throws(LAPACK.Failure) -> DeveloperForecast {
-        let started = DispatchTime.now()
-        BLAS.setThreadCount(1)
-        let shared = try SharedDraws(uncertainties: spec.uncertainty, priceCorrelation: spec.priceCorrelation)
+        let runner = try TrialRunner(spec)
         let trials = spec.trials
         let monthCount = spec.calendar.months.count
         let modelCount = spec.models.count
-        let chunks = (trials + chunkSize - 1) / chunkSize
 
         let annual = UnsafeMutableBufferPointer<Double>.allocate(capacity: trials)
         let monthly = UnsafeMutableBufferPointer<Double>.allocate(capacity: trials * monthCount)
         let modelAnnual = UnsafeMutableBufferPointer<Double>.allocate(capacity: trials * modelCount)
         defer { annual.deallocate(); monthly.deallocate(); modelAnnual.deallocate() }
-        let chunkTotals = ResultSlots<[ThreadTotals]>(count: chunks, initial: [])
-        let samples = ResultSlots<[[Double]]>(count: 1, initial: Array(repeating: [], count: modelCount))
 
         nonisolated(unsafe) let annualOut = annual, monthlyOut = monthly, modelOut = modelAnnual
-        let work: @Sendable (Int) -> Void = { chunk in
-            let lo = chunk * chunkSize, hi = min(trials, lo + chunkSize)
+        let chunks = runner.forEachChunk(of: 0..<trials, progress: progress) { chunk, range in
             var totals = Array(repeating: ThreadTotals(), count: modelCount)
             var sample = Array(repeating: [Double](), count: modelCount)
             simulateChunk(
-                spec, shared: shared, trials: lo..<hi, annual: annualOut, monthly: monthlyOut,
+                spec, runner: runner, trials: range, annual: annualOut, monthly: monthlyOut,
                 modelAnnual: modelOut, totals: &totals, sample: &sample, collectSample: chunk == 0, capture: capture)
-            chunkTotals[chunk] = totals
-            if chunk == 0 { samples[0] = sample }
-            progress?(hi - lo)
+            return (totals: totals, sample: sample)
         }
-        ParallelLoop.run(iterations: chunks, workers: spec.workers, work)
 
         var totalsByModel = Array(repeating: ThreadTotals(), count: modelCount)
-        for c in 0..<chunks { for j in 0..<modelCount { totalsByModel[j].add(chunkTotals[c][j]) } }
+        for c in chunks { for j in 0..<modelCount { totalsByModel[j].add(c.totals[j]) } }
         var overall = ThreadTotals()
         for t in totalsByModel { overall.add(t) }
+        let sample = chunks.first?.sample ?? Array(repeating: [], count: modelCount)
 
         let annualValues = Array(annual)
         let monthSummaries = (0..<monthCount).map { m in
@@ -67,44 +55,34 @@ public enum DeveloperForecaster {
             ModelForecast(
                 name: model.name, priceKey: model.price.model, totals: totalsByModel[j],
                 annual: SpendSummary((0..<trials).map { modelAnnual[$0 * modelCount + j] }),
-                threadCost: SpendSummary(samples[0][j]),
+                threadCost: SpendSummary(sample[j]),
                 medianThreadMinutes: model.behaviour.medianThreadMinutes)
         }
-        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return DeveloperForecast(
             trials: trials, seed: spec.seed, months: spec.calendar.months, annualByTrial: annualValues,
             annual: SpendSummary(annualValues), monthly: monthSummaries, totals: overall,
-            models: modelForecasts, elapsedSeconds: elapsed)
+            models: modelForecasts, elapsedSeconds: runner.elapsedSeconds)
     }
 
     static func simulateChunk(
-        _ spec: DeveloperForecastSpec, shared: SharedDraws, trials: Range<Int>,
+        _ spec: DeveloperForecastSpec, runner: TrialRunner, trials: Range<Int>,
         annual: UnsafeMutableBufferPointer<Double>, monthly: UnsafeMutableBufferPointer<Double>,
         modelAnnual: UnsafeMutableBufferPointer<Double>, totals: inout [ThreadTotals],
         sample: inout [[Double]], collectSample: Bool, capture: TrialDrawCapture? = nil
     ) {
         let workspace = KernelWorkspace()
-        let root = RandomStream(seed: spec.seed)
         let monthCount = spec.calendar.months.count
         let modelCount = spec.models.count
-        var streams = trials.map { root.substream(UInt64($0)) }
-        var normals: [Double] = []
-        shared.draw(rows: trials.count, streams: &streams, into: &normals)
-        var cumulativeMix: [Double] = []
-        var acc = 0.0
-        for share in spec.mix { acc += share; cumulativeMix.append(acc) }
+        let cumulativeMix = ThreadMix.cumulative(spec.mix)
         var counts = [Int](repeating: 0, count: modelCount)
 
-        for (row, t) in trials.enumerated() {
-            var rng = streams[row]
-            // A fitted model runs this trial on one bootstrap replicate of its behaviour.
-            let setup = TrialSetup(
-                trial: t, row: row, models: spec.models, replicates: spec.behaviourReplicates,
-                uncertainty: spec.uncertainty, normals: normals, shared: shared, root: root)
-            let models = setup.models, behaviours = setup.behaviours, priceZ = setup.priceZ
+        // A fitted model runs each trial on one bootstrap replicate of its behaviour (setup.models).
+        runner.forEachTrial(in: trials) { setup in
+            let t = setup.trial
+            var rng = setup.stream
             let developerMean = spec.demand.drawDeveloperMean(using: &rng)
-            var modelRngs = ThreadStreams.children(of: streams[row], models: modelCount)
-            capture?.record(trial: t, normals: normals[(row * shared.dimension)..<((row + 1) * shared.dimension)], developerMean: developerMean)
+            var modelRngs = ThreadStreams.children(of: setup.stream, models: modelCount)
+            capture?.record(trial: t, normals: setup.normals, developerMean: developerMean)
             var trialTotal = CompensatedSum()
             for j in 0..<modelCount { modelAnnual[t * modelCount + j] = 0 }
 
@@ -113,15 +91,15 @@ public enum DeveloperForecaster {
                 for _ in 0..<spec.calendar.workingDays[m] {
                     threads += spec.demand.drawDay(mean: developerMean, using: &rng)
                 }
-                splitByMix(threads, cumulative: cumulativeMix, counts: &counts, rng: &rng)
+                ThreadMix.split(threads, cumulative: cumulativeMix, counts: &counts, rng: &rng)
                 var monthTotal = CompensatedSum()
                 for j in 0..<modelCount where counts[j] > 0 {
-                    let multiplier = spec.pricePaths[j].isFlat ? 1 : spec.pricePaths[j].multiplier(month: m, z: priceZ[j])
+                    let multiplier = spec.pricePaths[j].isFlat ? 1 : spec.pricePaths[j].multiplier(month: m, z: setup.priceZ[j])
                     var modelTotals = ThreadTotals()
                     let room = collectSample ? spec.threadSampleCap - sample[j].count : 0
                     var kept: [Double] = []
                     ThreadKernel.simulate(
-                        models[j], trial: behaviours[j], count: counts[j], rng: &modelRngs[j],
+                        setup.models[j], trial: setup.behaviours[j], count: counts[j], rng: &modelRngs[j],
                         workspace: workspace, totals: &modelTotals, mode: spec.pricingMode,
                         perBatch: room > 0 ? { view in
                             kept.append(contentsOf: view.cost.prefix(max(0, room - kept.count)).map { $0 * multiplier })
@@ -139,16 +117,13 @@ public enum DeveloperForecaster {
             annual[t] = trialTotal.value
         }
     }
+}
 
-    /// Splits `n` threads over models by the mix: one categorical draw per thread.
-    static func splitByMix(_ n: Int, cumulative: [Double], counts: inout [Int], rng: inout RandomStream) {
-        for j in counts.indices { counts[j] = 0 }
-        if counts.count == 1 { counts[0] = n; return }
-        for _ in 0..<n {
-            let u = rng.uniform()
-            var j = 0
-            while j < cumulative.count - 1 && u >= cumulative[j] { j += 1 }
-            counts[j] += 1
-        }
+extension TrialRunner {
+    /// The runner of a developer forecast.
+    init(_ spec: DeveloperForecastSpec) throws(LAPACK.Failure) {
+        try self.init(
+            models: spec.models, uncertainty: spec.uncertainty, replicates: spec.behaviourReplicates,
+            priceCorrelation: spec.priceCorrelation, seed: spec.seed, workers: spec.workers)
     }
 }

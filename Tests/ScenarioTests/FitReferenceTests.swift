@@ -53,6 +53,20 @@ import Testing
         #expect(model.replicates.allSatisfy { $0.oneShotRate == 0.7 && $0.offTheRailsRate == 0.1 && $0.maxAttempts == 2 })
     }
 
+    /// `forecast` runs every scenario through `teamSpec()`: the fit's replicates must reach it,
+    /// for a `team:` as for the developer of `developer:` (a team of one), as they reach `run`.
+    @Test func theReplicatesReachTheTeamSpec() throws {
+        let solo = try ScenarioLoader.parse(Self.yaml, file: "s.yaml", fits: StubResolver())
+        #expect(solo.forecastSpec().behaviourReplicates.map(\.count) == [2])
+        #expect(solo.teamSpec().behaviourReplicates.map(\.count) == [2])
+        let team = try ScenarioLoader.parse(
+            Self.yaml + "\nteam:\n  profiles:\n    solo: {head_count: 1, threads_per_day: 3, mix: {sonnet: 1}}",
+            file: "t.yaml", fits: StubResolver())
+        #expect(team.team != nil)
+        #expect(team.teamSpec().behaviourReplicates.map(\.count) == [2])
+        #expect(team.teamSpec().behaviourReplicates[0].allSatisfy { $0.oneShotRate == 0.7 && $0.maxAttempts == 2 })
+    }
+
     @Test func withoutAResolverAFitIsAnErrorAtTheEntry() {
         #expect(throws: ScenarioError(file: "s.yaml", line: 6, column: 10, message:
             "model 'sonnet' asks for a stored fit, but the scenario was read without a thread store: load it with fits: StoredFits() (Composition)")) {

@@ -43,6 +43,45 @@ func teamModels(uncertain: Bool, spread: Double = 3.3) throws -> (models: [Price
         #expect(team.totals.attempts == Double(developer.totals.attempts))
     }
 
+    /// Same seed, same numbers on 1, 2 and 7 workers, on all four paths: exact and aggregated
+    /// profiles, with and without seats (trials write only their own slots, the moment and seat
+    /// tables one slot per model and node).
+    @Test func sameSeedSameNumbersOnAnyWorkerCount() throws {
+        let (models, uncertainty) = try teamModels(uncertain: true)
+        let quarter = WorkCalendar(months: ["2027-01", "2027-02", "2027-03"], workingDays: [21, 20, 23])
+        let demand = ThreadDemand(meanPerDay: 2, dayDispersion: 2, developerCV: 0.4)
+        let ultra = try Plan(
+            name: "Ultra", vendor: "Cursor", monthlyFeeUSD: 200, includedUSDPerMonth: 100, overLimit: .overage,
+            asOf: "2026-11-01", source: "test", limitsAreEstimates: false)
+        let seat = SeatPlan(plan: ultra, models: models)
+        func spec(workers: Int) -> TeamForecastSpec {
+            var s = TeamForecastSpec(
+                models: models, uncertainty: uncertainty,
+                profiles: [
+                    TeamProfileSpec(name: "small", demand: demand, mix: [0.5, 0.5], plan: .constant(2)),
+                    TeamProfileSpec(name: "small seats", demand: demand, mix: [0.7, 0.3], plan: .constant(2), seat: seat),
+                    // Aggregated on opus alone: one moment table a run keeps the debug build quick.
+                    TeamProfileSpec(name: "large", demand: demand, mix: [1, 0], plan: .constant(40)),
+                    TeamProfileSpec(name: "large seats", demand: demand, mix: [1, 0], plan: .constant(40), seat: seat),
+                ],
+                calendar: quarter, adoption: AdoptionCurve(start: 0.6, target: 0.9, months: 2, sd: 0.1), trials: 120, seed: 11)
+            s.seatTableMonths = 16
+            s.workers = workers
+            return s
+        }
+        let one = try TeamForecaster.run(spec(workers: 1))
+        #expect(one.methods == [.exact, .exact, .aggregate, .aggregate])
+        #expect(one.seatFigure(3, .overage).contains { $0 > 0 })
+        for workers in [2, 7] {
+            let other = try TeamForecaster.run(spec(workers: workers))
+            #expect(other.cellMonthly == one.cellMonthly, "\(workers) workers")
+            #expect(other.orgAnnual == one.orgAnnual, "\(workers) workers")
+            #expect(other.seatFigures == one.seatFigures, "\(workers) workers")
+            #expect(other.wastedHours == one.wastedHours, "\(workers) workers")
+            #expect(other.cellTotals.map(\.cost.value) == one.cellTotals.map(\.cost.value), "\(workers) workers")
+        }
+    }
+
     @Test func headCountPlanMatchesHandComputedMonths() {
         // 10 at the start, 4 hired in month 2, 3 leave in month 5 (the longest-serving first).
         var plan = HeadCountPlan(initial: 10, hires: [0, 0, 4] + Array(repeating: 0, count: 9))

@@ -77,7 +77,7 @@ extension Scenario {
             return TeamForecastSpec(developer: forecastSpec(pricingMode: pricingMode))
         }
         let priced = models.map(\.priced)
-        return TeamForecastSpec(
+        var spec = TeamForecastSpec(
             models: priced, uncertainty: models.map(\.uncertainty), pricePaths: models.map(\.pricePath),
             priceCorrelation: priceCorrelation,
             profiles: team.profiles.map {
@@ -87,5 +87,8 @@ extension Scenario {
             },
             calendar: calendar, adoption: team.adoption, rampUpMonths: team.rampUpMonths, hourlyRate: team.hourlyRate,
             trials: trials, seed: seed, method: team.method, pricingMode: pricingMode)
+        // Fitted models carry bootstrap replicates, as in forecastSpec(); each trial runs on one.
+        if models.contains(where: { !$0.replicates.isEmpty }) { spec.behaviourReplicates = models.map(\.replicates) }
+        return spec
     }
 }

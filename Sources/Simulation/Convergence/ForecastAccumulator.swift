@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import LinearAlgebra
 
@@ -6,12 +5,12 @@ import LinearAlgebra
 /// its estimates are precise enough.
 ///
 /// Trial `t` always draws from substream `t` and trials are grouped into the same chunks of
-/// ``DeveloperForecaster/chunkSize`` as a plain run (batches end on chunk boundaries), so
+/// ``TrialRunner/chunkSize`` as a plain run (batches end on chunk boundaries), so
 /// ``forecast()`` after extending to `N` trials is the same, to the bit, as
 /// `DeveloperForecaster.run` with `trials = N`.
 public final class ForecastAccumulator {
     public let spec: DeveloperForecastSpec
-    private let shared: SharedDraws
+    private let runner: TrialRunner
     private var annual: [Double] = []
     private var monthly: [Double] = []
     private var modelAnnual: [Double] = []
@@ -22,7 +21,7 @@ public final class ForecastAccumulator {
     /// - Parameter spec: the forecast; its `trials` is ignored (see ``extend(to:progress:)``).
     public init(spec: DeveloperForecastSpec) throws(LAPACK.Failure) {
         self.spec = spec
-        shared = try SharedDraws(uncertainties: spec.uncertainty, priceCorrelation: spec.priceCorrelation)
+        runner = try TrialRunner(spec)
         sample = Array(repeating: [], count: spec.models.count)
     }
 
@@ -35,7 +34,7 @@ public final class ForecastAccumulator {
     /// The batch sizes are rounded so that batches end on chunk boundaries; a count that is not
     /// a multiple of the chunk size can only be the last.
     public static func aligned(_ n: Int) -> Int {
-        let c = DeveloperForecaster.chunkSize
+        let c = TrialRunner.chunkSize
         return (n + c - 1) / c * c
     }
 
@@ -44,42 +43,33 @@ public final class ForecastAccumulator {
     public func extend(to total: Int, progress: (@Sendable (Int) -> Void)? = nil) {
         let start = trials
         guard total > start else { return }
-        let began = DispatchTime.now()
-        BLAS.setThreadCount(1)
-        let chunkSize = DeveloperForecaster.chunkSize
+        let clock = Stopwatch()
         let monthCount = spec.calendar.months.count
         let modelCount = spec.models.count
-        let count = total - start
-        let firstChunk = start / chunkSize
-        let chunks = (count + chunkSize - 1) / chunkSize
 
         // The kernel writes trial t at index t; give it buffers covering 0..<total.
         let annualBuffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: total)
         let monthlyBuffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: total * monthCount)
         let modelBuffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: total * modelCount)
         defer { annualBuffer.deallocate(); monthlyBuffer.deallocate(); modelBuffer.deallocate() }
-        let totalsSlots = ResultSlots<[ThreadTotals]>(count: chunks, initial: [])
-        let sampleSlot = ResultSlots<[[Double]]>(count: 1, initial: sample)
         nonisolated(unsafe) let a = annualBuffer, m = monthlyBuffer, md = modelBuffer
-        let spec = self.spec, shared = self.shared
-        DispatchQueue.concurrentPerform(iterations: chunks) { k in
-            let chunk = firstChunk + k
-            let lo = chunk * chunkSize, hi = min(total, lo + chunkSize)
+        let spec = self.spec, runner = self.runner, sampleSoFar = sample
+        let chunks = runner.forEachChunk(of: start..<total, progress: progress) { chunk, range in
             var totals = Array(repeating: ThreadTotals(), count: modelCount)
-            var s = chunk == 0 ? sampleSlot[0] : Array(repeating: [Double](), count: modelCount)
+            var s = chunk == 0 ? sampleSoFar : Array(repeating: [Double](), count: modelCount)
             DeveloperForecaster.simulateChunk(
-                spec, shared: shared, trials: lo..<hi, annual: a, monthly: m, modelAnnual: md,
+                spec, runner: runner, trials: range, annual: a, monthly: m, modelAnnual: md,
                 totals: &totals, sample: &s, collectSample: chunk == 0)
-            totalsSlots[k] = totals
-            if chunk == 0 { sampleSlot[0] = s }
-            progress?(hi - lo)
+            return (totals: totals, sample: s, first: chunk == 0)
         }
         annual += Array(annualBuffer[start..<total])
         monthly += Array(monthlyBuffer[(start * monthCount)..<(total * monthCount)])
         modelAnnual += Array(modelBuffer[(start * modelCount)..<(total * modelCount)])
-        for k in 0..<chunks { chunkTotals.append(totalsSlots[k]) }
-        sample = sampleSlot[0]
-        elapsed += Double(DispatchTime.now().uptimeNanoseconds - began.uptimeNanoseconds) / 1e9
+        for c in chunks {
+            chunkTotals.append(c.totals)
+            if c.first { sample = c.sample }
+        }
+        elapsed += clock.seconds
     }
 
     /// The forecast of the trials so far, summarised exactly as ``DeveloperForecaster/run(_:capture:progress:)`` does.

@@ -46,7 +46,12 @@ struct SeatPlanTable: Sendable {
     /// Working days of the tabulated month.
     let days: Double
 
-    init(profile: TeamProfileSpec, seat: SeatPlan, models: [PricedModel], workingDays: [Int], rampUpMonths: Int, seatMonths: Int = seatMonths, stream: RandomStream) {
+    /// - Parameter workers: parallel workers for the group-mean nodes; nil for every core (the
+    ///   table does not depend on it).
+    init(
+        profile: TeamProfileSpec, seat: SeatPlan, models: [PricedModel], workingDays: [Int], rampUpMonths: Int,
+        seatMonths: Int = seatMonths, stream: RandomStream, workers: Int? = nil
+    ) {
         let demand = profile.demand
         let spread = Self.spreadMultipliers(cv: demand.developerCV)
         let meanDays = Double(workingDays.reduce(0, +)) / Double(max(workingDays.count, 1))
@@ -65,8 +70,8 @@ struct SeatPlanTable: Sendable {
         // Every node replays the same random numbers, so the table is smooth across nodes.
         let timeline = PlanTimeline(workingDaysPerMonth: [tableDays])
         let planProfile = PlanProfile(name: profile.name, demand: demand, mix: profile.mix, workday: seat.workday)
-        let cumulative = PlanComparator.cumulative(profile.mix)
-        let minutes = PlanComparator.minutesEach(models: models, mix: profile.mix)
+        let cumulative = ThreadMix.cumulative(profile.mix)
+        let minutes = ThreadMix.minutesEach(models: models, mix: profile.mix)
         let behaviours = models.map { TrialBehaviour.nominal($0.behaviour) }
         let flat = Array(repeating: PricePath.flat, count: models.count)
         let zeros = Array(repeating: 0.0, count: models.count)
@@ -76,7 +81,7 @@ struct SeatPlanTable: Sendable {
         let groupMeans = self.groupMeans
         let slots = ResultSlots<[Double]>(count: groupMeans.count, initial: [])
         let scales = logScales.map { exp($0) }
-        DispatchQueue.concurrentPerform(iterations: groupMeans.count) { gi in
+        ParallelLoop.run(iterations: groupMeans.count, workers: workers) { gi in
             var rng = stream
             let year = DeveloperYear()
             let workspace = KernelWorkspace()

@@ -23,6 +23,12 @@ public struct TeamForecastSpec: Sendable {
     /// Seat-months per node of an aggregated seat profile's ``SeatPlanTable`` (its accuracy for
     /// rare limit hits grows with it; tests lower it to stay quick in debug builds).
     public var seatTableMonths = SeatPlanTable.seatMonths
+    /// Parallel workers; nil uses every core. Results do not depend on it.
+    public var workers: Int?
+    /// Per model: fitted behaviour replicates, one drawn per trial (``BehaviourReplicates``) for
+    /// the exact profiles; empty for a model whose behaviour is known or given with
+    /// ``BehaviourUncertainty``. The aggregated profiles' moment tables stay at `models`.
+    public var behaviourReplicates: [[ThreadBehaviour]] = []
 
     public init(
         models: [PricedModel], uncertainty: [BehaviourUncertainty]? = nil, pricePaths: [PricePath]? = nil,
@@ -53,6 +59,8 @@ public struct TeamForecastSpec: Sendable {
             priceCorrelation: spec.priceCorrelation,
             profiles: [TeamProfileSpec(name: profileName, demand: spec.demand, mix: spec.mix, plan: .constant(1))],
             calendar: spec.calendar, trials: spec.trials, seed: spec.seed, method: .exact, pricingMode: spec.pricingMode)
+        workers = spec.workers
+        behaviourReplicates = spec.behaviourReplicates
     }
 }
 

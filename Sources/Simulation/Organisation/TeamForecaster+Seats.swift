@@ -20,26 +20,25 @@ extension TeamForecaster {
     /// (``DeveloperYear``), those on models the seat does not serve paid at API prices, the
     /// others billed on the plan, whose overage is paid per month and model.
     static func simulateSeat(
-        _ c: ChunkContext, seat: SeatPlan, profile p: Int, trial t: Int, developerMean: Double, monthScale: [Double],
-        behaviours: [TrialBehaviour], priceZ: [Double], minutes: [Double], cumulativeMix: [Double], minutesEach: Double,
-        scratch: SeatScratch,
-        rng: inout RandomStream, workspace: KernelWorkspace, totals: inout [CellTotals], out: Outputs
+        _ c: ChunkContext, seat: SeatPlan, profile p: Int, trial setup: TrialSetup, developerMean: Double, monthScale: [Double],
+        scratch: SeatScratch, rng: inout RandomStream, workspace: KernelWorkspace, totals: inout [CellTotals], out: Outputs
     ) {
         let spec = c.spec
+        let t = setup.trial
         let profile = spec.profiles[p]
         let modelCount = spec.models.count, monthCount = spec.calendar.months.count, profileCount = spec.profiles.count
         let year = scratch.year
         year.simulate(
             profile: PlanProfile(name: profile.name, demand: profile.demand, mix: profile.mix, workday: seat.workday),
-            developerMean: developerMean, timeline: c.timeline, models: spec.models, behaviours: behaviours,
-            pricePaths: spec.pricePaths, priceZ: priceZ, cumulativeMix: cumulativeMix, minutesEach: minutesEach,
+            developerMean: developerMean, timeline: c.timeline, models: setup.models, behaviours: setup.behaviours,
+            pricePaths: spec.pricePaths, priceZ: setup.priceZ, cumulativeMix: c.cumulative[p], minutesEach: c.minutesEach[p],
             grid: nil, monthScale: monthScale, rng: &rng, workspace: workspace)
 
         for m in 0..<monthCount {
             for j in 0..<modelCount {
                 let x = year.monthTotals[m * modelCount + j]
                 guard x.threads > 0 else { continue }
-                let cellTotals = CellTotals(x, minutesPerAttempt: minutes[j])
+                let cellTotals = CellTotals(x, minutesPerAttempt: c.minutes[j])
                 out.hours[t * profileCount + p] += cellTotals.wastedHours.value
                 totals[p * modelCount + j].add(cellTotals)
             }

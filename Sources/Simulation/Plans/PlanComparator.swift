@@ -1,4 +1,3 @@
-import Dispatch
 import Distributions
 import Foundation
 import LinearAlgebra
@@ -16,7 +15,6 @@ import Pricing
 /// numbers do not depend on the core count. Every profile of a trial sees the same shared
 /// draws (behaviour shifts, price paths), as developers of one organisation would.
 public enum PlanComparator {
-    static let chunkSize = 16
     /// Child index of a trial's stream for profile `p`: `profileStream + p` ("PLAN").
     static let profileStream: UInt64 = 0x504C_414E
     /// Child index of the seed's stream the break-even scan's trials descend from ("BREAKEVN").
@@ -29,33 +27,31 @@ public enum PlanComparator {
     }
 
     public static func run(_ spec: PlanComparisonSpec, progress: (@Sendable (Int) -> Void)? = nil) throws(LAPACK.Failure) -> PlanComparison {
-        let started = DispatchTime.now()
-        BLAS.setThreadCount(1)
-        let shared = try SharedDraws(uncertainties: spec.uncertainty, priceCorrelation: spec.priceCorrelation)
+        let runner = try TrialRunner(
+            models: spec.models, uncertainty: spec.uncertainty, replicates: spec.behaviourReplicates,
+            priceCorrelation: spec.priceCorrelation, seed: spec.seed, workers: spec.workers)
         let timeline = spec.timeline
         let trials = spec.trials
         let profiles = spec.profiles.count
         let options = spec.plans.count + spec.selfHosting.count
         let metrics = Metric.allCases.count
         let perTrial = 4  // api, threads, tokens, uncached tokens
-        let chunks = (trials + chunkSize - 1) / chunkSize
 
         let base = UnsafeMutableBufferPointer<Double>.allocate(capacity: trials * profiles * perTrial)
         let figures = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, trials * profiles * options * metrics))
         defer { base.deallocate(); figures.deallocate() }
         nonisolated(unsafe) let baseOut = base, figuresOut = figures
-        let work: @Sendable (Int) -> Void = { chunk in
-            let lo = chunk * chunkSize, hi = min(trials, lo + chunkSize)
+        _ = runner.forEachChunk(of: 0..<trials, progress: progress) { _, range in
             let ws = KernelWorkspace()
             let year = DeveloperYear()
-            forEachTrial(spec, shared: shared, root: RandomStream(seed: spec.seed), trials: lo..<hi) { t, p, setup, rng in
+            forEachTrial(spec, runner: runner, trials: range) { t, p, setup, rng in
                 var stream = rng
                 let profile = spec.profiles[p]
                 let mean = profile.demand.drawDeveloperMean(using: &stream)
                 year.simulate(
                     profile: profile, developerMean: mean, timeline: timeline, models: setup.models,
                     behaviours: setup.behaviours, pricePaths: spec.pricePaths, priceZ: setup.priceZ,
-                    cumulativeMix: cumulative(profile.mix), minutesEach: minutesEach(spec, profile),
+                    cumulativeMix: ThreadMix.cumulative(profile.mix), minutesEach: ThreadMix.minutesEach(models: spec.models, mix: profile.mix),
                     grid: nil, rng: &stream, workspace: ws)
                 let b = (t * profiles + p) * perTrial
                 baseOut[b] = CompensatedSum(year.cost).value
@@ -73,9 +69,7 @@ public enum PlanComparator {
                     }
                 }
             }
-            progress?(hi - lo)
         }
-        ParallelLoop.run(iterations: chunks, workers: spec.workers, work)
 
         let needsScan = spec.profiles.indices.map { p in
             spec.plans.contains { !costIsFixed($0) } ? p : nil
@@ -102,9 +96,9 @@ public enum PlanComparator {
                 api: apiSummary, apiByTrial: api, costPerThread: perThread, tokens: tokens.mean, options: outcomes))
         }
         if !needsScan.isEmpty {
-            scanBreakEven(spec, shared: shared, timeline: timeline, profiles: needsScan, into: &results)
+            scanBreakEven(spec, runner: runner, timeline: timeline, profiles: needsScan, into: &results)
         }
-        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        let elapsed = runner.elapsedSeconds
         return PlanComparison(
             trials: trials, seed: spec.seed, months: timeline.months, periodHours: timeline.periodHours,
             workingDays: timeline.workingDays, weeks: timeline.weeksWithWork, breakEvenTrials: needsScan.isEmpty ? 0 : min(spec.breakEvenTrials, trials),
@@ -113,41 +107,20 @@ public enum PlanComparator {
 
     // MARK: - One trial
 
-    /// A trial's shared part: the models (a fitted replicate where there is one), their
-    /// behaviour shifts and price-path draws.
-
     /// Calls `body(trial, profile, setup, stream)` for every trial of `trials` and profile, with
-    /// the trial's shared draws taken from `root.substream(trial)` exactly as
-    /// ``DeveloperForecaster`` takes them, and the profile's own stream a child of it.
+    /// the trial's shared part (``TrialSetup``: the models, a fitted replicate where there is
+    /// one, their behaviour shifts and price-path draws) taken from `root.substream(trial)`
+    /// exactly as ``DeveloperForecaster`` takes it, and the profile's own stream a child of it.
+    /// - Parameter root: nil for the runner's (the seed's stream).
     static func forEachTrial(
-        _ spec: PlanComparisonSpec, shared: SharedDraws, root: RandomStream, trials: Range<Int>,
+        _ spec: PlanComparisonSpec, runner: TrialRunner, root: RandomStream? = nil, trials: Range<Int>,
         _ body: (Int, Int, TrialSetup, RandomStream) -> Void
     ) {
-        var streams = trials.map { root.substream(UInt64($0)) }
-        var normals: [Double] = []
-        shared.draw(rows: trials.count, streams: &streams, into: &normals)
-        for (row, t) in trials.enumerated() {
-            let setup = TrialSetup(
-                trial: t, row: row, models: spec.models, replicates: spec.behaviourReplicates,
-                uncertainty: spec.uncertainty, normals: normals, shared: shared, root: root)
+        runner.forEachTrial(in: trials, root: root) { setup in
             for p in spec.profiles.indices {
-                body(t, p, setup, streams[row].substream(profileStream &+ UInt64(p)))
+                body(setup.trial, p, setup, setup.stream.substream(profileStream &+ UInt64(p)))
             }
         }
-    }
-
-    static func cumulative(_ mix: [Double]) -> [Double] {
-        var acc = 0.0
-        return mix.map { acc += $0; return acc }
-    }
-
-    /// The mix-weighted median thread duration, minutes (0 where no model gives one).
-    static func minutesEach(_ spec: PlanComparisonSpec, _ profile: PlanProfile) -> Double {
-        minutesEach(models: spec.models, mix: profile.mix)
-    }
-
-    static func minutesEach(models: [PricedModel], mix: [Double]) -> Double {
-        zip(models, mix).reduce(0) { $0 + ($1.0.behaviour.medianThreadMinutes ?? 0) * $1.1 }
     }
 
     /// Whether a plan's cost is its fee whatever the usage (no limit, or blocked past it).
@@ -280,7 +253,7 @@ public enum PlanComparator {
     /// rises with `k` in every trial. The break-even is interpolated linearly between the grid
     /// points where the mean saving turns positive.
     static func scanBreakEven(
-        _ spec: PlanComparisonSpec, shared: SharedDraws, timeline: PlanTimeline, profiles scanProfiles: [Int],
+        _ spec: PlanComparisonSpec, runner: TrialRunner, timeline: PlanTimeline, profiles scanProfiles: [Int],
         into results: inout [ProfileComparison]
     ) {
         let g = max(2, spec.breakEvenGrid)
@@ -302,23 +275,20 @@ public enum PlanComparator {
             var scaledProfile = profile
             scaledProfile.demand.meanPerDay = mMax
             let scaled = scaledProfile
-            let chunks = (trials + chunkSize - 1) / chunkSize
-            let sums = ResultSlots<[Double]>(count: chunks, initial: [])
-            let work: @Sendable (Int) -> Void = { chunk in
-                let lo = chunk * chunkSize, hi = min(trials, lo + chunkSize)
+            let sums = runner.forEachChunk(of: 0..<trials) { _, range in
                 let ws = KernelWorkspace()
                 let year = DeveloperYear()
                 let kept = DeveloperYear()
                 var local = [Double](repeating: 0, count: scanned.count * (g + 1))
                 var single = spec
                 single.profiles = [scaled]
-                forEachTrial(single, shared: shared, root: root, trials: lo..<hi) { _, _, setup, rng in
+                forEachTrial(single, runner: runner, root: root, trials: range) { _, _, setup, rng in
                     var stream = rng
                     let mean = scaled.demand.drawDeveloperMean(using: &stream)
                     year.simulate(
                         profile: scaled, developerMean: mean, timeline: timeline, models: setup.models,
                         behaviours: setup.behaviours, pricePaths: spec.pricePaths, priceZ: setup.priceZ,
-                        cumulativeMix: cumulative(scaled.mix), minutesEach: minutesEach(spec, scaled),
+                        cumulativeMix: ThreadMix.cumulative(scaled.mix), minutesEach: ThreadMix.minutesEach(models: spec.models, mix: scaled.mix),
                         grid: g, rng: &stream, workspace: ws)
                     for k in 0...g {
                         kept.reset()
@@ -338,11 +308,10 @@ public enum PlanComparator {
                         }
                     }
                 }
-                sums[chunk] = local
+                return local
             }
-            ParallelLoop.run(iterations: chunks, workers: spec.workers, work)
             var total = [Double](repeating: 0, count: scanned.count * (g + 1))
-            for c in 0..<chunks { for i in total.indices { total[i] += sums[c][i] } }
+            for c in sums { for i in total.indices { total[i] += c[i] } }
             for (s, planIndex) in scanned.enumerated() {
                 let f = (0...g).map { total[s * (g + 1) + $0] / Double(trials) }
                 var found: Double?
