@@ -139,16 +139,7 @@ final class ClaudeCodeLineParser: LogLineParser {
     init(threadID: String?) { fileThreadID = threadID }
 
     func parse(_ line: LineReader.Line, number: Int, in session: ImportSession) throws {
-        guard case let .text(bytes, terminated) = line else {
-            session.skip("line longer than 64 MiB", line: number)
-            return
-        }
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { session.ignore("blank"); return }
-        guard UTF8Validation.isValid(bytes) else { session.skip("invalid UTF-8", line: number); return }
-        guard scanner.scan(bytes, into: &values) || scanner.extractWithFoundation(bytes, into: &values) else {
-            session.skip(terminated ? "malformed JSON" : "truncated last line", line: number)
-            return
-        }
+        guard scanner.read(line, number: number, in: session, into: &values) else { return }
         let sessionID = fileThreadID ?? values[Slot.sessionId]?.string
         if let cwd = values[Slot.cwd]?.string, let sessionID {
             session.setProject(cwd, externalID: sessionID)

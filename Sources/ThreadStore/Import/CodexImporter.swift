@@ -94,16 +94,7 @@ final class CodexLineParser: LogLineParser {
     }
 
     func parse(_ line: LineReader.Line, number: Int, in session: ImportSession) throws {
-        guard case let .text(bytes, terminated) = line else {
-            session.skip("line longer than 64 MiB", line: number)
-            return
-        }
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { session.ignore("blank"); return }
-        guard UTF8Validation.isValid(bytes) else { session.skip("invalid UTF-8", line: number); return }
-        guard scanner.scan(bytes, into: &values) || scanner.extractWithFoundation(bytes, into: &values) else {
-            session.skip(terminated ? "malformed JSON" : "truncated last line", line: number)
-            return
-        }
+        guard scanner.read(line, number: number, in: session, into: &values) else { return }
         guard let type = values[Slot.type]?.string else { session.skip("line without a type", line: number); return }
         switch type {
         case "session_meta":
