@@ -1,5 +1,6 @@
 import Distributions
 import Foundation
+import Simulation
 
 /// Writes CSV logs drawn from known behaviour parameters, so that a fit can be checked against
 /// the truth: a request-level file (one row per turn, MODEL.md's token flow with explicit
@@ -90,7 +91,7 @@ public struct SyntheticLogs: Sendable {
                         previousOut = out
                     }
                     let r = rng.uniform()
-                    let outcome = r < offTheRailsRate ? "abandoned" : (r < offTheRailsRate + (1 - offTheRailsRate) * oneShotRate ? "success" : "failure")
+                    let outcome = r < offTheRailsRate ? "abandoned" : (r < AttemptOutcome.successCut(offTheRails: offTheRailsRate, oneShot: oneShotRate) ? "success" : "failure")
                     outcomes += "\(id),\(formatter.string(from: started)),\(name),\(model),\(T),0,\(sums.read),\(sums.write),\(sums.out),\(outcome)\n"
                 }
             }

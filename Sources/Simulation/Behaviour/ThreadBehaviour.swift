@@ -69,7 +69,9 @@ public struct ThreadBehaviour: Sendable {
     }
 
     /// Probability that one attempt succeeds: on the rails, then successful.
-    public var attemptSuccessProbability: Double { (1 - offTheRailsRate) * oneShotRate }
+    public var attemptSuccessProbability: Double {
+        AttemptOutcome.successProbability(offTheRails: offTheRailsRate, oneShot: oneShotRate)
+    }
 
     /// Expected attempts per thread, `sum_{a<M} (1 - ps)^a`.
     public var expectedAttempts: Double {

@@ -63,7 +63,7 @@ public enum ThreadKernel {
         let summary = b.compactionSummary
         let explicit = model.explicitCache
         let q = trial.offTheRailsRate
-        let successCut = q + (1 - q) * trial.oneShotRate
+        let successCut = AttemptOutcome.successCut(offTheRails: q, oneShot: trial.oneShotRate)
         let turnsScale = trial.turnsScale, tokensScale = trial.tokensScale
         let shift = trial.cacheHitLogitShift
         let maxAttempts = max(1, b.maxAttempts)

@@ -158,7 +158,7 @@ struct ThreadCostMoments: Sendable {
     /// the attempts' costs (the kernel decides outcomes with its own uniform):
     /// `E[X] = E[A] mu`, `Var X = E[A] sigma^2 + Var(A) mu^2`.
     static func threadMoments(attemptMean mu: Double, attemptMeanSquare m2: Double, trial: TrialBehaviour, maxAttempts: Int) -> AttemptCounts {
-        let ps = (1 - trial.offTheRailsRate) * trial.oneShotRate
+        let ps = AttemptOutcome.successProbability(offTheRails: trial.offTheRailsRate, oneShot: trial.oneShotRate)
         var ea = 0.0, ea2 = 0.0, reach = 1.0
         for a in 1...max(1, maxAttempts) {
             ea += reach
