@@ -34,25 +34,27 @@ extension ScenarioLoader {
         return FitReference(wanted: wanted, model: name, priceKey: priceKey, database: database, position: cursor.position)
     }
 
-    /// The behaviour of each bootstrap replicate: the replicate's laws and rates, with every key
-    /// the scenario gave under `behaviour:` overriding them as it overrides the estimate.
-    static func replicateBehaviours(
-        _ fit: StoredFit, overrides: [BehaviourDraw: any UnivariateDistribution], oneShot: Double?, offRails: Double?,
-        template: ThreadBehaviour, dependence: DrawDependence?? = nil
-    ) -> [ThreadBehaviour] {
-        fit.replicates.compactMap { r in
-            var laws = r.laws
-            for (k, v) in overrides { laws[k] = v }
+    /// The behaviour of each bootstrap replicate: the replicate's laws, rates and dependence in
+    /// the fit's place in ``BehaviourLayer/stacked(_:)``, so every key the scenario gave under
+    /// `behaviour:` (and `correlations:`, even `independent`) overrides them as it overrides the
+    /// estimate. Rates the replicate lacks are the model's (`template`'s); a replicate that lacks
+    /// a law is left out.
+    static func replicateBehaviours(_ fit: StoredFit, given: BehaviourLayer, template: ThreadBehaviour) -> [ThreadBehaviour] {
+        let model = BehaviourLayer(oneShotRate: template.oneShotRate, offTheRailsRate: template.offTheRailsRate)
+        return fit.replicates.compactMap { r in
+            let replicate = BehaviourLayer(
+                laws: r.laws, oneShotRate: r.oneShotRate, offTheRailsRate: r.offTheRailsRate, dependence: .some(r.dependence))
+            let stack = BehaviourLayer.stacked(model, replicate, given)
+            let laws = stack.laws
             guard let t = laws[.turns], let u = laws[.freshInputPerTurn], let o = laws[.outputPerTurn],
-                  let h = laws[.cacheHitRate], let s = laws[.baseContext] else { return nil }
+                  let h = laws[.cacheHitRate], let s = laws[.baseContext],
+                  let oneShot = stack.oneShotRate, let offRails = stack.offTheRailsRate else { return nil }
             var b = ThreadBehaviour(
                 turns: t, freshInputPerTurn: u, outputPerTurn: o, cacheHitRate: h, baseContext: s,
-                oneShotRate: oneShot ?? r.oneShotRate ?? template.oneShotRate,
-                offTheRailsRate: offRails ?? r.offTheRailsRate ?? template.offTheRailsRate,
+                oneShotRate: oneShot, offTheRailsRate: offRails,
                 maxAttempts: template.maxAttempts, contextWindow: template.contextWindow,
                 compactionSummary: template.compactionSummary, medianThreadMinutes: template.medianThreadMinutes)
-            // `correlations:` in the scenario (even `independent`) wins over each replicate's own.
-            b.setDependence(dependence ?? r.dependence)
+            b.setDependence(stack.dependence ?? nil)
             return b
         }
     }

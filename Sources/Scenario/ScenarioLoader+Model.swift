@@ -37,9 +37,7 @@ extension ScenarioLoader {
             throw given.error("model '\(name)': \(error.description)")
         }
 
-        var specs: [BehaviourDraw: DistributionSpec] = [:]
-        var laws: [BehaviourDraw: any UnivariateDistribution] = [:]
-        var oneShot = preset?.oneShotRate, offRails = preset?.offTheRailsRate
+        var presetLayer = BehaviourLayer(oneShotRate: preset?.oneShotRate, offTheRailsRate: preset?.offTheRailsRate)
         var maxAttempts = preset?.maxAttempts ?? 3
         var window = price.contextWindow.map(Double.init)
         var summary = preset?.compactionSummary ?? 20_000
@@ -51,12 +49,13 @@ extension ScenarioLoader {
                 (.baseContext, preset.baseContext),
             ]
             for (draw, spec) in pairs {
-                specs[draw] = spec
-                do { laws[draw] = try spec.make() } catch { throw cursor.error("preset '\(preset.name)' \(draw.rawValue): \(error.description)") }
+                presetLayer.specs[draw] = spec
+                do { presetLayer.laws[draw] = try spec.make() } catch { throw cursor.error("preset '\(preset.name)' \(draw.rawValue): \(error.description)") }
             }
         }
         // A stored fit replaces the preset's laws; keys under `behaviour:` still override it.
         var reference: FitReference?, fitted: StoredFit?
+        var fitLayer = BehaviourLayer()
         if let f = entry("fit") {
             let ref = try fitReference(f, model: name, priceKey: price.model, database: fitDatabase)
             guard let fits else {
@@ -64,29 +63,28 @@ extension ScenarioLoader {
             }
             let resolved = try fits.resolve(ref)
             for (draw, fittedLaw) in resolved.estimate {
-                laws[draw] = fittedLaw.law
-                specs[draw] = DistributionSpec(kind: "fit #\(resolved.id) \(fittedLaw.family)", parameters: fittedLaw.parameters)
+                fitLayer.laws[draw] = fittedLaw.law
+                fitLayer.specs[draw] = DistributionSpec(kind: "fit #\(resolved.id) \(fittedLaw.family)", parameters: fittedLaw.parameters)
             }
-            if let p = resolved.oneShotRate { oneShot = p }
-            if let q = resolved.offTheRailsRate { offRails = q }
+            fitLayer.oneShotRate = resolved.oneShotRate
+            fitLayer.offTheRailsRate = resolved.offTheRailsRate
+            fitLayer.dependence = .some(resolved.dependence)
             reference = ref
             fitted = resolved
         }
-        var overridden: [BehaviourDraw: any UnivariateDistribution] = [:]
-        var givenOneShot: Double?, givenOffRails: Double?
+        var given = BehaviourLayer()
         if let b = entry("behaviour") {
             for (key, value, _) in try b.mapping(allowed: behaviourKeys) {
                 if let draw = BehaviourDraw(rawValue: key) {
                     let (spec, law) = try value.distribution()
                     try checkSupport(law, draw: draw, at: value)
-                    specs[draw] = spec
-                    laws[draw] = law
-                    overridden[draw] = law
+                    given.specs[draw] = spec
+                    given.laws[draw] = law
                     continue
                 }
                 switch key {
-                case "one_shot_rate": oneShot = try value.probability(); givenOneShot = oneShot
-                case "off_the_rails_rate": offRails = try value.probability(); givenOffRails = offRails
+                case "one_shot_rate": given.oneShotRate = try value.probability()
+                case "off_the_rails_rate": given.offTheRailsRate = try value.probability()
                 case "max_attempts":
                     maxAttempts = try value.integer(min: 1)
                     if maxAttempts > 100 { throw value.error("'\(value.path)' is \(maxAttempts): more than 100 attempts at one task is not plausible") }
@@ -97,6 +95,8 @@ extension ScenarioLoader {
                 }
             }
         }
+        let stack = BehaviourLayer.stacked(presetLayer, fitLayer, given)
+        let laws = stack.laws, specs = stack.specs, oneShot = stack.oneShotRate, offRails = stack.offTheRailsRate
         let missing = BehaviourDraw.allCases.filter { laws[$0] == nil }.map(\.rawValue) + (oneShot == nil ? ["one_shot_rate"] : []) + (offRails == nil ? ["off_the_rails_rate"] : [])
         if !missing.isEmpty {
             throw cursor.error("model '\(name)' has no \(missing.joined(separator: ", ")): give them under 'behaviour' or start from a preset (\(BehaviourPreset.builtIn.keys.sorted().joined(separator: ", ")))")
@@ -123,8 +123,8 @@ extension ScenarioLoader {
             baseContext: base, oneShotRate: oneShot, offTheRailsRate: offRails,
             maxAttempts: maxAttempts, contextWindow: window, compactionSummary: summary, medianThreadMinutes: minutes)
         // Precedence as for laws: the preset has none, a fit's dependence, then `correlations:`.
-        let handCorrelations = try entry("correlations").map { c throws(ScenarioError) in try parseCorrelations(c) }
-        behaviour.setDependence(handCorrelations ?? fitted?.dependence)
+        given.dependence = try entry("correlations").map { c throws(ScenarioError) in try parseCorrelations(c) }
+        behaviour.setDependence(BehaviourLayer.stacked(presetLayer, fitLayer, given).dependence ?? nil)
 
         let uncertainty = try entry("uncertainty").map(parseUncertainty) ?? .none
         var path = defaultPath
@@ -135,9 +135,7 @@ extension ScenarioLoader {
             ("max_attempts", String(maxAttempts)), ("context_window", window.map { YAMLCursor.format($0) } ?? "none"),
         ]
         let replicates = fitted.map {
-            replicateBehaviours(
-                $0, overrides: overridden, oneShot: givenOneShot, offRails: givenOffRails, template: behaviour,
-                dependence: handCorrelations)
+            replicateBehaviours($0, given: given, template: behaviour)
         } ?? []
         return ScenarioModel(
             name: name, priced: PricedModel(name: name, price: price, behaviour: behaviour, cacheLifetime: lifetime),
