@@ -18,9 +18,9 @@ public struct TeamForecast: Sendable {
     public var fullUseEquivalents: [[Double]]
     /// Spend, indexed `((trial * profiles + p) * models + j) * months + m`.
     public var cellMonthly: [Double]
-    /// Organisation spend per trial and month, `trial * months + m`.
+    /// Team spend per trial and month, `trial * months + m`.
     public var orgMonthly: [Double]
-    /// Organisation spend per trial over the horizon.
+    /// Team spend per trial over the horizon.
     public var orgAnnual: [Double]
     /// Developer hours lost to off-the-rails attempts, `trial * profiles + p`.
     public var wastedHours: [Double]
@@ -90,10 +90,10 @@ public struct TeamForecast: Sendable {
         }
     }
 
-    /// Organisation spend in `month`, per trial.
+    /// Team spend in `month`, per trial.
     public func orgMonth(_ m: Int) -> [Double] { (0..<trials).map { orgMonthly[$0 * monthCount + m] } }
 
-    /// Organisation spend from the first month to `month` inclusive, per trial.
+    /// Team spend from the first month to `month` inclusive, per trial.
     public func orgCumulative(through month: Int) -> [Double] {
         (0..<trials).map { t in
             var s = CompensatedSum()
