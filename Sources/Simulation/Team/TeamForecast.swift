@@ -132,6 +132,8 @@ public struct TeamForecast: Sendable {
 
 /// Sums over trials of one profile-model cell. Counts are doubles because the aggregated path
 /// contributes expected counts (e.g. `N x E[attempts]`), not whole numbers.
+/// Not ``ThreadTotals``: that is the kernel's whole-number counts with tokens and turns; this
+/// holds expected counts and developer hours, and no tokens or turns.
 ///
 /// `cost` and `waste` are at API prices even where a seat plan serves the threads (its
 /// API-equivalent), so cost per thread, per completed task and the waste share describe the
