@@ -23,7 +23,7 @@ LAYERS = [
     ("system libraries", ["COpenBLAS"]),
     ("numerics", ["NumericalMethods", "NameMatching", "LinearAlgebra"]),
     ("laws and prices", ["Distributions", "Pricing"]),
-    ("simulation; the thread store beside it", ["Simulation", "ThreadStore"]),
+    ("simulation; the thread store and synthetic logs beside it", ["Simulation", "ThreadStore", "SyntheticData"]),
     ("scenario files; fitting beside them", ["Scenario", "Fitting"]),
     ("composition of a run; reports", ["Composition", "Reports"]),
     ("programs", ["tokencast", "tokencast-bench", "tokencast-accuracy", "FuzzHarness"]),
@@ -36,6 +36,7 @@ KEEP_OUT = {
     "Scenario": (["ThreadStore", "Fitting", "GRDB"], "scenario files are read without the thread store (Composition resolves fit:)"),
     "Reports": (["ThreadStore", "Fitting", "Composition", "GRDB"], "reports render results and know nothing of the store"),
     "Simulation": (["ThreadStore", "GRDB", "Yams"], "the kernel reads no files"),
+    "tokencast": (["SyntheticData", "TestSupport"], "generators of test data are not shipped in the product"),
 }
 
 # Modules that come with the toolchain; importing one needs no declaration.
