@@ -101,6 +101,7 @@ let package = Package(
                 "TestSupport",
             ]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
+        .testTarget(name: "NameMatchingTests", dependencies: ["NameMatching"]),
         .testTarget(name: "TokencastCLITests", dependencies: ["TestSupport"]),
         .testTarget(
             name: "ReliabilityTests",
