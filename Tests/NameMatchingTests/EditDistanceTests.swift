@@ -58,7 +58,8 @@ import Testing
     /// The default bound is max(2, count / 3): 2 for short words, 4 for a 12-letter one.
     @Test func closestDefaultBoundGrowsWithTheWord() {
         #expect(EditDistance.closest(to: "abc", among: ["xyz", "xbc", "xyc"]) == ["xbc", "xyc"])
-        #expect(EditDistance.closest(to: "abcdefghijkl", among: ["abcdefghWXYZ", "abcdefghiXYZ"]) == ["abcdefghiXYZ", "abcdefghWXYZ"])
+        #expect(
+            EditDistance.closest(to: "abcdefghijkl", among: ["abcdefghWXYZ", "abcdefghiXYZ"]) == ["abcdefghiXYZ", "abcdefghWXYZ"])
         #expect(EditDistance.closest(to: "abcdefghijkl", among: ["abcdefgVWXYZ"]).isEmpty)
     }
 

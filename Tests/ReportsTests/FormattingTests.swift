@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Reports
 
 /// The small pieces every rendering is built from: money, scales, tables, SVG text.
@@ -110,7 +111,9 @@ import Testing
     }
 
     @Test func plainTablePadsToTheWidestCellAndEndsWithANewline() {
-        #expect(PlainTable.render([["name", "value"], ["a", "1"], ["longer", "22"]]) == "name    value\na           1\nlonger     22\n")
+        #expect(
+            PlainTable.render([["name", "value"], ["a", "1"], ["longer", "22"]])
+                == "name    value\na           1\nlonger     22\n")
         #expect(PlainTable.render([]) == "")
     }
 

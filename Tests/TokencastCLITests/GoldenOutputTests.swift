@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The exact text of each command's normal output (table format), against the golden files in
 /// fixtures/golden/<name>.txt. Small trial counts and fixed seeds keep them fast in debug.
@@ -21,7 +21,9 @@ import TestSupport
     static let recording = ProcessInfo.processInfo.environment["TOKENCAST_RECORD_GOLDEN"] == "1"
 
     static let dir: String = {
-        let d = FileManager.default.temporaryDirectory.appendingPathComponent("tokencast-golden-\(ProcessInfo.processInfo.processIdentifier)").path
+        let d = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tokencast-golden-\(ProcessInfo.processInfo.processIdentifier)"
+        ).path
         try? FileManager.default.removeItem(atPath: d)
         try? FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
         return d
@@ -40,22 +42,43 @@ import TestSupport
     static let mixed: String = {
         let db = dir + "/mixed.db"
         _ = try? CommandRunner.run(["import", "claude-code", "fixtures/logs/claude-code/projects", "--db", db, "-q"])
-        _ = try? CommandRunner.run(["import", "csv", RepositoryPaths.fixture("real-threads/swe4cc-claude-sonnet-4-5.csv"), "--db", db, "-q"])
+        _ = try? CommandRunner.run([
+            "import", "csv", RepositoryPaths.fixture("real-threads/swe4cc-claude-sonnet-4-5.csv"), "--db", db, "-q",
+        ])
         return db
     }()
 
     static let cases: [Case] = [
         Case(name: "run", arguments: ["run", "scenarios/solo-developer.yaml", "--trials", "200", "--seed", "1", "-q"]),
-        Case(name: "check", arguments: ["check", "scenarios/solo-developer.yaml", "scenarios/startup-team.yaml", "fixtures/scenarios/valid-minimal.yaml"]),
+        Case(
+            name: "check",
+            arguments: [
+                "check", "scenarios/solo-developer.yaml", "scenarios/startup-team.yaml", "fixtures/scenarios/valid-minimal.yaml",
+            ]),
         Case(name: "plans", arguments: ["plans", "scenarios/max-vs-api.yaml", "--trials", "200", "--seed", "1", "-q"]),
         Case(name: "forecast", arguments: ["forecast", "fixtures/team-tiny.yaml", "-q"]),
         Case(name: "diff", arguments: ["diff", "fixtures/team-tiny.yaml", "fixtures/team-tiny-sonnet.yaml", "-q"]),
-        Case(name: "sensitivity", arguments: ["sensitivity", "scenarios/solo-developer.yaml", "--trials", "50", "--swing-trials", "20", "--seed", "1", "-q"]),
+        Case(
+            name: "sensitivity",
+            arguments: [
+                "sensitivity", "scenarios/solo-developer.yaml", "--trials", "50", "--swing-trials", "20", "--seed", "1", "-q",
+            ]),
         Case(name: "prices", arguments: ["prices", "claude-sonnet-4-5", "claude-opus-4-5", "gpt-5.2"]),
         Case(name: "threads", arguments: ["threads", "--db", "$MIXED"]),
-        Case(name: "fit", arguments: ["fit", "--db", "$SYNTHETIC", "--bootstrap", "20", "--goodness-replicates", "20", "--seed", "1", "--dry-run", "-q"]),
-        Case(name: "validate", arguments: ["validate", "--db", "$SYNTHETIC", "--threads", "5000", "--bootstrap", "0", "--seed", "1", "-q"]),
-        Case(name: "backtest", arguments: ["backtest", "--db", "$SYNTHETIC", "--train-until", "2025-09-29", "--horizon", "14d", "--trials", "100", "--bootstrap", "10", "--seed", "1", "-q"]),
+        Case(
+            name: "fit",
+            arguments: [
+                "fit", "--db", "$SYNTHETIC", "--bootstrap", "20", "--goodness-replicates", "20", "--seed", "1", "--dry-run", "-q",
+            ]),
+        Case(
+            name: "validate",
+            arguments: ["validate", "--db", "$SYNTHETIC", "--threads", "5000", "--bootstrap", "0", "--seed", "1", "-q"]),
+        Case(
+            name: "backtest",
+            arguments: [
+                "backtest", "--db", "$SYNTHETIC", "--train-until", "2025-09-29", "--horizon", "14d", "--trials", "100",
+                "--bootstrap", "10", "--seed", "1", "-q",
+            ]),
     ]
 
     /// Replaces what varies from run to run: the temporary directory and elapsed seconds.
@@ -67,7 +90,9 @@ import TestSupport
 
     @Test(arguments: cases)
     func outputMatchesTheGoldenFile(_ c: Case) throws {
-        let arguments = c.arguments.map { $0.replacingOccurrences(of: "$SYNTHETIC", with: Self.synthetic).replacingOccurrences(of: "$MIXED", with: Self.mixed) }
+        let arguments = c.arguments.map {
+            $0.replacingOccurrences(of: "$SYNTHETIC", with: Self.synthetic).replacingOccurrences(of: "$MIXED", with: Self.mixed)
+        }
         let r = try CommandRunner.run(arguments)
         #expect(r.status == 0, "\(c.name): \(r.stderr)")
         let actual = Self.masked(r.stdout)
@@ -84,7 +109,9 @@ import TestSupport
             let first = zip(a, e).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, e.count)
             let got = first < a.count ? String(a[first]) : "<end>"
             let want = first < e.count ? String(e[first]) : "<end>"
-            Issue.record("\(c.name): output differs from fixtures/golden/\(c.name).txt at line \(first + 1):\n  expected: \(want)\n  actual:   \(got)\nRe-record with TOKENCAST_RECORD_GOLDEN=1 swift test --filter GoldenOutputTests if the change is intended.")
+            Issue.record(
+                "\(c.name): output differs from fixtures/golden/\(c.name).txt at line \(first + 1):\n  expected: \(want)\n  actual:   \(got)\nRe-record with TOKENCAST_RECORD_GOLDEN=1 swift test --filter GoldenOutputTests if the change is intended."
+            )
         }
     }
 }
