@@ -11,7 +11,7 @@ SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CPU_FLAGS = $(shell grep -qw avx2 /proc/cpuinfo 2>/dev/null && grep -qw fma /proc/cpuinfo 2>/dev/null && echo "-Xswiftc -target-cpu -Xswiftc haswell -Xcc -march=haswell -Xswiftc -DTOKENCAST_ROUND_INSTRUCTION")
 RELEASE = $(SWIFT) build -c release $(CPU_FLAGS)
 
-.PHONY: run test build bench deps check-scenarios report-check clean fuzz size-check accuracy-check layers format lint
+.PHONY: golden run test build bench deps check-scenarios report-check clean fuzz size-check accuracy-check layers format lint
 
 deps:
 	@if ! pkg-config --exists openblas sqlite3 2>/dev/null; then \
@@ -29,6 +29,12 @@ test: deps layers
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(MAKE) accuracy-check
+
+# Re-records fixtures/golden/<command>.txt from the current build (docs/RELIABILITY.md,
+# Golden output files); read `git diff fixtures/golden` before committing.
+golden: deps
+	$(SWIFT) build --build-tests
+	TOKENCAST_RECORD_GOLDEN=1 $(SWIFT) test --skip-build --filter GoldenOutputTests
 
 # Imports and target dependencies point down the layers (scripts/check-layers.sh, where the
 # layer order is written; docs/ARCHITECTURE.md). Runs before the Swift tests in `make test`.

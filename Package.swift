@@ -52,6 +52,8 @@ let package = Package(
         .target(
             name: "Fitting",
             dependencies: ["ThreadStore", "Distributions", "Simulation", "Pricing", "NumericalMethods", "LinearAlgebra"]),
+        /// Synthetic logs drawn from known parameters, for tests and benchmarks; not in the product.
+        .target(name: "SyntheticData", dependencies: ["Distributions", "Simulation"]),
         /// A scenario composed with the thread store: `fit:` references resolved by stored fits.
         .target(name: "Composition", dependencies: ["Scenario", "Fitting", "ThreadStore", "Pricing", "Simulation"]),
         /// Terminal tables, JSON, CSV and HTML renderings of results.
@@ -67,7 +69,9 @@ let package = Package(
             ]),
         .executableTarget(
             name: "tokencast-bench",
-            dependencies: ["Simulation", "Distributions", "Pricing", "LinearAlgebra", "ThreadStore", "NumericalMethods"]),
+            dependencies: [
+                "Simulation", "Distributions", "Pricing", "LinearAlgebra", "ThreadStore", "NumericalMethods", "SyntheticData",
+            ]),
         /// `make test`, last step: the aggregated team path against the exact one, in release.
         .executableTarget(name: "tokencast-accuracy", dependencies: ["Scenario", "Simulation", "Composition"]),
         /// `make fuzz`: libFuzzer entry points over the readers of user input (docs/RELIABILITY.md).
@@ -89,19 +93,21 @@ let package = Package(
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Simulation", "Distributions", "Pricing", "TestSupport"]),
         .testTarget(
             name: "ThreadStoreTests",
-            dependencies: ["ThreadStore", "Pricing", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["ThreadStore", "Pricing", "SyntheticData", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "FittingTests",
             dependencies: [
-                "Fitting", "Scenario", "Composition", "ThreadStore", "Simulation", "Distributions", "NumericalMethods", "LinearAlgebra", "TestSupport",
+                "Fitting", "Scenario", "Composition", "ThreadStore", "Simulation", "Distributions", "NumericalMethods", "LinearAlgebra", "SyntheticData",
+                "TestSupport",
             ]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
+        .testTarget(name: "NameMatchingTests", dependencies: ["NameMatching"]),
         .testTarget(name: "TokencastCLITests", dependencies: ["TestSupport"]),
         .testTarget(
             name: "ReliabilityTests",
             dependencies: [
                 "FuzzHarness", "Scenario", "Composition", "Simulation", "ThreadStore", "Pricing", "Distributions", "NumericalMethods",
-                "TestSupport",
+                "SyntheticData", "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
     ]

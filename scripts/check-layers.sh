@@ -24,7 +24,7 @@ LAYERS = [
     ("numerics", ["NumericalMethods", "NameMatching", "LinearAlgebra"]),
     ("laws and prices", ["Distributions", "Pricing"]),
     ("simulation; the thread store beside it", ["Simulation", "ThreadStore"]),
-    ("scenario files; fitting beside them", ["Scenario", "Fitting"]),
+    ("scenario files; fitting and synthetic logs beside them", ["Scenario", "Fitting", "SyntheticData"]),
     ("composition of a run; reports", ["Composition", "Reports"]),
     ("programs", ["tokencast", "tokencast-bench", "tokencast-accuracy", "FuzzHarness"]),
     ("the fuzzer's driver", ["tokencast-fuzz"]),
@@ -36,6 +36,7 @@ KEEP_OUT = {
     "Scenario": (["ThreadStore", "Fitting", "GRDB"], "scenario files are read without the thread store (Composition resolves fit:)"),
     "Reports": (["ThreadStore", "Fitting", "Composition", "GRDB"], "reports render results and know nothing of the store"),
     "Simulation": (["ThreadStore", "GRDB", "Yams"], "the kernel reads no files"),
+    "tokencast": (["SyntheticData", "TestSupport"], "generators of test data are not shipped in the product"),
 }
 
 # Modules that come with the toolchain; importing one needs no declaration.

@@ -6,6 +6,7 @@ import LinearAlgebra
 import Pricing
 import Simulation
 import ThreadStore
+import SyntheticData
 
 // `make bench`: machine-readable speed figures, one JSON object on stdout.
 // Each figure is the best of a few repetitions (the least disturbed by other processes).

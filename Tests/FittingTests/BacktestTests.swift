@@ -3,6 +3,7 @@ import Testing
 import TestSupport
 import ThreadStore
 @testable import Fitting
+import SyntheticData
 
 @Suite struct BacktestTests {
     @Test func coverageOnStationarySyntheticDataIsReasonable() throws {

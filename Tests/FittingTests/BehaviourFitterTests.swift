@@ -4,6 +4,7 @@ import Testing
 import TestSupport
 import ThreadStore
 @testable import Fitting
+import SyntheticData
 
 @Suite struct BehaviourFitterTests {
     @Test func leastSquaresRecoversTheBaseContextExactlyOnNoiseFreeRequests() throws {

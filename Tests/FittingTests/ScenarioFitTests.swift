@@ -7,6 +7,7 @@ import ThreadStore
 import Scenario
 import Simulation
 @testable import Fitting
+import SyntheticData
 
 @Suite(.serialized) struct ScenarioFitTests {
     /// A database on disk with one stored fit of the synthetic logs; returns its directory and the fit id.

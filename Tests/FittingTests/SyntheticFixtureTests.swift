@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 import Fitting
+import SyntheticData
 
 /// fixtures/logs/synthetic/ is `SyntheticLogs()` written out; this keeps the two in step.
 /// Regenerate with `TOKENCAST_REGENERATE_FIXTURES=1 swift test --filter SyntheticFixtureTests`.

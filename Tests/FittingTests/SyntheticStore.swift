@@ -2,6 +2,7 @@ import Fitting
 import Foundation
 import TestSupport
 import ThreadStore
+import SyntheticData
 
 /// Synthetic logs from known parameters, imported through the CSV importer into a store.
 enum SyntheticStore {

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import TestSupport
 import ThreadStore
+import SyntheticData
 
 /// What happens to the thread database when an import dies, or when processes share it.
 ///

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ThreadStore
+import SyntheticData
 
 @Suite struct ClaudeCodeLogGeneratorTests {
     @Test func generatedLogsImportWithoutSkipsOrDoubleCounting() throws {

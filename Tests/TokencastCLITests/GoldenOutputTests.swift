@@ -1,0 +1,117 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The exact text of each command's normal output (table format), against the golden files in
+/// fixtures/golden/<name>.txt. Small trial counts and fixed seeds keep them fast in debug.
+///
+/// Only what must vary is masked before comparing: elapsed seconds (`1.8 s` becomes `<s> s`)
+/// and the temporary directory the databases live in (`<tmp>`).
+///
+/// To re-record after an intended change of output, run
+/// `TOKENCAST_RECORD_GOLDEN=1 swift test --filter GoldenOutputTests` (or `make golden`) and read
+/// the diff of fixtures/golden before committing it.
+@Suite(.serialized) struct GoldenOutputTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        var name: String
+        var arguments: [String]
+        var testDescription: String { name }
+    }
+
+    static let recording = ProcessInfo.processInfo.environment["TOKENCAST_RECORD_GOLDEN"] == "1"
+
+    static let dir: String = {
+        let d = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tokencast-golden-\(ProcessInfo.processInfo.processIdentifier)"
+        ).path
+        try? FileManager.default.removeItem(atPath: d)
+        try? FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
+        return d
+    }()
+
+    /// The synthetic fixture (fixtures/logs/synthetic) imported through the CLI.
+    static let synthetic: String = {
+        let db = dir + "/synthetic.db"
+        for file in ["requests.csv", "outcomes.csv"] {
+            _ = try? CommandRunner.run(["import", "csv", RepositoryPaths.fixture("logs/synthetic/\(file)"), "--db", db, "-q"])
+        }
+        return db
+    }()
+
+    /// The Claude Code fixture logs and the real SWE threads in one store, for `threads`.
+    static let mixed: String = {
+        let db = dir + "/mixed.db"
+        _ = try? CommandRunner.run(["import", "claude-code", "fixtures/logs/claude-code/projects", "--db", db, "-q"])
+        _ = try? CommandRunner.run([
+            "import", "csv", RepositoryPaths.fixture("real-threads/swe4cc-claude-sonnet-4-5.csv"), "--db", db, "-q",
+        ])
+        return db
+    }()
+
+    static let cases: [Case] = [
+        Case(name: "run", arguments: ["run", "scenarios/solo-developer.yaml", "--trials", "200", "--seed", "1", "-q"]),
+        Case(
+            name: "check",
+            arguments: [
+                "check", "scenarios/solo-developer.yaml", "scenarios/startup-team.yaml", "fixtures/scenarios/valid-minimal.yaml",
+            ]),
+        Case(name: "plans", arguments: ["plans", "scenarios/max-vs-api.yaml", "--trials", "200", "--seed", "1", "-q"]),
+        Case(name: "forecast", arguments: ["forecast", "fixtures/team-tiny.yaml", "-q"]),
+        Case(name: "diff", arguments: ["diff", "fixtures/team-tiny.yaml", "fixtures/team-tiny-sonnet.yaml", "-q"]),
+        Case(
+            name: "sensitivity",
+            arguments: [
+                "sensitivity", "scenarios/solo-developer.yaml", "--trials", "50", "--swing-trials", "20", "--seed", "1", "-q",
+            ]),
+        Case(name: "prices", arguments: ["prices", "claude-sonnet-4-5", "claude-opus-4-5", "gpt-5.2"]),
+        Case(name: "threads", arguments: ["threads", "--db", "$MIXED"]),
+        Case(
+            name: "fit",
+            arguments: [
+                "fit", "--db", "$SYNTHETIC", "--bootstrap", "20", "--goodness-replicates", "20", "--seed", "1", "--dry-run", "-q",
+            ]),
+        Case(
+            name: "validate",
+            arguments: ["validate", "--db", "$SYNTHETIC", "--threads", "5000", "--bootstrap", "0", "--seed", "1", "-q"]),
+        Case(
+            name: "backtest",
+            arguments: [
+                "backtest", "--db", "$SYNTHETIC", "--train-until", "2025-09-29", "--horizon", "14d", "--trials", "100",
+                "--bootstrap", "10", "--seed", "1", "-q",
+            ]),
+    ]
+
+    /// Replaces what varies from run to run: the temporary directory and elapsed seconds.
+    static func masked(_ text: String) -> String {
+        var out = text.replacingOccurrences(of: dir, with: "<tmp>")
+        out = out.replacingOccurrences(of: #"\b\d+\.\d s\b"#, with: "<s> s", options: .regularExpression)
+        return out
+    }
+
+    @Test(arguments: cases)
+    func outputMatchesTheGoldenFile(_ c: Case) throws {
+        let arguments = c.arguments.map {
+            $0.replacingOccurrences(of: "$SYNTHETIC", with: Self.synthetic).replacingOccurrences(of: "$MIXED", with: Self.mixed)
+        }
+        let r = try CommandRunner.run(arguments)
+        #expect(r.status == 0, "\(c.name): \(r.stderr)")
+        let actual = Self.masked(r.stdout)
+        let path = RepositoryPaths.fixture("golden/\(c.name).txt")
+        if Self.recording {
+            try FileManager.default.createDirectory(atPath: RepositoryPaths.fixture("golden"), withIntermediateDirectories: true)
+            try actual.write(toFile: path, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOfFile: path, encoding: .utf8)
+        if actual != expected {
+            let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
+            let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
+            let first = zip(a, e).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, e.count)
+            let got = first < a.count ? String(a[first]) : "<end>"
+            let want = first < e.count ? String(e[first]) : "<end>"
+            Issue.record(
+                "\(c.name): output differs from fixtures/golden/\(c.name).txt at line \(first + 1):\n  expected: \(want)\n  actual:   \(got)\nRe-record with TOKENCAST_RECORD_GOLDEN=1 swift test --filter GoldenOutputTests if the change is intended."
+            )
+        }
+    }
+}
