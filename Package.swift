@@ -5,7 +5,7 @@ let package = Package(
     name: "tokencast",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "tokencast", targets: ["tokencast"]),
+        .executable(name: "tokencast", targets: ["tokencast"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -89,15 +89,19 @@ let package = Package(
             name: "DistributionsTests",
             dependencies: ["Distributions", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "PricingTests", dependencies: ["Pricing", "TestSupport"]),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Distributions", "Pricing", "LinearAlgebra", "TestSupport"]),
+        .testTarget(
+            name: "SimulationTests", dependencies: ["Simulation", "Distributions", "Pricing", "LinearAlgebra", "TestSupport"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Simulation", "Distributions", "Pricing", "TestSupport"]),
         .testTarget(
             name: "ThreadStoreTests",
-            dependencies: ["ThreadStore", "Pricing", "SyntheticData", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "ThreadStore", "Pricing", "SyntheticData", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(
             name: "FittingTests",
             dependencies: [
-                "Fitting", "Scenario", "Composition", "ThreadStore", "Simulation", "Distributions", "NumericalMethods", "LinearAlgebra", "SyntheticData",
+                "Fitting", "Scenario", "Composition", "ThreadStore", "Simulation", "Distributions", "NumericalMethods",
+                "LinearAlgebra", "SyntheticData",
                 "TestSupport",
             ]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
@@ -106,7 +110,8 @@ let package = Package(
         .testTarget(
             name: "ReliabilityTests",
             dependencies: [
-                "FuzzHarness", "Scenario", "Composition", "Simulation", "ThreadStore", "Pricing", "Distributions", "NumericalMethods",
+                "FuzzHarness", "Scenario", "Composition", "Simulation", "ThreadStore", "Pricing", "Distributions",
+                "NumericalMethods",
                 "SyntheticData", "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),

@@ -22,7 +22,9 @@ public struct StoredFits: FitResolver {
         let dbHint = reference.database == nil ? "the default thread database \(path)" : "\(path) (from 'db:')"
         let at = reference.position
         guard FileManager.default.fileExists(atPath: path) else {
-            throw at.error("model '\(name)' asks for a stored fit but \(dbHint) does not exist: import logs and run tokencast fit --db \(path), or point 'db:' at your thread database")
+            throw at.error(
+                "model '\(name)' asks for a stored fit but \(dbHint) does not exist: import logs and run tokencast fit --db \(path), or point 'db:' at your thread database"
+            )
         }
         let fits: [FitRecord]
         do {
@@ -38,16 +40,22 @@ public struct StoredFits: FitResolver {
         case .id(let wantedID):
             guard let found = fits.first(where: { $0.id == wantedID }) else {
                 let list = fits.prefix(8).map { "#\($0.id) (\($0.model))" }.joined(separator: ", ")
-                throw at.error("there is no fit #\(wantedID) in \(dbHint): \(fits.isEmpty ? "no fits are stored; run tokencast fit" : "stored fits are \(list)")")
+                throw at.error(
+                    "there is no fit #\(wantedID) in \(dbHint): \(fits.isEmpty ? "no fits are stored; run tokencast fit" : "stored fits are \(list)")"
+                )
             }
             guard matches(found) else {
-                throw at.error("fit #\(wantedID) is of model '\(found.model)', not '\(name)' (\(priceKey)): use a fit of this model, or fit: latest")
+                throw at.error(
+                    "fit #\(wantedID) is of model '\(found.model)', not '\(name)' (\(priceKey)): use a fit of this model, or fit: latest"
+                )
             }
             record = found
         case .latest:
             guard let found = fits.first(where: matches) else {
                 let models = Set(fits.map(\.model)).sorted()
-                throw at.error("no stored fit for model '\(name)' (\(priceKey)) in \(dbHint): run tokencast fit --model \(priceKey) --db \(path)\(models.isEmpty ? "" : " (fits exist for \(models.joined(separator: ", ")))")")
+                throw at.error(
+                    "no stored fit for model '\(name)' (\(priceKey)) in \(dbHint): run tokencast fit --model \(priceKey) --db \(path)\(models.isEmpty ? "" : " (fits exist for \(models.joined(separator: ", ")))")"
+                )
             }
             record = found
         }
@@ -60,7 +68,8 @@ public struct StoredFits: FitResolver {
                 replicates: fit.replicates.compactMap { r in
                     guard let laws = try? r.laws() else { return nil }
                     return StoredFit.Replicate(
-                        laws: laws, oneShotRate: r.oneShotRate, offTheRailsRate: r.offTheRailsRate, dependence: Self.dependence(r.correlations))
+                        laws: laws, oneShotRate: r.oneShotRate, offTheRailsRate: r.offTheRailsRate,
+                        dependence: Self.dependence(r.correlations))
                 },
                 dependence: Self.dependence(fit.estimate.correlations))
         } catch {

@@ -53,15 +53,19 @@ public enum DistributionError: Error, Sendable, Equatable, CustomStringConvertib
         case let .outsideOpenUnitInterval(parameter, value):
             return "\(parameter) (\(format(value))) must lie strictly between 0 and 1: give it a value above 0 and below 1"
         case let .quantilesOutOfOrder(lower, lowerValue, upper, upperValue):
-            return "\(upper) (\(format(upperValue))) must be above the \(lower) (\(format(lowerValue))): raise \(upper) or lower the \(lower)"
+            return
+                "\(upper) (\(format(upperValue))) must be above the \(lower) (\(format(lowerValue))): raise \(upper) or lower the \(lower)"
         case let .modeOutsideRange(min, mode, max):
-            return "mode (\(format(mode))) must lie between min (\(format(min))) and max (\(format(max))): move the mode into the range or widen the range"
+            return
+                "mode (\(format(mode))) must lie between min (\(format(min))) and max (\(format(max))): move the mode into the range or widen the range"
         case let .emptyRange(min, max):
             return "max (\(format(max))) must be above min (\(format(min))): raise max or lower min"
         case let .varianceTooLarge(mean, sd, maximumSD):
-            return "sd (\(format(sd))) is too large for a beta with mean \(format(mean)): it must be below sqrt(mean * (1 - mean)) = \(format(maximumSD)), so lower sd"
+            return
+                "sd (\(format(sd))) is too large for a beta with mean \(format(mean)): it must be below sqrt(mean * (1 - mean)) = \(format(maximumSD)), so lower sd"
         case let .varianceTooSmall(mean, sd, minimumSD):
-            return "sd (\(format(sd))) must be above sqrt(mean) = \(format(minimumSD)) for a negative binomial with mean \(format(mean)): raise sd, or use poisson if the variance equals the mean"
+            return
+                "sd (\(format(sd))) must be above sqrt(mean) = \(format(minimumSD)) for a negative binomial with mean \(format(mean)): raise sd, or use poisson if the variance equals the mean"
         case .emptyData:
             return "empirical needs at least one value: list the observed values under values"
         case let .unknownKind(kind, suggestions):
@@ -71,7 +75,8 @@ public enum DistributionError: Error, Sendable, Equatable, CustomStringConvertib
             return "unknown distribution kind '\(kind)': did you mean \(orList(suggestions.map { "'\($0)'" }))?"
         case let .missingParameters(kind, given, accepted):
             let sets = orList(accepted.map { "{\($0.joined(separator: ", "))}" })
-            return "\(kind) needs the parameters \(sets), but was given {\(given.joined(separator: ", "))}: give exactly one of these sets"
+            return
+                "\(kind) needs the parameters \(sets), but was given {\(given.joined(separator: ", "))}: give exactly one of these sets"
         case let .unknownParameter(kind, name, suggestion):
             if let suggestion {
                 return "\(kind) has no parameter '\(name)': did you mean '\(suggestion)'?"

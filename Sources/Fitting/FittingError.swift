@@ -44,15 +44,18 @@ public enum FittingError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .emptyStore(path):
-            return "the thread database \(path) holds no threads in this window: import logs first (tokencast import claude-code, codex or csv), or widen --since/--until"
+            return
+                "the thread database \(path) holds no threads in this window: import logs first (tokencast import claude-code, codex or csv), or widen --since/--until"
         case let .noThreads(model, known):
             let list = known.isEmpty ? "none" : known.joined(separator: ", ")
             return "no threads of model '\(model)' in this window: pass --model with one of: \(list)"
         case let .tooFewThreads(model, count, needed):
-            return "model '\(model)' has \(count) threads in this window but a fit needs at least \(needed): import more logs or widen --since/--until"
+            return
+                "model '\(model)' has \(count) threads in this window but a fit needs at least \(needed): import more logs or widen --since/--until"
         case let .splitTooSmall(model, threads, training, heldOut, folds, holdout, needed):
             let how = folds.map { "in \($0) folds" } ?? "at --holdout \(holdout)"
-            return "model '\(model)' has \(threads) threads: \(training) to fit and \(heldOut) held out \(how); each side needs at least \(needed): import more threads, or change --holdout or --folds"
+            return
+                "model '\(model)' has \(threads) threads: \(training) to fit and \(heldOut) held out \(how); each side needs at least \(needed): import more threads, or change --holdout or --folds"
         case let .noPrice(model):
             return "no price for model '\(model)' in the catalog: pass --prices with a LiteLLM file that has it"
         case let .badPayload(id, reason):
@@ -74,7 +77,8 @@ public enum FittingError: Error, Sendable, Equatable, CustomStringConvertible {
         case .baseContextNeedsTwoThreads:
             return "the base context needs at least two threads with different turn counts"
         case let .baseContextConfounded(turns):
-            return "the base context cannot be told apart from fresh input: every thread has the same number of turns (\(turns)); log request rows or threads of different lengths"
+            return
+                "the base context cannot be told apart from fresh input: every thread has the same number of turns (\(turns)); log request rows or threads of different lengths"
         case let .noLawFits(families, values):
             return "no candidate law (\(families.joined(separator: ", "))) fits these \(values) values: they may all be equal"
         case .noDatedTrainingThreads:

@@ -7,7 +7,9 @@ extension LAPACK {
     /// - Throws: ``Failure/dimensionMismatch(_:)`` for a non-square matrix.
     /// - Complexity: O(n³), LAPACK `dsyev`.
     public static func symmetricEigen(_ a: Matrix) throws(Failure) -> (values: [Double], vectors: Matrix) {
-        guard a.rows == a.columns else { throw .dimensionMismatch("an eigen-decomposition needs a square matrix, got \(a.rows)x\(a.columns)") }
+        guard a.rows == a.columns else {
+            throw .dimensionMismatch("an eigen-decomposition needs a square matrix, got \(a.rows)x\(a.columns)")
+        }
         var n = Int32(a.rows)
         guard n > 0 else { return ([], a) }
         // Symmetric, so row-major and column-major read the same; LAPACK returns eigenvectors

@@ -26,7 +26,8 @@ public enum EditDistance {
     public static func closest(to word: String, among candidates: [String], limit: Int = 3, maxDistance: Int? = nil) -> [String] {
         let bound = maxDistance ?? Swift.max(2, word.count / 3)
         let w = word.lowercased()
-        return candidates
+        return
+            candidates
             .map { (name: $0, distance: between(w, $0.lowercased())) }
             .filter { $0.distance <= bound }
             .sorted { ($0.distance, $0.name) < ($1.distance, $1.name) }

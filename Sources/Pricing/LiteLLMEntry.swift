@@ -98,7 +98,9 @@ enum LiteLLMEntry {
 
         // `Int(exactly:)`: a window past Int.max (found by fuzzing: 9223372036854775807 trapped
         // in `Int(_:)`) is as good as none, and is read as unknown.
-        let window = (entry["max_input_tokens"]).flatMap(numeric).flatMap { $0.isFinite && $0 > 0 ? Int(exactly: $0.rounded(.down)) : nil }
+        let window = (entry["max_input_tokens"]).flatMap(numeric).flatMap {
+            $0.isFinite && $0 > 0 ? Int(exactly: $0.rounded(.down)) : nil
+        }
         return ModelPrice(
             model: key, provider: provider, input: inputPrice, output: outputPrice, cacheRead: read,
             cacheWrite5m: write5m, cacheWrite1h: write1h, tiers: tiers, variants: variants, caching: caching,

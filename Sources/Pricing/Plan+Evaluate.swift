@@ -157,10 +157,14 @@ extension Plan {
             costsUSD.withUnsafeBufferPointer { c in
                 if let tokens {
                     return tokens.withUnsafeBufferPointer { k in
-                        evaluate(startHours: t, costsUSD: c, tokens: k, periodHours: periodHours, onFiveHourLimit: onFiveHourLimit, onThread: onThread)
+                        evaluate(
+                            startHours: t, costsUSD: c, tokens: k, periodHours: periodHours, onFiveHourLimit: onFiveHourLimit,
+                            onThread: onThread)
                     }
                 }
-                return evaluate(startHours: t, costsUSD: c, tokens: nil, periodHours: periodHours, onFiveHourLimit: onFiveHourLimit, onThread: onThread)
+                return evaluate(
+                    startHours: t, costsUSD: c, tokens: nil, periodHours: periodHours, onFiveHourLimit: onFiveHourLimit,
+                    onThread: onThread)
             }
         }
     }

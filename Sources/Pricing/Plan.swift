@@ -67,9 +67,11 @@ public struct Plan: Sendable, Hashable, Codable {
             throw fail("the included usage is \(included) USD per month; give an amount >= 0")
         }
         if hasLimit && overLimit == nil {
-            let limit = allowance5h != nil ? "a 5-hour allowance" : allowanceWeekly != nil ? "a weekly allowance" : "included usage"
-            throw fail("it has \(limit) but no policy past the limit; set the policy to blocked (threads wait "
-                + "until the limit resets) or overage (usage past the limit is billed at API prices)")
+            let limit =
+                allowance5h != nil ? "a 5-hour allowance" : allowanceWeekly != nil ? "a weekly allowance" : "included usage"
+            throw fail(
+                "it has \(limit) but no policy past the limit; set the policy to blocked (threads wait "
+                    + "until the limit resets) or overage (usage past the limit is billed at API prices)")
         }
         if !Self.isISODay(asOf) { throw fail("asOf is '\(asOf)'; give the day the figures were checked, as YYYY-MM-DD") }
     }

@@ -52,16 +52,19 @@ extension PlanCatalog {
     /// them with ``set(_:)`` or a scenario's plan section when your own logs say otherwise.
     public static let builtIn: PlanCatalog = {
         let asOf = "2025-09-01"
-        let claudeEstimate = "fee published (claude.com/pricing); limits are estimates: Anthropic publishes no "
+        let claudeEstimate =
+            "fee published (claude.com/pricing); limits are estimates: Anthropic publishes no "
             + "dollar limits, only that Max 5x gives 5x and Max 20x 20x Pro's usage per 5-hour session, and weekly "
             + "guidance in hours of Sonnet use (Pro 40-80 h, Max 5x 140-280 h, Max 20x 240-480 h, i.e. 3.5x and 6x "
             + "Pro). Pro is estimated at $\(Int(claudeProFiveHourUSD)) API-equivalent per 5-hour window and "
             + "$\(Int(claudeProWeeklyUSD)) per week from users' usage reports; change them to fit your logs"
-        let openAIEstimate = "fee published (openai.com/chatgpt/pricing); Codex limits are estimates: OpenAI "
+        let openAIEstimate =
+            "fee published (openai.com/chatgpt/pricing); Codex limits are estimates: OpenAI "
             + "publishes message ranges per 5-hour window (Plus 45-225, Pro 300-1,500 local messages, about 6.7x) "
             + "and a weekly limit, not dollars. Plus is estimated at $\(Int(chatGPTPlusFiveHourUSD)) API-equivalent "
             + "per 5-hour window and $\(Int(chatGPTPlusWeeklyUSD)) per week; change them to fit your logs"
-        let cursor = "published (cursor.com/pricing): the fee includes that much usage at API prices each month, "
+        let cursor =
+            "published (cursor.com/pricing): the fee includes that much usage at API prices each month, "
             + "then usage is billed at API prices"
         func copilot(_ requests: Int) -> String {
             "fee and \(requests) premium requests a month published (github.com/features/copilot/plans); the "

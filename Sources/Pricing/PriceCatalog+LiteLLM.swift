@@ -75,7 +75,8 @@ extension PriceCatalog {
     /// A not-JSON error with the line and column of the parser's byte offset, when it gave one
     /// ("... around character 19.").
     static func notJSON(data: Data, source: String, error: Error) -> PricingError {
-        let message = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String)
+        let message =
+            ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String)
             ?? (error as NSError).localizedDescription
         var detail = message
         while detail.last == "." { detail.removeLast() }

@@ -29,7 +29,8 @@ public enum PricingError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .unknownModel(name, suggestions):
-            let hint = suggestions.isEmpty
+            let hint =
+                suggestions.isEmpty
                 ? "run `tokencast prices` to list the catalog's models"
                 : "did you mean \(Self.quoted(suggestions))?"
             return "unknown model '\(name)': \(hint)"
@@ -57,7 +58,8 @@ public enum PricingError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .invalidPlan(plan, reason):
             return "plan '\(plan)': \(reason)"
         case let .unknownPlan(name, suggestions):
-            let hint = suggestions.isEmpty
+            let hint =
+                suggestions.isEmpty
                 ? "see docs/prices-and-plans.md for the built-in plans"
                 : "did you mean \(Self.quoted(suggestions))?"
             return "unknown plan '\(name)': \(hint)"

@@ -40,8 +40,11 @@ public struct SelfHosting: Sendable, Hashable, Codable {
         try check("lifeYears", lifeYears, lifeYears > 0, "give the years the hardware serves before replacement, > 0")
         try check("powerKW", powerKW, powerKW >= 0, "give the power drawn while serving in kW, >= 0")
         try check("electricityUSDPerKWh", electricityUSDPerKWh, electricityUSDPerKWh >= 0, "give the price of a kWh in USD, >= 0")
-        try check("tokensPerSecond", tokensPerSecond, tokensPerSecond > 0, "give the measured throughput in tokens per second, > 0")
-        try check("utilisation", utilisation, utilisation > 0 && utilisation <= 1, "give the share of the year the box serves, in (0, 1]")
+        try check(
+            "tokensPerSecond", tokensPerSecond, tokensPerSecond > 0, "give the measured throughput in tokens per second, > 0")
+        try check(
+            "utilisation", utilisation, utilisation > 0 && utilisation <= 1,
+            "give the share of the year the box serves, in (0, 1]")
         try check("opsUSDPerYear", opsUSDPerYear, opsUSDPerYear >= 0, "give the yearly operating cost in USD, >= 0")
         self.hardwareUSD = hardwareUSD
         self.lifeYears = lifeYears

@@ -100,7 +100,9 @@ public struct ForecastDocument: Codable, Sendable {
                 shareOfSpend: totalCost > 0 ? m.totals.cost.value / totalCost : 0, annual: m.annual,
                 threadCost: m.threadCost, threadMinutesP50: m.medianThreadMinutes, tokensPerThread: tokens,
                 published: sm.published.map {
-                    Published(source: $0.source, averageThreadCost: $0.averageThreadCost, wasteShare: $0.wasteShare, threadMinutesP50: $0.medianThreadMinutes)
+                    Published(
+                        source: $0.source, averageThreadCost: $0.averageThreadCost, wasteShare: $0.wasteShare,
+                        threadMinutesP50: $0.medianThreadMinutes)
                 })
         }
     }

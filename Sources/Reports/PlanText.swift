@@ -7,46 +7,74 @@ public enum PlanText {
         var out: [String] = []
         let horizon = d.months == 12 ? "year" : "\(d.months) months"
         out.append("tokencast \(d.version) · \(d.scenario) (\(d.file))")
-        out.append("\(Money.grouped(Double(d.trials))) trials, seed \(d.seed), \(d.months) months, \(d.workingDays) working days in \(d.weeks) weeks, \(String(format: "%.1f", d.elapsedSeconds)) s")
-        out.append("Threads start uniformly in each working day's window; a 5-hour window opens at the first thread after the last one closed.")
+        out.append(
+            "\(Money.grouped(Double(d.trials))) trials, seed \(d.seed), \(d.months) months, \(d.workingDays) working days in \(d.weeks) weeks, \(String(format: "%.1f", d.elapsedSeconds)) s"
+        )
+        out.append(
+            "Threads start uniformly in each working day's window; a 5-hour window opens at the first thread after the last one closed."
+        )
         for p in d.profiles {
             out.append("")
-            out.append("\(p.name): \(String(format: "%.1f", p.threadsPerDayMean)) threads per working day (\(hour(p.workdayStartHour)) + \(String(format: "%g", p.workdayHours)) h), \(Money.grouped(p.threads.mean)) threads a \(horizon), \(Money.full(p.costPerThread)) per thread at API prices")
+            out.append(
+                "\(p.name): \(String(format: "%.1f", p.threadsPerDayMean)) threads per working day (\(hour(p.workdayStartHour)) + \(String(format: "%g", p.workdayHours)) h), \(Money.grouped(p.threads.mean)) threads a \(horizon), \(Money.full(p.costPerThread)) per thread at API prices"
+            )
             out.append("  Cost over the \(horizon) (USD); saving = API cost - option's cost")
-            var t = TextTable(header: ["option", "fee/month", "mean", "P10", "P90", "P(cheaper)", "saving mean", "saving P10", "saving P90", "break-even threads/day"], leftAligned: [0])
+            var t = TextTable(
+                header: [
+                    "option", "fee/month", "mean", "P10", "P90", "P(cheaper)", "saving mean", "saving P10", "saving P90",
+                    "break-even threads/day",
+                ], leftAligned: [0])
             let a = p.api
             t.add(["API (pay as you go)", "-", Money.full(a.mean), Money.full(a.p10), Money.full(a.p90), "-", "-", "-", "-", "-"])
             for o in p.options {
                 t.add([
-                    o.name, o.feePerMonth.map(Money.full) ?? "-", Money.full(o.cost.mean), Money.full(o.cost.p10), Money.full(o.cost.p90),
-                    Money.percent(o.probabilityCheaper, digits: 0), Money.full(o.saving.mean), Money.full(o.saving.p10), Money.full(o.saving.p90),
+                    o.name, o.feePerMonth.map(Money.full) ?? "-", Money.full(o.cost.mean), Money.full(o.cost.p10),
+                    Money.full(o.cost.p90),
+                    Money.percent(o.probabilityCheaper, digits: 0), Money.full(o.saving.mean), Money.full(o.saving.p10),
+                    Money.full(o.saving.p90),
                     breakEven(o),
                 ])
             }
             out.append(t.render(indent: "    "))
-            let limited = p.options.filter { $0.fiveHourHitPerDay != nil || $0.weeklyHitPerWeek != nil || $0.monthlyHitPerMonth != nil }
+            let limited = p.options.filter {
+                $0.fiveHourHitPerDay != nil || $0.weeklyHitPerWeek != nil || $0.monthlyHitPerMonth != nil
+            }
             if !limited.isEmpty {
                 out.append("  Limits")
-                var l = TextTable(header: ["plan", "P(5h hit)/day", "5h hits/\(d.months == 12 ? "yr" : "period")", "peak 5h P50", "P(weekly hit)/week", "peak week P50", "P(peak week<80%)", "P(included out)/month", "locked out h/month", "blocked threads", "blocked share"], leftAligned: [0])
+                var l = TextTable(
+                    header: [
+                        "plan", "P(5h hit)/day", "5h hits/\(d.months == 12 ? "yr" : "period")", "peak 5h P50",
+                        "P(weekly hit)/week", "peak week P50", "P(peak week<80%)", "P(included out)/month", "locked out h/month",
+                        "blocked threads", "blocked share",
+                    ], leftAligned: [0])
                 for o in limited {
                     l.add([
-                        o.name, o.fiveHourHitPerDay.map { Money.percent($0) } ?? "-", o.fiveHourHits.map { String(format: "%.1f", $0.mean) } ?? "-",
+                        o.name, o.fiveHourHitPerDay.map { Money.percent($0) } ?? "-",
+                        o.fiveHourHits.map { String(format: "%.1f", $0.mean) } ?? "-",
                         o.peakFiveHourShare.map { Money.percent($0.p50, digits: 0) } ?? "-",
-                        o.weeklyHitPerWeek.map { Money.percent($0) } ?? "-", o.peakWeeklyShare.map { Money.percent($0.p50, digits: 0) } ?? "-",
-                        o.peakWeeklyBelow80.map { Money.percent($0, digits: 0) } ?? "-", o.monthlyHitPerMonth.map { Money.percent($0) } ?? "-",
-                        String(format: "%.1f", o.hoursLockedOutPerMonth), String(format: "%.1f", o.blockedThreadsMean), Money.percent(o.blockedShare),
+                        o.weeklyHitPerWeek.map { Money.percent($0) } ?? "-",
+                        o.peakWeeklyShare.map { Money.percent($0.p50, digits: 0) } ?? "-",
+                        o.peakWeeklyBelow80.map { Money.percent($0, digits: 0) } ?? "-",
+                        o.monthlyHitPerMonth.map { Money.percent($0) } ?? "-",
+                        String(format: "%.1f", o.hoursLockedOutPerMonth), String(format: "%.1f", o.blockedThreadsMean),
+                        Money.percent(o.blockedShare),
                     ])
                 }
                 out.append(l.render(indent: "    "))
             }
             let hosted = p.options.filter { $0.kind == "self_hosting" }
             if !hosted.isEmpty {
-                out.append("  Self-hosting (tokens counted: \(hosted.compactMap(\.tokensCounted).first ?? "uncached"); \(compactTokens(p.tokens)) tokens of all classes a \(horizon))")
-                var h = TextTable(header: ["setup", "boxes mean", "boxes max", "utilisation needed", "USD per million tokens", "cost mean"], leftAligned: [0])
+                out.append(
+                    "  Self-hosting (tokens counted: \(hosted.compactMap(\.tokensCounted).first ?? "uncached"); \(compactTokens(p.tokens)) tokens of all classes a \(horizon))"
+                )
+                var h = TextTable(
+                    header: ["setup", "boxes mean", "boxes max", "utilisation needed", "USD per million tokens", "cost mean"],
+                    leftAligned: [0])
                 for o in hosted {
                     h.add([
                         o.name, String(format: "%.2f", o.boxes?.mean ?? 0), String(format: "%.0f", o.boxes?.max ?? 0),
-                        Money.percent(o.utilisationNeeded?.mean ?? 0), Money.full(o.usdPerMillionTokens?.mean ?? 0), Money.full(o.cost.mean),
+                        Money.percent(o.utilisationNeeded?.mean ?? 0), Money.full(o.usdPerMillionTokens?.mean ?? 0),
+                        Money.full(o.cost.mean),
                     ])
                 }
                 out.append(h.render(indent: "    "))

@@ -6,7 +6,9 @@ import Simulation
 public enum SensitivityText {
     public static func render(_ s: SensitivityResult, scenario: String, version: String, barWidth: Int = 24) -> String {
         var out = ["tokencast \(version) · sensitivity of \(scenario)"]
-        out.append("\(Money.grouped(Double(s.trials))) trials per swing, seed \(s.seed), same random numbers in every run; \(String(format: "%.1f", s.elapsedSeconds)) s")
+        out.append(
+            "\(Money.grouped(Double(s.trials))) trials per swing, seed \(s.seed), same random numbers in every run; \(String(format: "%.1f", s.elapsedSeconds)) s"
+        )
         out.append("")
         out.append("Mean spend per developer with every input at its median: \(Money.full(s.base))")
         out.append("Each input from its P10 to its P90, the others at their median (widest first):")
@@ -25,14 +27,19 @@ public enum SensitivityText {
                 for c in min(a, baseCol)...max(a, baseCol) where c != baseCol { line[c] = "-" }
                 for c in min(b, baseCol)...max(b, baseCol) where c != baseCol { line[c] = "+" }
                 line[baseCol] = "|"
-                t.add([w.input.name, w.input.rangeText, Money.full(w.low), String(line), Money.full(w.high), Money.percent(w.swing / max(abs(s.base), 1e-12))])
+                t.add([
+                    w.input.name, w.input.rangeText, Money.full(w.low), String(line), Money.full(w.high),
+                    Money.percent(w.swing / max(abs(s.base), 1e-12)),
+                ])
             }
             out.append(t.render())
             out.append("  ('-' input at P10, '+' at P90, '|' the base)")
         }
         if !s.immaterial.isEmpty {
             out.append("")
-            out.append("No material effect (under \(Money.percent(s.materialShare, digits: 0)) of the base): " + s.immaterial.map(\.input.name).joined(separator: ", "))
+            out.append(
+                "No material effect (under \(Money.percent(s.materialShare, digits: 0)) of the base): "
+                    + s.immaterial.map(\.input.name).joined(separator: ", "))
         }
         if !s.fixed.isEmpty {
             out.append("")
@@ -40,7 +47,9 @@ public enum SensitivityText {
         }
         if !s.varianceShares.isEmpty {
             out.append("")
-            out.append("Share of the variance of spend, standardised regression over \(Money.grouped(Double(s.regressionTrials))) trials (R² \(String(format: "%.3f", s.rSquared))):")
+            out.append(
+                "Share of the variance of spend, standardised regression over \(Money.grouped(Double(s.regressionTrials))) trials (R² \(String(format: "%.3f", s.rSquared))):"
+            )
             var v = TextTable(header: ["shared draw", "coefficient", "share"], leftAligned: [0])
             for x in s.varianceShares { v.add([x.name, String(format: "%+.3f", x.coefficient), Money.percent(x.share)]) }
             v.add(["per-thread and per-day chance, non-linear effects", "", Money.percent(max(0, 1 - s.rSquared))])
@@ -99,7 +108,9 @@ public struct SensitivityDocument: Codable, Sendable {
         base = r.base
         materialShare = r.materialShare
         swings = (r.material + r.immaterial).map {
-            Swing(input: $0.input.name, p10Setting: $0.input.low, p50Setting: $0.input.base, p90Setting: $0.input.high, meanAtP10: $0.low, meanAtP90: $0.high)
+            Swing(
+                input: $0.input.name, p10Setting: $0.input.low, p50Setting: $0.input.base, p90Setting: $0.input.high,
+                meanAtP10: $0.low, meanAtP90: $0.high)
         }
         noMaterialEffect = r.immaterial.map(\.input.name)
         fixed = r.fixed.map(\.name)

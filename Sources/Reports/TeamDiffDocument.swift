@@ -28,7 +28,9 @@ public struct TeamDiffDocument: Codable, Sendable {
         /// The same in every trial: nothing that feeds this row differs (each model's threads
         /// have their own random stream, so an unchanged model is exactly unchanged).
         public var unchanged: Bool
-        enum CodingKeys: String, CodingKey { case name, mean, p10, p50, p90, probabilityBCheaper = "probability_b_cheaper", unchanged }
+        enum CodingKeys: String, CodingKey {
+            case name, mean, p10, p50, p90, probabilityBCheaper = "probability_b_cheaper", unchanged
+        }
 
         init(_ name: String, _ values: [Double]) {
             let s = SpendSummary(values)
@@ -42,7 +44,9 @@ public struct TeamDiffDocument: Codable, Sendable {
         }
 
         /// The P(B cheaper) cell: "unchanged" rather than a 0 % that reads as "B always dearer".
-        func probabilityCell(digits: Int = 1) -> String { unchanged ? "unchanged" : Money.percent(probabilityBCheaper, digits: digits) }
+        func probabilityCell(digits: Int = 1) -> String {
+            unchanged ? "unchanged" : Money.percent(probabilityBCheaper, digits: digits)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
@@ -67,7 +71,10 @@ public struct TeamDiffDocument: Codable, Sendable {
 /// Terminal and CSV renderings of a diff.
 public enum TeamDiffText {
     public static func render(_ d: TeamDiffDocument) -> String {
-        var out = ["tokencast \(d.version) · diff \(d.a) → \(d.b)", "\(Money.grouped(Double(d.trials))) trials, seed \(d.seed), common random numbers", ""]
+        var out = [
+            "tokencast \(d.version) · diff \(d.a) → \(d.b)",
+            "\(Money.grouped(Double(d.trials))) trials, seed \(d.seed), common random numbers", "",
+        ]
         out.append("Inputs that differ")
         out += d.inputs.isEmpty ? ["  (none)"] : d.inputs.map { "  " + $0 }
         func table(_ title: String, _ rows: [TeamDiffDocument.Change]) {
@@ -88,7 +95,10 @@ public enum TeamDiffText {
         var rows = ["scope,name,statistic,value"]
         for line in d.inputs { rows.append("input,\(ForecastCSV.escape(line)),,") }
         func add(_ scope: String, _ c: TeamDiffDocument.Change) {
-            for (k, v) in [("mean", c.mean), ("p10", c.p10), ("p50", c.p50), ("p90", c.p90), ("probability_b_cheaper", c.probabilityBCheaper), ("unchanged", c.unchanged ? 1 : 0)] {
+            for (k, v) in [
+                ("mean", c.mean), ("p10", c.p10), ("p50", c.p50), ("p90", c.p90),
+                ("probability_b_cheaper", c.probabilityBCheaper), ("unchanged", c.unchanged ? 1 : 0),
+            ] {
                 rows.append("\(scope),\(ForecastCSV.escape(c.name)),\(k),\(ForecastCSV.format(v))")
             }
         }

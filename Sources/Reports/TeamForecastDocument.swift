@@ -143,7 +143,9 @@ public struct TeamForecastDocument: Codable, Sendable {
             public var budget: Double
             public var medianSpend: Double
             public var probabilityOver: Double
-            enum CodingKeys: String, CodingKey { case month, budget, medianSpend = "median_spend", probabilityOver = "probability_over" }
+            enum CodingKeys: String, CodingKey {
+                case month, budget, medianSpend = "median_spend", probabilityOver = "probability_over"
+            }
         }
         enum CodingKeys: String, CodingKey {
             case annual, monthly, probabilityOver = "probability_over", neededP90 = "needed_p90", neededP95 = "needed_p95"
@@ -206,16 +208,27 @@ public struct TeamForecastDocument: Codable, Sendable {
                 let seatMonths = Double(f.headCount[p].reduce(0, +))
                 seat = Seat(
                     plan: plan.name, feePerMonth: plan.monthlyFeeUSD,
-                    covers: f.models.indices.filter { plan.covers(model: scenario.models[$0].priced.price.model) && (tp?.mix[$0] ?? 0) > 0 }.map { f.models[$0] },
+                    covers: f.models.indices.filter {
+                        plan.covers(model: scenario.models[$0].priced.price.model) && (tp?.mix[$0] ?? 0) > 0
+                    }.map { f.models[$0] },
                     fees: average(fees), overage: SpendSummary(overage), coveredAPICost: SpendSummary(covered),
-                    savingVersusAPI: SpendSummary(saving), probabilityCheaperThanAPI: Double(saving.filter { $0 > 0 }.count) / perTrial,
-                    blockedThreadsPerYear: average(f.seatFigure(p, .blockedThreads)), blockedAPICost: average(f.seatFigure(p, .blockedCost)),
-                    hoursLockedOutPerSeat: seatMonths > 0 ? average(f.seatFigure(p, .hoursLockedOut)) / (seatMonths / Double(max(f.months.count, 1))) : 0)
+                    savingVersusAPI: SpendSummary(saving),
+                    probabilityCheaperThanAPI: Double(saving.filter { $0 > 0 }.count) / perTrial,
+                    blockedThreadsPerYear: average(f.seatFigure(p, .blockedThreads)),
+                    blockedAPICost: average(f.seatFigure(p, .blockedCost)),
+                    hoursLockedOutPerSeat: seatMonths > 0
+                        ? average(f.seatFigure(p, .hoursLockedOut)) / (seatMonths / Double(max(f.months.count, 1))) : 0)
             }
             return Profile(
                 name: name, method: f.methods[p].rawValue, headCount: f.headCount[p], averageHeadCount: heads,
                 seatPlan: tp?.seatPlan?.name, seat: seat,
-                routing: tp.flatMap { $0.routing.isEmpty ? nil : Dictionary($0.routing.map { ($0.role, "\($0.model) \(Money.percent($0.share, digits: 0))") }, uniquingKeysWith: { a, _ in a }) },
+                routing: tp.flatMap {
+                    $0.routing.isEmpty
+                        ? nil
+                        : Dictionary(
+                            $0.routing.map { ($0.role, "\($0.model) \(Money.percent($0.share, digits: 0))") },
+                            uniquingKeysWith: { a, _ in a })
+                },
                 annual: SpendSummary(annual), spendPerDeveloper: SpendSummary(annual.map { $0 / max(heads, 1e-12) }),
                 costPerCompletedTask: finite(t.costPerCompletedTask), wasteShare: t.wasteShare,
                 wastedHoursPerYear: t.wastedHours.value / perTrial)
@@ -242,25 +255,36 @@ public struct TeamForecastDocument: Codable, Sendable {
                 annual: b.annual, monthly: b.monthly, probabilityOver: o.probabilityOver, neededP90: o.neededP90,
                 neededP95: o.neededP95, firstLikelyMonth: o.firstLikelyMonth.map { f.months[$0] },
                 toDate: f.months.indices.map {
-                    .init(month: f.months[$0], budget: o.budgetToDate[$0], medianSpend: o.medianToDate[$0], probabilityOver: o.probabilityOverToDate[$0])
+                    .init(
+                        month: f.months[$0], budget: o.budgetToDate[$0], medianSpend: o.medianToDate[$0],
+                        probabilityOver: o.probabilityOverToDate[$0])
                 })
         }
         var notes: [String] = []
         for (p, x) in profiles.enumerated() {
             guard let seat = x.seat else { continue }
-            let other = f.models.indices.filter { (teamProfiles?[p].mix[$0] ?? 0) > 0 && !seat.covers.contains(f.models[$0]) }.map { f.models[$0] }
-            var note = "profile '\(x.name)': \(seat.plan) seats at \(Money.full(seat.feePerMonth)) a month serve \(seat.covers.isEmpty ? "none of its models" : seat.covers.joined(separator: ", "))"
+            let other = f.models.indices.filter { (teamProfiles?[p].mix[$0] ?? 0) > 0 && !seat.covers.contains(f.models[$0]) }.map
+            { f.models[$0] }
+            var note =
+                "profile '\(x.name)': \(seat.plan) seats at \(Money.full(seat.feePerMonth)) a month serve \(seat.covers.isEmpty ? "none of its models" : seat.covers.joined(separator: ", "))"
             if !other.isEmpty { note += "; its \(other.joined(separator: ", ")) threads are paid at API prices" }
-            if seat.blockedThreadsPerYear > 0 { note += "; threads refused at the plan's limits are counted as blocked, not paid" }
-            if f.methods[p] == .aggregate { note += "; overage and blocked threads from per-seat tables (docs/team-forecasts.md, Seat plans)" }
+            if seat.blockedThreadsPerYear > 0 {
+                note += "; threads refused at the plan's limits are counted as blocked, not paid"
+            }
+            if f.methods[p] == .aggregate {
+                note += "; overage and blocked threads from per-seat tables (docs/team-forecasts.md, Seat plans)"
+            }
             notes.append(note)
         }
         let untimed = scenario.models.filter { $0.priced.behaviour.medianThreadMinutes == nil }.map(\.name)
         if !untimed.isEmpty, f.hourlyRate > 0 {
-            notes.append("no thread time for \(untimed.joined(separator: ", ")): give behaviour.thread_minutes_p50 to price its lost time")
+            notes.append(
+                "no thread time for \(untimed.joined(separator: ", ")): give behaviour.thread_minutes_p50 to price its lost time")
         }
         for (p, m) in f.methods.enumerated() where m == .aggregate {
-            notes.append("profile '\(f.profiles[p])' is aggregated (docs/team-forecasts.md): thread counts are exact in law, each month's cost sum is lognormal-matched to the trial's moments")
+            notes.append(
+                "profile '\(f.profiles[p])' is aggregated (docs/team-forecasts.md): thread counts are exact in law, each month's cost sum is lognormal-matched to the trial's moments"
+            )
         }
         self.notes = notes
     }

@@ -90,7 +90,8 @@ public struct StoredFit: Sendable {
         public var dependence: DrawDependence?
 
         public init(
-            laws: [BehaviourDraw: any UnivariateDistribution], oneShotRate: Double?, offTheRailsRate: Double?, dependence: DrawDependence? = nil
+            laws: [BehaviourDraw: any UnivariateDistribution], oneShotRate: Double?, offTheRailsRate: Double?,
+            dependence: DrawDependence? = nil
         ) {
             self.laws = laws
             self.oneShotRate = oneShotRate

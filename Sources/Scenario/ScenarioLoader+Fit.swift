@@ -13,7 +13,9 @@ extension ScenarioLoader {
     static func fitDatabase(_ cursor: YAMLCursor?, file: String) throws(ScenarioError) -> FitReference.Database? {
         guard let cursor else { return nil }
         let written = (try cursor.string() as NSString).expandingTildeInPath
-        let path = written.hasPrefix("/") ? written
+        let path =
+            written.hasPrefix("/")
+            ? written
             : URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(written).path
         return FitReference.Database(path: path, position: cursor.position)
     }
@@ -29,7 +31,8 @@ extension ScenarioLoader {
         } else if let id = Int64(written), id > 0 {
             wanted = .id(id)
         } else {
-            throw cursor.error("'\(cursor.path)' must be 'latest' or the number of a stored fit (tokencast fit prints it), got '\(written)'")
+            throw cursor.error(
+                "'\(cursor.path)' must be 'latest' or the number of a stored fit (tokencast fit prints it), got '\(written)'")
         }
         return FitReference(wanted: wanted, model: name, priceKey: priceKey, database: database, position: cursor.position)
     }
@@ -47,8 +50,9 @@ extension ScenarioLoader {
             let stack = BehaviourLayer.stacked(model, replicate, given)
             let laws = stack.laws
             guard let t = laws[.turns], let u = laws[.freshInputPerTurn], let o = laws[.outputPerTurn],
-                  let h = laws[.cacheHitRate], let s = laws[.baseContext],
-                  let oneShot = stack.oneShotRate, let offRails = stack.offTheRailsRate else { return nil }
+                let h = laws[.cacheHitRate], let s = laws[.baseContext],
+                let oneShot = stack.oneShotRate, let offRails = stack.offTheRailsRate
+            else { return nil }
             var b = ThreadBehaviour(
                 turns: t, freshInputPerTurn: u, outputPerTurn: o, cacheHitRate: h, baseContext: s,
                 oneShotRate: oneShot, offTheRailsRate: offRails,

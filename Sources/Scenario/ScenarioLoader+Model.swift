@@ -18,8 +18,12 @@ extension ScenarioLoader {
             let presetName = try p.string()
             guard let found = BehaviourPreset.builtIn[presetName] else {
                 let names = BehaviourPreset.builtIn.keys.sorted()
-                let close = EditDistance.closest(to: presetName, among: names, limit: 2, maxDistance: max(3, presetName.count / 2))
-                let hint = close.isEmpty ? "presets are \(names.joined(separator: ", "))" : "did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?"
+                let close = EditDistance.closest(
+                    to: presetName, among: names, limit: 2, maxDistance: max(3, presetName.count / 2))
+                let hint =
+                    close.isEmpty
+                    ? "presets are \(names.joined(separator: ", "))"
+                    : "did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?"
                 throw p.error("unknown preset '\(presetName)': \(hint)")
             }
             preset = found
@@ -32,7 +36,9 @@ extension ScenarioLoader {
         } catch {
             guard let given = entry("price") else {
                 let example = ModelNameResolver.closest(to: name, among: catalog.models).first ?? "claude-opus-4-5"
-                throw cursor.error("model '\(name)' has no 'price:' and '\(name)' is not a model in the price catalog: add price: with a catalog key, e.g. price: \(example)")
+                throw cursor.error(
+                    "model '\(name)' has no 'price:' and '\(name)' is not a model in the price catalog: add price: with a catalog key, e.g. price: \(example)"
+                )
             }
             throw given.error("model '\(name)': \(error.description)")
         }
@@ -50,7 +56,9 @@ extension ScenarioLoader {
             ]
             for (draw, spec) in pairs {
                 presetLayer.specs[draw] = spec
-                do { presetLayer.laws[draw] = try spec.make() } catch { throw cursor.error("preset '\(preset.name)' \(draw.rawValue): \(error.description)") }
+                do { presetLayer.laws[draw] = try spec.make() } catch {
+                    throw cursor.error("preset '\(preset.name)' \(draw.rawValue): \(error.description)")
+                }
             }
         }
         // A stored fit replaces the preset's laws; keys under `behaviour:` still override it.
@@ -59,12 +67,15 @@ extension ScenarioLoader {
         if let f = entry("fit") {
             let ref = try fitReference(f, model: name, priceKey: price.model, database: fitDatabase)
             guard let fits else {
-                throw f.error("model '\(name)' asks for a stored fit, but the scenario was read without a thread store: load it with fits: StoredFits() (Composition)")
+                throw f.error(
+                    "model '\(name)' asks for a stored fit, but the scenario was read without a thread store: load it with fits: StoredFits() (Composition)"
+                )
             }
             let resolved = try fits.resolve(ref)
             for (draw, fittedLaw) in resolved.estimate {
                 fitLayer.laws[draw] = fittedLaw.law
-                fitLayer.specs[draw] = DistributionSpec(kind: "fit #\(resolved.id) \(fittedLaw.family)", parameters: fittedLaw.parameters)
+                fitLayer.specs[draw] = DistributionSpec(
+                    kind: "fit #\(resolved.id) \(fittedLaw.family)", parameters: fittedLaw.parameters)
             }
             fitLayer.oneShotRate = resolved.oneShotRate
             fitLayer.offTheRailsRate = resolved.offTheRailsRate
@@ -87,7 +98,10 @@ extension ScenarioLoader {
                 case "off_the_rails_rate": given.offTheRailsRate = try value.probability()
                 case "max_attempts":
                     maxAttempts = try value.integer(min: 1)
-                    if maxAttempts > 100 { throw value.error("'\(value.path)' is \(maxAttempts): more than 100 attempts at one task is not plausible") }
+                    if maxAttempts > 100 {
+                        throw value.error(
+                            "'\(value.path)' is \(maxAttempts): more than 100 attempts at one task is not plausible")
+                    }
                 case "context_window": window = try value.positive()
                 case "compaction_summary": summary = try value.nonNegative()
                 case "thread_minutes_p50": minutes = try value.positive()
@@ -97,15 +111,23 @@ extension ScenarioLoader {
         }
         let stack = BehaviourLayer.stacked(presetLayer, fitLayer, given)
         let laws = stack.laws, specs = stack.specs, oneShot = stack.oneShotRate, offRails = stack.offTheRailsRate
-        let missing = BehaviourDraw.allCases.filter { laws[$0] == nil }.map(\.rawValue) + (oneShot == nil ? ["one_shot_rate"] : []) + (offRails == nil ? ["off_the_rails_rate"] : [])
+        let missing =
+            BehaviourDraw.allCases.filter { laws[$0] == nil }.map(\.rawValue) + (oneShot == nil ? ["one_shot_rate"] : [])
+            + (offRails == nil ? ["off_the_rails_rate"] : [])
         if !missing.isEmpty {
-            throw cursor.error("model '\(name)' has no \(missing.joined(separator: ", ")): give them under 'behaviour' or start from a preset (\(BehaviourPreset.builtIn.keys.sorted().joined(separator: ", ")))")
+            throw cursor.error(
+                "model '\(name)' has no \(missing.joined(separator: ", ")): give them under 'behaviour' or start from a preset (\(BehaviourPreset.builtIn.keys.sorted().joined(separator: ", ")))"
+            )
         }
         if let window, let s = specs[.baseContext], let law = laws[.baseContext], law.mean >= window {
-            throw (entry("behaviour") ?? cursor).error("model '\(name)': the base context (mean \(YAMLCursor.format(law.mean.rounded())) tokens, \(s.kind)) does not fit the \(YAMLCursor.format(window)) token context window: lower base_context or raise context_window")
+            throw (entry("behaviour") ?? cursor).error(
+                "model '\(name)': the base context (mean \(YAMLCursor.format(law.mean.rounded())) tokens, \(s.kind)) does not fit the \(YAMLCursor.format(window)) token context window: lower base_context or raise context_window"
+            )
         }
         if let window, summary >= window {
-            throw (entry("behaviour") ?? cursor).error("model '\(name)': compaction_summary (\(YAMLCursor.format(summary))) must be smaller than the context window (\(YAMLCursor.format(window)))")
+            throw (entry("behaviour") ?? cursor).error(
+                "model '\(name)': compaction_summary (\(YAMLCursor.format(summary))) must be smaller than the context window (\(YAMLCursor.format(window)))"
+            )
         }
 
         var lifetime = CacheLifetime.fiveMinutes
@@ -130,13 +152,15 @@ extension ScenarioLoader {
         var path = defaultPath
         if let p = entry("price_path") { path = try parsePricePath(p, allowCorrelation: false).0 }
         let published = try entry("published").map(parsePublished)
-        let echo = BehaviourDraw.allCases.compactMap { draw in specs[draw].map { (draw.rawValue, describe($0)) } } + [
-            ("one_shot_rate", YAMLCursor.format(oneShot)), ("off_the_rails_rate", YAMLCursor.format(offRails)),
-            ("max_attempts", String(maxAttempts)), ("context_window", window.map { YAMLCursor.format($0) } ?? "none"),
-        ]
-        let replicates = fitted.map {
-            replicateBehaviours($0, given: given, template: behaviour)
-        } ?? []
+        let echo =
+            BehaviourDraw.allCases.compactMap { draw in specs[draw].map { (draw.rawValue, describe($0)) } } + [
+                ("one_shot_rate", YAMLCursor.format(oneShot)), ("off_the_rails_rate", YAMLCursor.format(offRails)),
+                ("max_attempts", String(maxAttempts)), ("context_window", window.map { YAMLCursor.format($0) } ?? "none"),
+            ]
+        let replicates =
+            fitted.map {
+                replicateBehaviours($0, given: given, template: behaviour)
+            } ?? []
         return ScenarioModel(
             name: name, priced: PricedModel(name: name, price: price, behaviour: behaviour, cacheLifetime: lifetime),
             uncertainty: uncertainty, pricePath: path, preset: preset?.name, behaviourSpecs: echo, published: published,
@@ -144,13 +168,18 @@ extension ScenarioLoader {
     }
 
     /// Token counts and turns cannot be negative, and a hit rate lives in [0, 1].
-    static func checkSupport(_ law: any UnivariateDistribution, draw: BehaviourDraw, at cursor: YAMLCursor) throws(ScenarioError) {
+    static func checkSupport(_ law: any UnivariateDistribution, draw: BehaviourDraw, at cursor: YAMLCursor) throws(ScenarioError)
+    {
         let (lower, upper) = law.support
         if lower < 0 {
-            throw cursor.error("'\(cursor.path)' can take negative values (\(law.description)): \(draw.rawValue.replacingOccurrences(of: "_", with: " ")) cannot be negative; use lognormal, gamma or a range starting at 0")
+            throw cursor.error(
+                "'\(cursor.path)' can take negative values (\(law.description)): \(draw.rawValue.replacingOccurrences(of: "_", with: " ")) cannot be negative; use lognormal, gamma or a range starting at 0"
+            )
         }
         if draw == .cacheHitRate && upper > 1 {
-            throw cursor.error("'\(cursor.path)' is a rate between 0 and 1 but \(law.description) can exceed 1: use beta, e.g. {dist: beta, mean: 0.85, sd: 0.05}")
+            throw cursor.error(
+                "'\(cursor.path)' is a rate between 0 and 1 but \(law.description) can exceed 1: use beta, e.g. {dist: beta, mean: 0.85, sd: 0.05}"
+            )
         }
     }
 
@@ -166,7 +195,9 @@ extension ScenarioLoader {
             case "turns_tokens_correlation":
                 u.turnsTokensCorrelation = try value.double()
                 if !(-1 < u.turnsTokensCorrelation && u.turnsTokensCorrelation < 1) {
-                    throw value.error("'\(value.path)' is a correlation and must be strictly between -1 and 1, got \(YAMLCursor.format(u.turnsTokensCorrelation))")
+                    throw value.error(
+                        "'\(value.path)' is a correlation and must be strictly between -1 and 1, got \(YAMLCursor.format(u.turnsTokensCorrelation))"
+                    )
                 }
             default: break
             }
@@ -176,7 +207,8 @@ extension ScenarioLoader {
 
     static func parsePublished(_ cursor: YAMLCursor) throws(ScenarioError) -> PublishedFigures {
         var p = PublishedFigures()
-        for (key, value, _) in try cursor.mapping(allowed: ["source", "average_thread_cost", "waste_share", "thread_minutes_p50"]) {
+        for (key, value, _) in try cursor.mapping(allowed: ["source", "average_thread_cost", "waste_share", "thread_minutes_p50"])
+        {
             switch key {
             case "source": p.source = try value.string()
             case "average_thread_cost": p.averageThreadCost = try value.nonNegative()

@@ -7,7 +7,9 @@ import Yams
 /// The plan comparison's sections of a scenario: `plans:`, `profiles:`, `self_hosting:` and
 /// `workday:` (docs/prices-and-plans.md, "Comparing plans").
 extension ScenarioLoader {
-    static let planItemKeys = ["plan", "name", "fee", "allowance_5h", "allowance_weekly", "included_usd_per_month", "over_limit", "as_of"]
+    static let planItemKeys = [
+        "plan", "name", "fee", "allowance_5h", "allowance_weekly", "included_usd_per_month", "over_limit", "as_of",
+    ]
     static let planProfileKeys = ["threads_per_day", "mix", "workday"]
     static let workdayKeys = ["start_hour", "hours"]
     static let selfHostingKeys = [
@@ -18,7 +20,9 @@ extension ScenarioLoader {
     static let planAliases = ["claude-max-100": "claude-max-5x", "claude-max-200": "claude-max-20x"]
 
     /// The developer of `developer:`, or the first of `profiles:` when there is no `developer:`.
-    static func developerOrFirstProfile(_ entry: (String) -> YAMLCursor?, models: [String], root: YAMLCursor) throws(ScenarioError) -> (ThreadDemand, [Double]) {
+    static func developerOrFirstProfile(_ entry: (String) -> YAMLCursor?, models: [String], root: YAMLCursor)
+        throws(ScenarioError) -> (ThreadDemand, [Double])
+    {
         if entry("developer") == nil, let profiles = entry("profiles") {
             guard let first = try profiles.namedEntries().first else {
                 throw profiles.error("'profiles' is empty: add at least one, e.g. profiles: {heavy: {threads_per_day: 15}}")
@@ -35,7 +39,9 @@ extension ScenarioLoader {
         let workday = try entry("workday").map { c throws(ScenarioError) in try parseWorkday(c, default: Workday()) } ?? Workday()
         if let profiles = entry("profiles") {
             let named = try profiles.namedEntries()
-            if named.isEmpty { throw profiles.error("'profiles' is empty: add at least one, e.g. profiles: {heavy: {threads_per_day: 15}}") }
+            if named.isEmpty {
+                throw profiles.error("'profiles' is empty: add at least one, e.g. profiles: {heavy: {threads_per_day: 15}}")
+            }
             scenario.profiles = []
             for (name, value, _) in named {
                 scenario.profiles.append(try parseProfile(name, value, models: modelNames, workday: workday))
@@ -48,7 +54,9 @@ extension ScenarioLoader {
 
     // MARK: - Profiles
 
-    static func parseProfile(_ name: String, _ cursor: YAMLCursor, models: [String], workday: Workday) throws(ScenarioError) -> PlanProfile {
+    static func parseProfile(_ name: String, _ cursor: YAMLCursor, models: [String], workday: Workday) throws(ScenarioError)
+        -> PlanProfile
+    {
         var demand: ThreadDemand?
         var mix: [Double]?
         var day = workday
@@ -65,7 +73,9 @@ extension ScenarioLoader {
         }
         if mix == nil {
             guard models.count == 1 else {
-                throw cursor.error("profile '\(name)' needs a 'mix' giving each model's share of threads, e.g. mix: {\(models.prefix(2).map { "\($0): 0.5" }.joined(separator: ", "))}")
+                throw cursor.error(
+                    "profile '\(name)' needs a 'mix' giving each model's share of threads, e.g. mix: {\(models.prefix(2).map { "\($0): 0.5" }.joined(separator: ", "))}"
+                )
             }
             mix = [1]
         }
@@ -78,11 +88,17 @@ extension ScenarioLoader {
             switch key {
             case "start_hour":
                 day.startHour = try value.nonNegative()
-                if day.startHour >= 24 { throw value.error("'\(value.path)' is the hour the working day starts, from 0 to 24, got \(YAMLCursor.format(day.startHour))") }
+                if day.startHour >= 24 {
+                    throw value.error(
+                        "'\(value.path)' is the hour the working day starts, from 0 to 24, got \(YAMLCursor.format(day.startHour))"
+                    )
+                }
             case "hours":
                 day.hours = try value.positive()
                 if day.hours > Workday.maxSpanHours {
-                    throw value.error("'\(value.path)' is \(YAMLCursor.format(day.hours)): a working day spans at most 19 hours, so that its last 5-hour window closes before the next day starts")
+                    throw value.error(
+                        "'\(value.path)' is \(YAMLCursor.format(day.hours)): a working day spans at most 19 hours, so that its last 5-hour window closes before the next day starts"
+                    )
                 }
             default: break
             }
@@ -119,7 +135,8 @@ extension ScenarioLoader {
         if let plan = PlanCatalog.builtIn.plans.first(where: { planSlug($0.name) == key }) { return plan }
         let slugs = PlanCatalog.builtIn.plans.map { planSlug($0.name) }
         let close = EditDistance.closest(to: slug, among: slugs, limit: 3, maxDistance: max(3, slug.count / 3))
-        let hint = close.isEmpty
+        let hint =
+            close.isEmpty
             ? "the built-in plans are \(slugs.joined(separator: ", ")); or define your own with name:, fee: and its limits"
             : "did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?"
         throw cursor.error("unknown plan '\(written)': \(hint)")
@@ -127,7 +144,9 @@ extension ScenarioLoader {
 
     static func parsePlans(_ cursor: YAMLCursor, file: String) throws(ScenarioError) -> [Plan] {
         guard case .sequence(let items) = cursor.node else {
-            throw cursor.error("'plans' must be a list, e.g. plans: [claude-pro, claude-max-5x, {plan: claude-max-20x, allowance_5h: {usd: 150}}]")
+            throw cursor.error(
+                "'plans' must be a list, e.g. plans: [claude-pro, claude-max-5x, {plan: claude-max-20x, allowance_5h: {usd: 150}}]"
+            )
         }
         var plans: [Plan] = []
         for (i, node) in items.enumerated() {
@@ -140,7 +159,8 @@ extension ScenarioLoader {
             }
             guard let plan else { continue }
             if let other = plans.first(where: { $0.name.lowercased() == plan.name.lowercased() }) {
-                throw item.error("two plans are named '\(other.name)': give the edited one its own name, e.g. name: \(other.name) (my limits)")
+                throw item.error(
+                    "two plans are named '\(other.name)': give the edited one its own name, e.g. name: \(other.name) (my limits)")
             }
             plans.append(plan)
         }
@@ -158,7 +178,9 @@ extension ScenarioLoader {
             }
             base = found
         } else if entry("name") == nil || entry("fee") == nil {
-            throw item.error("'\(item.path)' needs 'name' and 'fee' for a plan of your own, or 'plan' naming a built-in plan to edit (e.g. plan: claude-max-20x)")
+            throw item.error(
+                "'\(item.path)' needs 'name' and 'fee' for a plan of your own, or 'plan' naming a built-in plan to edit (e.g. plan: claude-max-20x)"
+            )
         }
         let name = try entry("name")?.string() ?? base?.name ?? ""
         let fee = try entry("fee")?.nonNegative() ?? base?.monthlyFeeUSD ?? 0
@@ -169,14 +191,19 @@ extension ScenarioLoader {
         if let o = entry("over_limit") {
             let s = try o.string()
             guard let p = OverLimitPolicy(rawValue: s) else {
-                throw o.error("'\(o.path)' must be 'blocked' (threads wait until the limit resets) or 'overage' (usage past the limit is billed at API prices), got '\(s)'")
+                throw o.error(
+                    "'\(o.path)' must be 'blocked' (threads wait until the limit resets) or 'overage' (usage past the limit is billed at API prices), got '\(s)'"
+                )
             }
             policy = p
         }
         let hasLimit = allowance5h != nil || allowanceWeekly != nil || included != nil
         if hasLimit && policy == nil {
-            let limit = allowance5h != nil ? "a 5-hour allowance" : allowanceWeekly != nil ? "a weekly allowance" : "included usage"
-            throw item.error("plan '\(name)' has \(limit) but no 'over_limit': add over_limit: blocked (threads wait until the limit resets) or over_limit: overage (usage past the limit is billed at API prices)")
+            let limit =
+                allowance5h != nil ? "a 5-hour allowance" : allowanceWeekly != nil ? "a weekly allowance" : "included usage"
+            throw item.error(
+                "plan '\(name)' has \(limit) but no 'over_limit': add over_limit: blocked (threads wait until the limit resets) or over_limit: overage (usage past the limit is billed at API prices)"
+            )
         }
         let asOf = try entry("as_of")?.string() ?? base?.asOf ?? Self.today()
         let edited = base != nil && entries.contains { $0.key != "plan" && $0.key != "name" }
@@ -214,9 +241,13 @@ extension ScenarioLoader {
     /// One setup (the keys directly under `self_hosting:`) or several, by name.
     static func parseSelfHosting(_ cursor: YAMLCursor) throws(ScenarioError) -> [SelfHostingOption] {
         guard case .mapping(let m) = cursor.node else {
-            throw cursor.error("'self_hosting' must be a mapping: give hardware_usd, life_years, throughput_tokens_per_second and utilisation, or several such setups by name")
+            throw cursor.error(
+                "'self_hosting' must be a mapping: give hardware_usd, life_years, throughput_tokens_per_second and utilisation, or several such setups by name"
+            )
         }
-        let single = m.keys.contains { if case .scalar(let s) = $0 { return selfHostingKeys.contains(s.string) } else { return false } }
+        let single = m.keys.contains {
+            if case .scalar(let s) = $0 { return selfHostingKeys.contains(s.string) } else { return false }
+        }
         if single { return [try parseSetup("self-hosted", cursor)] }
         return try cursor.namedEntries().map { (name, value, _) throws(ScenarioError) in try parseSetup(name, value) }
     }
@@ -233,13 +264,19 @@ extension ScenarioLoader {
         let throughputCursor = try required("throughput_tokens_per_second", "the measured tokens per second it serves")
         let throughput = try throughputCursor.double()
         guard throughput > 0 else {
-            throw throughputCursor.error("'\(throughputCursor.path)' must be above 0, got \(YAMLCursor.format(throughput)): give the measured throughput in tokens per second (all concurrent requests together)")
+            throw throughputCursor.error(
+                "'\(throughputCursor.path)' must be above 0, got \(YAMLCursor.format(throughput)): give the measured throughput in tokens per second (all concurrent requests together)"
+            )
         }
         let utilCursor = try required("utilisation", "the share of the year it serves, in (0, 1]")
         let utilisation = try utilCursor.double()
         guard utilisation > 0 && utilisation <= 1 else {
-            let percent = utilisation > 1 && utilisation <= 100 ? ": write \(YAMLCursor.format(utilisation / 100)) for \(YAMLCursor.format(utilisation)) %" : ""
-            throw utilCursor.error("'\(utilCursor.path)' is the share of the year the hardware serves and must be in (0, 1], got \(YAMLCursor.format(utilisation))\(percent)")
+            let percent =
+                utilisation > 1 && utilisation <= 100
+                ? ": write \(YAMLCursor.format(utilisation / 100)) for \(YAMLCursor.format(utilisation)) %" : ""
+            throw utilCursor.error(
+                "'\(utilCursor.path)' is the share of the year the hardware serves and must be in (0, 1], got \(YAMLCursor.format(utilisation))\(percent)"
+            )
         }
         let power = try entry("power_kw")?.nonNegative() ?? 0
         let electricity = try entry("electricity_usd_per_kwh")?.nonNegative() ?? 0
@@ -248,7 +285,9 @@ extension ScenarioLoader {
         if let c = entry("tokens_counted") {
             let s = try c.string()
             guard let v = HostedTokens(rawValue: s) else {
-                throw c.error("'\(c.path)' must be 'uncached' (fresh input, cache misses and output: a server with prefix caching does not recompute re-sent context) or 'all', got '\(s)'")
+                throw c.error(
+                    "'\(c.path)' must be 'uncached' (fresh input, cache misses and output: a server with prefix caching does not recompute re-sent context) or 'all', got '\(s)'"
+                )
             }
             counted = v
         }

@@ -10,12 +10,20 @@ import Yams
 /// Every mistake is a ``ScenarioError`` naming file:line:column and the fix; nothing in a file
 /// can make the loader trap.
 public enum ScenarioLoader {
-    static let topLevelKeys = ["name", "description", "trials", "seed", "calendar", "developer", "models", "prices", "price_path", "db", "plans", "profiles", "self_hosting", "workday", "team", "budget"]
-    static let modelKeys = ["price", "preset", "fit", "behaviour", "correlations", "uncertainty", "price_path", "published", "cache_lifetime"]
-    static let behaviourKeys = BehaviourDraw.keys + [
-        "one_shot_rate", "off_the_rails_rate", "max_attempts", "context_window", "compaction_summary", "thread_minutes_p50",
+    static let topLevelKeys = [
+        "name", "description", "trials", "seed", "calendar", "developer", "models", "prices", "price_path", "db", "plans",
+        "profiles", "self_hosting", "workday", "team", "budget",
     ]
-    static let uncertaintyKeys = ["turns_cv", "tokens_cv", "cache_hit_logit_sd", "one_shot_sd", "off_the_rails_sd", "turns_tokens_correlation"]
+    static let modelKeys = [
+        "price", "preset", "fit", "behaviour", "correlations", "uncertainty", "price_path", "published", "cache_lifetime",
+    ]
+    static let behaviourKeys =
+        BehaviourDraw.keys + [
+            "one_shot_rate", "off_the_rails_rate", "max_attempts", "context_window", "compaction_summary", "thread_minutes_p50",
+        ]
+    static let uncertaintyKeys = [
+        "turns_cv", "tokens_cv", "cache_hit_logit_sd", "one_shot_sd", "off_the_rails_sd", "turns_tokens_correlation",
+    ]
 
     /// Loads `path`.
     /// - Parameters:
@@ -30,7 +38,9 @@ public enum ScenarioLoader {
     ) throws(ScenarioError) -> Scenario {
         guard let data = FileManager.default.contents(atPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
-            throw ScenarioError(file: path, line: 0, column: 0, message: exists ? "cannot read the file: check its permissions" : missingFileMessage(path))
+            throw ScenarioError(
+                file: path, line: 0, column: 0,
+                message: exists ? "cannot read the file: check its permissions" : missingFileMessage(path))
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ScenarioError(file: path, line: 0, column: 0, message: "the file is not UTF-8 text: save it as UTF-8")
@@ -61,7 +71,8 @@ public enum ScenarioLoader {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                throw ScenarioError(file: file, line: 0, column: 0, message: "the file is empty: see docs/scenarios.md for what a scenario holds")
+                throw ScenarioError(
+                    file: file, line: 0, column: 0, message: "the file is empty: see docs/scenarios.md for what a scenario holds")
             }
             root = node
         } catch let error as ScenarioError {
@@ -71,16 +82,21 @@ public enum ScenarioLoader {
         } catch {
             throw ScenarioError(file: file, line: 0, column: 0, message: "not valid YAML: \(error)")
         }
-        return try build(YAMLCursor(node: root, path: "", file: file), catalog: catalog, catalogFromCommandLine: catalogFromCommandLine, fits: fits)
+        return try build(
+            YAMLCursor(node: root, path: "", file: file), catalog: catalog, catalogFromCommandLine: catalogFromCommandLine,
+            fits: fits)
     }
 
     static func yamlError(_ error: YamlError, file: String) -> ScenarioError {
         switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+            let .composer(context, problem, mark, _):
             let where_ = context.map { " \($0.text)" } ?? ""
             return ScenarioError(
                 file: file, line: mark.line, column: mark.column,
-                message: "not valid YAML: \(problem)\(where_): check indentation (spaces, not tabs) and that every 'key: value' has a space after the colon")
+                message:
+                    "not valid YAML: \(problem)\(where_): check indentation (spaces, not tabs) and that every 'key: value' has a space after the colon"
+            )
         default:
             return ScenarioError(file: file, line: 0, column: 0, message: "not valid YAML: \(error)")
         }
@@ -97,7 +113,8 @@ public enum ScenarioLoader {
         let summary = try entry("description")?.string()
         let trials = try entry("trials")?.integer(min: 1) ?? 10_000
         if trials > Scenario.allowedTrials.upperBound, let t = entry("trials") {
-            throw t.error("'trials' is \(trials): more than 100,000,000 trials would take hours; 10,000 give percentiles to about 1 %")
+            throw t.error(
+                "'trials' is \(trials): more than 100,000,000 trials would take hours; 10,000 give percentiles to about 1 %")
         }
         let seed = try entry("seed").map { c throws(ScenarioError) -> UInt64 in UInt64(try c.integer(min: 0)) } ?? 42
 
@@ -107,14 +124,16 @@ public enum ScenarioLoader {
         let (globalPath, priceCorrelation) = try parsePricePath(entry("price_path"), allowCorrelation: true)
 
         guard let modelsCursor = entry("models") else {
-            throw root.error("the scenario has no 'models': add at least one, e.g. models: {opus: {preset: opus-4.5, price: claude-opus-4-5}}")
+            throw root.error(
+                "the scenario has no 'models': add at least one, e.g. models: {opus: {preset: opus-4.5, price: claude-opus-4-5}}")
         }
         let namedModels = try modelsCursor.namedEntries()
         guard !namedModels.isEmpty else { throw modelsCursor.error("'models' is empty: add at least one model") }
         var models: [ScenarioModel] = []
         let database = try fitDatabase(entry("db"), file: root.file)
         for (modelName, cursor, _) in namedModels {
-            models.append(try parseModel(modelName, cursor, catalog: catalog, defaultPath: globalPath, fitDatabase: database, fits: fits))
+            models.append(
+                try parseModel(modelName, cursor, catalog: catalog, defaultPath: globalPath, fitDatabase: database, fits: fits))
         }
 
         // Plans first: a team profile's seat may name one defined there.
@@ -147,7 +166,9 @@ public enum ScenarioLoader {
                 case "start":
                     let s = try value.string()
                     let parts = s.split(separator: "-")
-                    guard parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m), (1900...9999).contains(y) else {
+                    guard parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m),
+                        (1900...9999).contains(y)
+                    else {
                         throw value.error("'calendar.start' must be a month written YYYY-MM, e.g. 2027-01, got '\(s)'")
                     }
                     startYear = y
@@ -157,17 +178,24 @@ public enum ScenarioLoader {
                     if months > 120 { throw value.error("'calendar.months' is \(months): the horizon is at most 120 months") }
                 case "working_days":
                     workingDays = try value.integer(min: 0)
-                    if workingDays > 366 { throw value.error("'calendar.working_days' counts working days per year and must be at most 366, got \(workingDays)") }
+                    if workingDays > 366 {
+                        throw value.error(
+                            "'calendar.working_days' counts working days per year and must be at most 366, got \(workingDays)")
+                    }
                 default: break
                 }
             }
         }
-        return WorkCalendar.spreading(workingDaysPerYear: workingDays, startYear: startYear, startMonth: startMonth, count: months)
+        return WorkCalendar.spreading(
+            workingDaysPerYear: workingDays, startYear: startYear, startMonth: startMonth, count: months)
     }
 
-    static func parseDeveloper(_ cursor: YAMLCursor?, models: [String], root: YAMLCursor) throws(ScenarioError) -> (ThreadDemand, [Double]) {
+    static func parseDeveloper(_ cursor: YAMLCursor?, models: [String], root: YAMLCursor) throws(ScenarioError) -> (
+        ThreadDemand, [Double]
+    ) {
         guard let cursor else {
-            throw root.error("the scenario has no 'developer': add one with threads_per_day, e.g. developer: {threads_per_day: 8}")
+            throw root.error(
+                "the scenario has no 'developer': add one with threads_per_day, e.g. developer: {threads_per_day: 8}")
         }
         var demand: ThreadDemand?
         var mix: [Double]?
@@ -180,10 +208,14 @@ public enum ScenarioLoader {
             default: break
             }
         }
-        guard let demand else { throw cursor.error("'developer' needs 'threads_per_day', e.g. threads_per_day: {mean: 8, day_dispersion: 3}") }
+        guard let demand else {
+            throw cursor.error("'developer' needs 'threads_per_day', e.g. threads_per_day: {mean: 8, day_dispersion: 3}")
+        }
         if mix == nil {
             guard models.count == 1 else {
-                throw cursor.error("'developer' needs a 'mix' giving each model's share of threads, e.g. mix: {\(models.prefix(2).map { "\($0): 0.5" }.joined(separator: ", "))}")
+                throw cursor.error(
+                    "'developer' needs a 'mix' giving each model's share of threads, e.g. mix: {\(models.prefix(2).map { "\($0): 0.5" }.joined(separator: ", "))}"
+                )
             }
             mix = [1]
         }
@@ -195,7 +227,9 @@ public enum ScenarioLoader {
         var shares = [Double](repeating: 0, count: models.count)
         for (name, value, keyCursor) in try cursor.namedEntries() {
             guard let i = models.firstIndex(of: name) else {
-                let hint = YAMLCursor.closest(name, models).map { "did you mean '\($0)'?" } ?? "the models are \(models.joined(separator: ", "))"
+                let hint =
+                    YAMLCursor.closest(name, models).map { "did you mean '\($0)'?" }
+                    ?? "the models are \(models.joined(separator: ", "))"
                 throw keyCursor.error("'\(cursor.path)' names '\(name)', which is not in 'models': \(hint)")
             }
             shares[i] = try value.probability()
@@ -204,19 +238,22 @@ public enum ScenarioLoader {
         return shares
     }
 
-
     static func checkSum(_ total: Double, at cursor: YAMLCursor) throws(ScenarioError) {
         guard abs(total - 1) > 1e-6 else { return }
         let diff = 1 - total
-        throw cursor.error("the shares in '\(cursor.path)' sum to \(round6(total)), not 1: \(diff > 0 ? "add" : "remove") \(round6(abs(diff))) across them")
+        throw cursor.error(
+            "the shares in '\(cursor.path)' sum to \(round6(total)), not 1: \(diff > 0 ? "add" : "remove") \(round6(abs(diff))) across them"
+        )
     }
-
 
     /// `threads_per_day`: a number (Poisson days) or {mean, day_dispersion, developer_cv}.
     static func parseThreadsPerDay(_ value: YAMLCursor) throws(ScenarioError) -> ThreadDemand {
         if case .scalar = value.node {
             let mean = try value.nonNegative()
-            if mean > 10_000 { throw value.error("'\(value.path)' is \(YAMLCursor.format(mean)): more than 10,000 threads a day is not one developer") }
+            if mean > 10_000 {
+                throw value.error(
+                    "'\(value.path)' is \(YAMLCursor.format(mean)): more than 10,000 threads a day is not one developer")
+            }
             return ThreadDemand(meanPerDay: mean)
         }
         var mean: Double?, dispersion: Double?, cv = 0.0
@@ -229,8 +266,15 @@ public enum ScenarioLoader {
             }
         }
         guard let mean else { throw value.error("'\(value.path)' needs 'mean', the average threads started per working day") }
-        if mean > 10_000 { throw value.error("'\(value.path).mean' is \(YAMLCursor.format(mean)): more than 10,000 threads a day is not one developer") }
-        if cv > 5 { throw value.error("'\(value.path).developer_cv' is \(YAMLCursor.format(cv)): a coefficient of variation above 5 is not plausible; typical values are 0.2 to 1") }
+        if mean > 10_000 {
+            throw value.error(
+                "'\(value.path).mean' is \(YAMLCursor.format(mean)): more than 10,000 threads a day is not one developer")
+        }
+        if cv > 5 {
+            throw value.error(
+                "'\(value.path).developer_cv' is \(YAMLCursor.format(cv)): a coefficient of variation above 5 is not plausible; typical values are 0.2 to 1"
+            )
+        }
         return ThreadDemand(meanPerDay: mean, dayDispersion: dispersion, developerCV: cv)
     }
 
@@ -243,18 +287,24 @@ public enum ScenarioLoader {
         guard let cursor else { return (.flat, 0) }
         var path = PricePath()
         var correlation = 0.0
-        let allowed = allowCorrelation ? ["annual_change", "annual_change_sd", "correlation"] : ["annual_change", "annual_change_sd"]
+        let allowed =
+            allowCorrelation ? ["annual_change", "annual_change_sd", "correlation"] : ["annual_change", "annual_change_sd"]
         for (key, value, _) in try cursor.mapping(allowed: allowed) {
             switch key {
             case "annual_change":
                 path.annualChange = try value.double()
                 if path.annualChange <= -1 || path.annualChange > 10 {
-                    throw value.error("'\(value.path)' is a yearly change such as -0.2 for prices falling 20 % a year; it must be above -1 and at most 10, got \(YAMLCursor.format(path.annualChange))")
+                    throw value.error(
+                        "'\(value.path)' is a yearly change such as -0.2 for prices falling 20 % a year; it must be above -1 and at most 10, got \(YAMLCursor.format(path.annualChange))"
+                    )
                 }
             case "annual_change_sd": path.annualChangeSD = try value.nonNegative()
             case "correlation":
                 correlation = try value.double()
-                if !(-1...1).contains(correlation) { throw value.error("'\(value.path)' is a correlation and must be between -1 and 1, got \(YAMLCursor.format(correlation))") }
+                if !(-1...1).contains(correlation) {
+                    throw value.error(
+                        "'\(value.path)' is a correlation and must be between -1 and 1, got \(YAMLCursor.format(correlation))")
+                }
             default: break
             }
         }
@@ -266,7 +316,9 @@ public enum ScenarioLoader {
         // A price file replaces the built-in catalog; `--prices` on the command line wins over it.
         if let file = entries.first(where: { $0.key == "file" })?.value, !fileGiven {
             let written = try file.string()
-            let path = written.hasPrefix("/") ? written
+            let path =
+                written.hasPrefix("/")
+                ? written
                 : URL(fileURLWithPath: cursor.file).deletingLastPathComponent().appendingPathComponent(written).path
             do {
                 catalog = try PriceCatalog(liteLLMFile: path)
@@ -279,22 +331,32 @@ public enum ScenarioLoader {
                 var price: ModelPrice
                 do { price = try catalog.price(of: modelKey) } catch {
                     // A new model: start from zero prices; the override must then give input and output.
-                    price = ModelPrice(model: modelKey, provider: "custom", input: 0, output: 0, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, caching: .implicit)
+                    price = ModelPrice(
+                        model: modelKey, provider: "custom", input: 0, output: 0, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0,
+                        caching: .implicit)
                     let given = try prices.mapping(allowed: priceOverrideKeys).map(\.key)
                     if !given.contains("input") || !given.contains("output") {
-                        throw keyCursor.error("'\(modelKey)' is not in the price catalog, so its override must give at least 'input' and 'output' (USD per million tokens)\(suggestion(for: modelKey, in: catalog))")
+                        throw keyCursor.error(
+                            "'\(modelKey)' is not in the price catalog, so its override must give at least 'input' and 'output' (USD per million tokens)\(suggestion(for: modelKey, in: catalog))"
+                        )
                     }
                 }
                 price.model = modelKey
                 for (k, v, _) in try prices.mapping(allowed: priceOverrideKeys) {
                     if k == "caching" {
                         let s = try v.string()
-                        guard let kind = CachingKind(rawValue: s) else { throw v.error("'\(v.path)' must be 'explicit' or 'implicit', got '\(s)'") }
+                        guard let kind = CachingKind(rawValue: s) else {
+                            throw v.error("'\(v.path)' must be 'explicit' or 'implicit', got '\(s)'")
+                        }
                         price.caching = kind
                         continue
                     }
                     let perMillion = try v.double()
-                    guard perMillion >= 0 else { throw v.error("'\(v.path)' is a price and must not be negative, got \(YAMLCursor.format(perMillion)): prices are USD per million tokens") }
+                    guard perMillion >= 0 else {
+                        throw v.error(
+                            "'\(v.path)' is a price and must not be negative, got \(YAMLCursor.format(perMillion)): prices are USD per million tokens"
+                        )
+                    }
                     let perToken = perMillion / 1_000_000
                     switch k {
                     case "input": price.input = perToken
@@ -305,7 +367,9 @@ public enum ScenarioLoader {
                     case "context_window":
                         // Not per million: tokens. `Int(_:)` trapped on values past Int.max.
                         guard perMillion <= 1e15, let window = Int(exactly: perMillion.rounded(.down)) else {
-                            throw v.error("'\(v.path)' is \(YAMLCursor.format(perMillion)) tokens: a context window is at most 1,000,000,000,000,000 tokens")
+                            throw v.error(
+                                "'\(v.path)' is \(YAMLCursor.format(perMillion)) tokens: a context window is at most 1,000,000,000,000,000 tokens"
+                            )
                         }
                         price.contextWindow = window
                     default: break
@@ -316,7 +380,9 @@ public enum ScenarioLoader {
         }
     }
 
-    static let priceOverrideKeys = ["input", "output", "cache_read", "cache_write_5m", "cache_write_1h", "caching", "context_window"]
+    static let priceOverrideKeys = [
+        "input", "output", "cache_read", "cache_write_5m", "cache_write_1h", "caching", "context_window",
+    ]
 
     static func suggestion(for name: String, in catalog: PriceCatalog) -> String {
         let close = ModelNameResolver.closest(to: name, among: catalog.models)

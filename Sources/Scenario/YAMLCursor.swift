@@ -29,7 +29,8 @@ struct YAMLCursor {
     /// The node's keys and values, after checking every key is one of `allowed`.
     func mapping(allowed: [String]) throws(ScenarioError) -> [(key: String, value: YAMLCursor, keyCursor: YAMLCursor)] {
         guard case .mapping(let m) = node else {
-            throw error("\(path.isEmpty ? "the scenario" : "'\(path)'") must be a mapping of keys to values, got \(kindDescription)")
+            throw error(
+                "\(path.isEmpty ? "the scenario" : "'\(path)'") must be a mapping of keys to values, got \(kindDescription)")
         }
         var out: [(String, YAMLCursor, YAMLCursor)] = []
         var seen = Set<String>()
@@ -40,10 +41,15 @@ struct YAMLCursor {
             if !allowed.contains(key) {
                 let suggestion = Self.closest(key, allowed)
                 let place = path.isEmpty ? "at the top level" : "in '\(path)'"
-                let hint = suggestion.map { "did you mean '\($0)'?" } ?? "allowed keys are \(allowed.map { "'\($0)'" }.joined(separator: ", "))"
+                let hint =
+                    suggestion.map { "did you mean '\($0)'?" }
+                    ?? "allowed keys are \(allowed.map { "'\($0)'" }.joined(separator: ", "))"
                 throw keyCursor.error("unknown key '\(key)' \(place): \(hint)")
             }
-            if !seen.insert(key).inserted { throw keyCursor.error("key '\(key)' appears twice \(path.isEmpty ? "at the top level" : "in '\(path)'"): keep one") }
+            if !seen.insert(key).inserted {
+                throw keyCursor.error(
+                    "key '\(key)' appears twice \(path.isEmpty ? "at the top level" : "in '\(path)'"): keep one")
+            }
             out.append((key, YAMLCursor(node: v, path: path.isEmpty ? key : "\(path).\(key)", file: file), keyCursor))
         }
         return out
@@ -86,7 +92,9 @@ struct YAMLCursor {
     func probability() throws(ScenarioError) -> Double {
         let v = try double()
         guard (0...1).contains(v) else {
-            throw error("'\(path)' is a probability and must be between 0 and 1, got \(Self.format(v))\(v > 1 && v <= 100 ? ": write \(Self.format(v / 100)) for \(Self.format(v)) %" : "")")
+            throw error(
+                "'\(path)' is a probability and must be between 0 and 1, got \(Self.format(v))\(v > 1 && v <= 100 ? ": write \(Self.format(v / 100)) for \(Self.format(v)) %" : "")"
+            )
         }
         return v
     }
@@ -111,7 +119,9 @@ struct YAMLCursor {
             do { return (spec, try spec.make()) } catch { throw self.error("'\(path)': \(error.description)") }
         }
         guard case .mapping(let m) = node else {
-            throw error("'\(path)' must be a number or a distribution such as {dist: lognormal, median: 12, p90: 40}, got \(kindDescription)")
+            throw error(
+                "'\(path)' must be a number or a distribution such as {dist: lognormal, median: 12, p90: 40}, got \(kindDescription)"
+            )
         }
         var kind: String?
         var parameters: [String: Double] = [:]
@@ -132,7 +142,9 @@ struct YAMLCursor {
             }
         }
         guard let kind else {
-            throw error("'\(path)' needs 'dist:' naming the distribution (\(DistributionSpec.accepted.keys.sorted().joined(separator: ", ")))")
+            throw error(
+                "'\(path)' needs 'dist:' naming the distribution (\(DistributionSpec.accepted.keys.sorted().joined(separator: ", ")))"
+            )
         }
         let spec = DistributionSpec(kind: kind, parameters: parameters, values: values)
         do {

@@ -23,8 +23,9 @@ public struct ClaudeCodeLogGenerator: Sendable {
         var written: Int64 = 0
         var requests = 0
         var session = 0
-        let filler = Array("lorem ipsum dolor sit amet, consectetur adipiscing elit; func main() { print(\"x\") } "
-            .utf8)
+        let filler = Array(
+            "lorem ipsum dolor sit amet, consectetur adipiscing elit; func main() { print(\"x\") } "
+                .utf8)
         func text(_ count: Int) -> String {
             var bytes = [UInt8]()
             bytes.reserveCapacity(count)
@@ -64,27 +65,36 @@ public struct ClaudeCodeLogGenerator: Sendable {
                 for (partial, block) in [(true, "text"), (false, "tool_use")] {
                     var line = base("assistant")
                     line["requestId"] = requestID
-                    let content: [String: Any] = block == "text"
+                    let content: [String: Any] =
+                        block == "text"
                         ? ["type": "text", "text": text(300 + Int(rng.next() % 900))]
-                        : ["type": "tool_use", "id": "toolu_\(requests)", "name": "Read",
-                           "input": ["file_path": "/home/dev/bench/Sources/file\(requests % 50).swift"]]
-                    line["message"] = [
-                        "id": messageID, "type": "message", "role": "assistant", "model": model,
-                        "content": [content], "stop_reason": NSNull(), "stop_sequence": NSNull(),
-                        "usage": [
-                            "input_tokens": 4, "cache_creation_input_tokens": fresh, "cache_read_input_tokens": context,
-                            "cache_creation": ["ephemeral_5m_input_tokens": fresh, "ephemeral_1h_input_tokens": 0],
-                            "output_tokens": partial ? output / 3 : output, "service_tier": "standard",
-                        ] as [String: Any],
-                    ] as [String: Any]
+                        : [
+                            "type": "tool_use", "id": "toolu_\(requests)", "name": "Read",
+                            "input": ["file_path": "/home/dev/bench/Sources/file\(requests % 50).swift"],
+                        ]
+                    line["message"] =
+                        [
+                            "id": messageID, "type": "message", "role": "assistant", "model": model,
+                            "content": [content], "stop_reason": NSNull(), "stop_sequence": NSNull(),
+                            "usage": [
+                                "input_tokens": 4, "cache_creation_input_tokens": fresh, "cache_read_input_tokens": context,
+                                "cache_creation": ["ephemeral_5m_input_tokens": fresh, "ephemeral_1h_input_tokens": 0],
+                                "output_tokens": partial ? output / 3 : output, "service_tier": "standard",
+                            ] as [String: Any],
+                        ] as [String: Any]
                     try emit(line)
                 }
                 var result = base("user")
-                result["message"] = [
-                    "role": "user",
-                    "content": [["type": "tool_result", "tool_use_id": "toolu_\(requests)",
-                                 "content": text(500 + Int(rng.next() % 12_000))]],
-                ] as [String: Any]
+                result["message"] =
+                    [
+                        "role": "user",
+                        "content": [
+                            [
+                                "type": "tool_result", "tool_use_id": "toolu_\(requests)",
+                                "content": text(500 + Int(rng.next() % 12_000)),
+                            ]
+                        ],
+                    ] as [String: Any]
                 result["toolUseResult"] = ["type": "text", "file": ["numLines": 120]] as [String: Any]
                 try emit(result)
                 context += fresh + output

@@ -50,13 +50,17 @@ public struct SyntheticLogs: Sendable {
         let noiseSigma = turnNoise > 0 ? log1p(turnNoise * turnNoise).squareRoot() : 0
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
-        var requests = "thread_id,turn_index,timestamp,model,developer,input_tokens,cache_read_tokens,cache_write_tokens,output_tokens\n"
-        var outcomes = "thread_id,started_at,developer,model,turns,input_tokens,cache_read_tokens,cache_write_tokens,output_tokens,outcome\n"
+        var requests =
+            "thread_id,turn_index,timestamp,model,developer,input_tokens,cache_read_tokens,cache_write_tokens,output_tokens\n"
+        var outcomes =
+            "thread_id,started_at,developer,model,turns,input_tokens,cache_read_tokens,cache_write_tokens,output_tokens,outcome\n"
         var thread = 0
         for d in 0..<developers {
             let name = "dev\(d + 1)"
-            let own = developerCV > 0
-                ? threadsPerDay * (try Gamma(shape: 1 / (developerCV * developerCV), scale: developerCV * developerCV)).sample(using: &rng)
+            let own =
+                developerCV > 0
+                ? threadsPerDay
+                    * (try Gamma(shape: 1 / (developerCV * developerCV), scale: developerCV * developerCV)).sample(using: &rng)
                 : threadsPerDay
             let day = try NegativeBinomial(mean: max(own, 1e-9), dispersion: dayDispersion)
             var weekday = 0, offset = 0
@@ -91,8 +95,13 @@ public struct SyntheticLogs: Sendable {
                         previousOut = out
                     }
                     let r = rng.uniform()
-                    let outcome = r < offTheRailsRate ? "abandoned" : (r < AttemptOutcome.successCut(offTheRails: offTheRailsRate, oneShot: oneShotRate) ? "success" : "failure")
-                    outcomes += "\(id),\(formatter.string(from: started)),\(name),\(model),\(T),0,\(sums.read),\(sums.write),\(sums.out),\(outcome)\n"
+                    let outcome =
+                        r < offTheRailsRate
+                        ? "abandoned"
+                        : (r < AttemptOutcome.successCut(offTheRails: offTheRailsRate, oneShot: oneShotRate)
+                            ? "success" : "failure")
+                    outcomes +=
+                        "\(id),\(formatter.string(from: started)),\(name),\(model),\(T),0,\(sums.read),\(sums.write),\(sums.out),\(outcome)\n"
                 }
             }
         }

@@ -57,9 +57,12 @@ for c in checks {
     let ok = worst < c.tolerance
     if !ok { failed = true }
     func number(_ x: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", x) }
-    let fields = gaps.map { "\"\($0.0)\": {\"exact\": \(number($0.1, 0)), \"aggregated\": \(number($0.2, 0)), \"difference\": \(number($0.3, 5))}" }
-    print("{\"fixture\": \"\(c.fixture)\", \"trials\": \(c.trials), \"seed\": \(c.seed), \"tolerance\": \(c.tolerance), "
-        + fields.joined(separator: ", ")
-        + ", \"exact_seconds\": \(number(seconds[0], 1)), \"aggregated_seconds\": \(number(seconds[1], 2)), \"pass\": \(ok)}")
+    let fields = gaps.map {
+        "\"\($0.0)\": {\"exact\": \(number($0.1, 0)), \"aggregated\": \(number($0.2, 0)), \"difference\": \(number($0.3, 5))}"
+    }
+    print(
+        "{\"fixture\": \"\(c.fixture)\", \"trials\": \(c.trials), \"seed\": \(c.seed), \"tolerance\": \(c.tolerance), "
+            + fields.joined(separator: ", ")
+            + ", \"exact_seconds\": \(number(seconds[0], 1)), \"aggregated_seconds\": \(number(seconds[1], 2)), \"pass\": \(ok)}")
 }
 exit(failed ? 1 : 0)

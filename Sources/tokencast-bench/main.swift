@@ -1,12 +1,12 @@
 import Dispatch
 import Distributions
 import Foundation
-import NumericalMethods
 import LinearAlgebra
+import NumericalMethods
 import Pricing
 import Simulation
-import ThreadStore
 import SyntheticData
+import ThreadStore
 
 // `make bench`: machine-readable speed figures, one JSON object on stdout.
 // Each figure is the best of a few repetitions (the least disturbed by other processes).
@@ -52,11 +52,12 @@ func referenceModel(dependent: Bool = false) throws -> PricedModel {
         baseContext: try Constant(value: 20_000),
         oneShotRate: 0.6, offTheRailsRate: 0.03, maxAttempts: 3, contextWindow: nil)
     if dependent {
-        behaviour.setDependence(try DrawDependence(pairs: [
-            (.turns, .cacheHitRate, DrawDependence.normalCorrelation(spearman: 0.6)),
-            (.turns, .freshInputPerTurn, DrawDependence.normalCorrelation(spearman: -0.5)),
-            (.freshInputPerTurn, .outputPerTurn, DrawDependence.normalCorrelation(spearman: 0.3)),
-        ]))
+        behaviour.setDependence(
+            try DrawDependence(pairs: [
+                (.turns, .cacheHitRate, DrawDependence.normalCorrelation(spearman: 0.6)),
+                (.turns, .freshInputPerTurn, DrawDependence.normalCorrelation(spearman: -0.5)),
+                (.freshInputPerTurn, .outputPerTurn, DrawDependence.normalCorrelation(spearman: 0.3)),
+            ]))
     }
     let price = ModelPrice(
         model: "opus (reference_numpy.py)", provider: "anthropic", input: 5e-6, output: 25e-6, cacheRead: 0.5e-6,
@@ -108,14 +109,19 @@ func kernelRun(
         defer { pool.give(workspace) }
         if let sink {
             var at = part * perPart
-            ThreadKernel.simulate(model, trial: .nominal(model.behaviour), count: perPart, rng: &rng, workspace: workspace, totals: &totals, mode: mode) { batch in
+            ThreadKernel.simulate(
+                model, trial: .nominal(model.behaviour), count: perPart, rng: &rng, workspace: workspace, totals: &totals,
+                mode: mode
+            ) { batch in
                 for c in batch.cost {
                     sink[at] = c
                     at += 1
                 }
             }
         } else {
-            ThreadKernel.simulate(model, trial: .nominal(model.behaviour), count: perPart, rng: &rng, workspace: workspace, totals: &totals, mode: mode)
+            ThreadKernel.simulate(
+                model, trial: .nominal(model.behaviour), count: perPart, rng: &rng, workspace: workspace, totals: &totals,
+                mode: mode)
         }
         out[part] = totals
     }
@@ -199,7 +205,8 @@ do {
     defer { buffer.deallocate() }
     let laws: [(String, any UnivariateDistribution)] = [
         ("lognormal", model.behaviour.freshInputPerTurn), ("discretised_lognormal", model.behaviour.turns),
-        ("beta", model.behaviour.cacheHitRate), ("gamma", try Gamma(shape: 2, scale: 1)), ("poisson_mean_8", try Poisson(mean: 8)),
+        ("beta", model.behaviour.cacheHitRate), ("gamma", try Gamma(shape: 2, scale: 1)),
+        ("poisson_mean_8", try Poisson(mean: 8)),
     ]
     var sampling: [String: Double] = [:]
     for (name, law) in laws {
@@ -219,11 +226,16 @@ do {
 /// wall time and peak resident memory (getrusage of the children), so the figure covers the
 /// whole command: loading, moment tables, simulation and the report.
 func teamForecastFigures() -> [String: Any]? {
-    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tokencast").path
-    guard FileManager.default.isExecutableFile(atPath: binary), FileManager.default.fileExists(atPath: "scenarios/enterprise-10k.yaml") else { return nil }
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tokencast")
+        .path
+    guard FileManager.default.isExecutableFile(atPath: binary),
+        FileManager.default.fileExists(atPath: "scenarios/enterprise-10k.yaml")
+    else { return nil }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: binary)
-    process.arguments = ["forecast", "scenarios/enterprise-10k.yaml", "--trials", "10000", "--format", "json", "--quiet", "--out", "/dev/null"]
+    process.arguments = [
+        "forecast", "scenarios/enterprise-10k.yaml", "--trials", "10000", "--format", "json", "--quiet", "--out", "/dev/null",
+    ]
     let t0 = DispatchTime.now().uptimeNanoseconds
     do { try process.run() } catch { return nil }
     process.waitUntilExit()
@@ -327,7 +339,8 @@ func exactMeanThreadCost(_ model: PricedModel) -> Double {
     let sent = t * base + u * (t2 + t) / 2 + o * (t2 - t) / 2
     let new = base + u * t + o * (t - 1)
     let miss = model.explicitCache ? p[TokenClass.cacheWrite.rawValue] : p[TokenClass.input.rawValue]
-    let attempt = new * miss + (sent - new) * (h * p[TokenClass.cacheRead.rawValue] + (1 - h) * miss)
+    let attempt =
+        new * miss + (sent - new) * (h * p[TokenClass.cacheRead.rawValue] + (1 - h) * miss)
         + o * t * p[TokenClass.output.rawValue]
     return attempt * b.expectedAttempts
 }
@@ -338,20 +351,29 @@ func exactMeanThreadCost(_ model: PricedModel) -> Double {
 /// when python3 or numpy is missing or the script fails.
 func numpyReference(threads: Int, repetitions: Int) -> [String: Any] {
     let script = "scripts/reference_numpy.py"
-    guard FileManager.default.fileExists(atPath: script) else { return ["unavailable": "\(script) not found (run from the repository root)"] }
+    guard FileManager.default.fileExists(atPath: script) else {
+        return ["unavailable": "\(script) not found (run from the repository root)"]
+    }
     var best: [String: Double]?
     for _ in 0..<repetitions {
-        guard let (status, output) = runProcess("/usr/bin/env", ["-u", "OPENBLAS_CORETYPE", "-u", "OPENBLAS_L2_SIZE", "python3", script, "\(threads)", "1"]) else {
+        guard
+            let (status, output) = runProcess(
+                "/usr/bin/env", ["-u", "OPENBLAS_CORETYPE", "-u", "OPENBLAS_L2_SIZE", "python3", script, "\(threads)", "1"])
+        else {
             return ["unavailable": "could not start /usr/bin/env python3"]
         }
         let values = keyValues(output)
-        guard status == 0, let rate = values["threads_per_s"], values["threads"] == Double(threads), summaryKeys.allSatisfy({ values[$0] != nil }) else {
+        guard status == 0, let rate = values["threads_per_s"], values["threads"] == Double(threads),
+            summaryKeys.allSatisfy({ values[$0] != nil })
+        else {
             return ["unavailable": "python3 \(script) exited with status \(status) (is numpy installed?)"]
         }
         if rate > best?["threads_per_s"] ?? 0 { best = values }
     }
     guard let best else { return ["unavailable": "no runs"] }
-    var figures: [String: Any] = ["threads_per_second": best["threads_per_s"]!, "seconds": best["seconds"] ?? Double.nan, "cores": 1]
+    var figures: [String: Any] = [
+        "threads_per_second": best["threads_per_s"]!, "seconds": best["seconds"] ?? Double.nan, "cores": 1,
+    ]
     for key in summaryKeys { figures[key] = best[key]! }
     return figures
 }
@@ -366,10 +388,14 @@ func instructionsPerThread(threads: Int, dependent: Bool = false) -> [String: An
     let outFile = FileManager.default.temporaryDirectory.appendingPathComponent("tokencast-bench-callgrind-\(getpid()).out").path
     defer { try? FileManager.default.removeItem(atPath: outFile) }
     let binary = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
-    guard let (status, output) = runProcess(valgrind, [
-        "--tool=callgrind", "--callgrind-out-file=\(outFile)", "--collect-atstart=no",
-        "--toggle-collect=*callgrindReferenceCase*", binary, "callgrind-reference", "\(threads)",
-    ] + (dependent ? ["dependent"] : [])), status == 0, let simulated = Int(output.trimmingCharacters(in: .whitespacesAndNewlines)), simulated > 0,
+    guard
+        let (status, output) = runProcess(
+            valgrind,
+            [
+                "--tool=callgrind", "--callgrind-out-file=\(outFile)", "--collect-atstart=no",
+                "--toggle-collect=*callgrindReferenceCase*", binary, "callgrind-reference", "\(threads)",
+            ] + (dependent ? ["dependent"] : [])), status == 0,
+        let simulated = Int(output.trimmingCharacters(in: .whitespacesAndNewlines)), simulated > 0,
         let text = try? String(contentsOfFile: outFile, encoding: .utf8)
     else { return nil }
     var ir: Double?
@@ -377,7 +403,10 @@ func instructionsPerThread(threads: Int, dependent: Bool = false) -> [String: An
         if let v = line.split(separator: " ").dropFirst().first.flatMap({ Double($0) }) { ir = v }
     }
     guard let ir, ir > 0 else { return nil }
-    return ["instructions_per_thread": (ir / Double(simulated)).rounded(), "callgrind_threads": simulated, "callgrind_instructions": ir]
+    return [
+        "instructions_per_thread": (ir / Double(simulated)).rounded(), "callgrind_threads": simulated,
+        "callgrind_instructions": ir,
+    ]
 }
 
 do {
@@ -385,7 +414,8 @@ do {
     // A multiple of 64 (kernelRun's parts); numpy takes about 1.3 s for it at 1.5 M threads/s.
     let n = Int(ProcessInfo.processInfo.environment["TOKENCAST_BENCH_REFERENCE_THREADS"] ?? "") ?? 2_000_000
     var reference: [String: Any] = [
-        "model": "scripts/reference_numpy.py: turns max(1, floor(Lognormal(ln 30, 0.6))), u Lognormal(ln 3000, 0.5), o Lognormal(ln 300, 0.5), h Beta(18, 2), s 20000, p 0.6, q 0.03, 3 attempts, Opus prices, explicit cache",
+        "model":
+            "scripts/reference_numpy.py: turns max(1, floor(Lognormal(ln 30, 0.6))), u Lognormal(ln 3000, 0.5), o Lognormal(ln 300, 0.5), h Beta(18, 2), s 20000, p 0.6, q 0.03, 3 attempts, Opus prices, explicit cache",
         "threads": n,
     ]
     let two = best(of: 5) { _ = kernelRun(model, threads: n, workers: 2, mode: .fused) }
@@ -403,7 +433,8 @@ do {
     var tokencast: [String: Any] = [
         "threads_per_second": (Double(n) / two).rounded(), "threads_per_second_one_core": (Double(n) / one).rounded(), "cores": 2,
         "mean": rounded(mean, 4), "p5": rounded(percentile(costs, 5), 4), "p50": rounded(percentile(costs, 50), 4),
-        "p90": rounded(percentile(costs, 90), 4), "p95": rounded(percentile(costs, 95), 4), "p99": rounded(percentile(costs, 99), 4),
+        "p90": rounded(percentile(costs, 90), 4), "p95": rounded(percentile(costs, 95), 4),
+        "p99": rounded(percentile(costs, 99), 4),
         "waste_share": rounded(totals.wasteShare, 4), "success": rounded(Double(totals.completed) / Double(n), 4),
         "attempts": rounded(Double(totals.attempts) / Double(n), 3), "sd": rounded(sd, 4),
     ]
@@ -436,8 +467,10 @@ do {
     let oneDependent = best(of: 3) { _ = kernelRun(dependentModel, threads: n, workers: 1, mode: .fused) }
     let dependentTotals = kernelRun(dependentModel, threads: n, workers: 2, mode: .fused)
     var dependent: [String: Any] = [
-        "threads_per_second": (Double(n) / twoDependent).rounded(), "threads_per_second_one_core": (Double(n) / oneDependent).rounded(),
-        "mean": rounded(dependentTotals.costPerThread, 4), "correlations": "spearman turns/cache_hit_rate +0.6, turns/fresh -0.5, fresh/output +0.3",
+        "threads_per_second": (Double(n) / twoDependent).rounded(),
+        "threads_per_second_one_core": (Double(n) / oneDependent).rounded(),
+        "mean": rounded(dependentTotals.costPerThread, 4),
+        "correlations": "spearman turns/cache_hit_rate +0.6, turns/fresh -0.5, fresh/output +0.3",
     ]
     if let counted = instructionsPerThread(threads: callgrindThreads, dependent: true) {
         for (key, value) in counted { dependent[key] = value }
@@ -454,4 +487,3 @@ do {
 
 let data = try JSONSerialization.data(withJSONObject: figures, options: [.prettyPrinted, .sortedKeys])
 print(String(decoding: data, as: UTF8.self))
-

@@ -54,7 +54,8 @@ struct SimulationOptions: ParsableArguments {
     func validate() throws {
         if let trials, !Scenario.allowedTrials.contains(trials) {
             throw ValidationError(
-                "--trials must be between \(Money.grouped(Double(Scenario.allowedTrials.lowerBound))) and \(Money.grouped(Double(Scenario.allowedTrials.upperBound))), got \(trials).")
+                "--trials must be between \(Money.grouped(Double(Scenario.allowedTrials.lowerBound))) and \(Money.grouped(Double(Scenario.allowedTrials.upperBound))), got \(trials)."
+            )
         }
     }
 
@@ -131,7 +132,11 @@ struct WindowOptions<Help: WindowHelp>: ParsableArguments {
 
 /// `--prices FILE`: a LiteLLM price file instead of the built-in catalog.
 struct PriceOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("A LiteLLM price file (model_prices_and_context_window.json) to use instead of the built-in catalog.", valueName: "FILE"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A LiteLLM price file (model_prices_and_context_window.json) to use instead of the built-in catalog.",
+            valueName: "FILE"))
     var prices: String?
 
     /// Loads the scenario at `path` against `--prices` or the built-in catalog.

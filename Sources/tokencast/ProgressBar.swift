@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
 
 /// A one-line progress bar on stderr, shown only when stderr is a terminal, the work has
 /// lasted over a second and the user did not ask for `--quiet`.

@@ -65,7 +65,8 @@ enum UserFacingError: Error, Equatable, CustomStringConvertible {
         case let .cannotWrite(path, reason):
             return "cannot write \(path): \(reason)"
         case let .noDatabase(path):
-            return "the thread database \(path) does not exist: import logs first (tokencast import claude-code, codex or csv), or pass --db"
+            return
+                "the thread database \(path) does not exist: import logs first (tokencast import claude-code, codex or csv), or pass --db"
         case let .tooFewThreadsToFit(minimum, counts):
             let list = counts.map { "\($0.model): \($0.threads)" }.joined(separator: ", ")
             return "no model has \(minimum) or more threads in this window (\(list)): import more logs or widen --since/--until"

@@ -1,9 +1,10 @@
 import Foundation
-import Testing
-import TestSupport
-import ThreadStore
-@testable import Fitting
 import SyntheticData
+import TestSupport
+import Testing
+import ThreadStore
+
+@testable import Fitting
 
 @Suite struct BacktestTests {
     @Test func coverageOnStationarySyntheticDataIsReasonable() throws {
@@ -22,7 +23,9 @@ import SyntheticData
         #expect(report.horizonWorkingDays == 20)
         // Nominal 80 %: with 16 developers anything from 9 to 16 inside is consistent with it.
         #expect(report.coverage >= 9.0 / 16.0, "\(report.developers + [report.total])")
-        #expect(report.total.p10 <= report.total.actual && report.total.actual <= report.total.p90 * 1.2, "\(report.developers + [report.total])")
+        #expect(
+            report.total.p10 <= report.total.actual && report.total.actual <= report.total.p90 * 1.2,
+            "\(report.developers + [report.total])")
     }
 
     @Test func weekdaysInAHorizon() {

@@ -1,10 +1,11 @@
 import Distributions
 import Foundation
-import Testing
-import TestSupport
-import ThreadStore
-@testable import Fitting
 import SyntheticData
+import TestSupport
+import Testing
+import ThreadStore
+
+@testable import Fitting
 
 @Suite struct BehaviourFitterTests {
     @Test func leastSquaresRecoversTheBaseContextExactlyOnNoiseFreeRequests() throws {
@@ -32,7 +33,9 @@ import SyntheticData
         let s = try BaseContextFit.estimate(obs)
         #expect(s.method == .threadTotals)
         expectClose(s.value, 12_000, relative: 0.15)
-        obs = obs.map { var o = $0; o.turns = 5; return o }
+        obs = obs.map {
+            var o = $0; o.turns = 5; return o
+        }
         #expect(throws: FittingError.self) { try BaseContextFit.fromTotals(obs) }
     }
 
@@ -64,9 +67,14 @@ import SyntheticData
                 let i = try #require(fit.intervals.first { $0.name == name })
                 #expect(i.lower < i.upper, "\(name) has an empty interval")
                 total += 1
-                if i.lower <= value && value <= i.upper { hits += 1 } else { log.append("seed \(seed) \(name): \(value) outside [\(i.lower), \(i.upper)]") }
+                if i.lower <= value && value <= i.upper {
+                    hits += 1
+                } else {
+                    log.append("seed \(seed) \(name): \(value) outside [\(i.lower), \(i.upper)]")
+                }
                 let values = fit.replicates.compactMap { r in BehaviourFitter.scalars(r).first { $0.0 == name }?.1 }.sorted()
-                let lo = values[Int(0.0025 * Double(values.count))], hi = values[Int((0.9975 * Double(values.count - 1)).rounded(.up))]
+                let lo = values[Int(0.0025 * Double(values.count))],
+                    hi = values[Int((0.9975 * Double(values.count - 1)).rounded(.up))]
                 if !(lo <= value && value <= hi) { wideMisses[name, default: 0] += 1 }
             }
         }
@@ -87,7 +95,8 @@ import SyntheticData
         var logs = SyntheticLogs()
         logs.developers = 2
         let store = try SyntheticStore.make(logs, name: "stored")
-        let fit = try BehaviourFitter(options: .init(bootstrap: 10, goodnessReplicates: 0, catalog: nil)).fit(model: logs.model, in: store)
+        let fit = try BehaviourFitter(options: .init(bootstrap: 10, goodnessReplicates: 0, catalog: nil)).fit(
+            model: logs.model, in: store)
         let record = try store.saveFit(model: fit.model, since: fit.since, until: fit.until, payload: try fit.payload())
         let loaded = try #require(try store.fits(model: logs.model).first)
         #expect(loaded.id == record.id)
@@ -105,18 +114,23 @@ import SyntheticData
         var logs = SyntheticLogs()
         logs.developers = 1
         let store = try SyntheticStore.make(logs, name: "unknown-model")
-        #expect(throws: FittingError.noThreads(model: "gpt-5", known: ["claude-sonnet-4-5"])) { try fitter.fit(model: "gpt-5", in: store) }
-        #expect(FittingError.noThreads(model: "gpt-5", known: ["claude-sonnet-4-5"]).description
-            == "no threads of model 'gpt-5' in this window: pass --model with one of: claude-sonnet-4-5")
+        #expect(throws: FittingError.noThreads(model: "gpt-5", known: ["claude-sonnet-4-5"])) {
+            try fitter.fit(model: "gpt-5", in: store)
+        }
+        #expect(
+            FittingError.noThreads(model: "gpt-5", known: ["claude-sonnet-4-5"]).description
+                == "no threads of model 'gpt-5' in this window: pass --model with one of: claude-sonnet-4-5")
     }
 
     @Test func fitCheckReproducesTheSyntheticData() throws {
         let logs = SyntheticLogs()
         let store = try SyntheticStore.make(logs, name: "check")
-        let fit = try BehaviourFitter(options: .init(bootstrap: 0, goodnessReplicates: 0, seed: 1)).fit(model: logs.model, in: store)
+        let fit = try BehaviourFitter(options: .init(bootstrap: 0, goodnessReplicates: 0, seed: 1)).fit(
+            model: logs.model, in: store)
         let check = try #require(fit.check)
         for row in check.rows where ["P50", "P90"].contains(row.quantile) {
-            #expect(abs(row.relativeError) < 0.10, "\(row.metric) \(row.quantile): logged \(row.logged), simulated \(row.simulated)")
+            #expect(
+                abs(row.relativeError) < 0.10, "\(row.metric) \(row.quantile): logged \(row.logged), simulated \(row.simulated)")
         }
     }
 }

@@ -1,10 +1,11 @@
 import Distributions
 import Foundation
-import NumericalMethods
 import LinearAlgebra
+import NumericalMethods
 import Simulation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Fitting
 
 @Suite struct DependenceFitTests {
@@ -15,7 +16,9 @@ import TestSupport
             turns: try NegativeBinomial(r: 2.4, p: 0.074), freshInputPerTurn: try Lognormal(mu: 4, sigma: 0.9),
             outputPerTurn: try Lognormal(mu: 4.4, sigma: 0.25), cacheHitRate: try Beta(alpha: 13, beta: 0.5),
             baseContext: try Gamma(shape: 50, scale: 130), oneShotRate: 1, offTheRailsRate: 0, maxAttempts: 1)
-        if rho != 0 { b.setDependence(try DrawDependence(pairs: [(.turns, .cacheHitRate, rho), (.turns, .freshInputPerTurn, -rho / 2)])) }
+        if rho != 0 {
+            b.setDependence(try DrawDependence(pairs: [(.turns, .cacheHitRate, rho), (.turns, .freshInputPerTurn, -rho / 2)]))
+        }
         var rng = RandomStream(seed: seed)
         let d = AttemptDraws.sample(b, count: count, rng: &rng)
         return (0..<count).map { [d.turns[$0], d.fresh[$0], d.output[$0], d.hitRate[$0], d.base[$0]] }

@@ -1,8 +1,9 @@
 import Distributions
 import Foundation
 import NumericalMethods
-import Testing
 import TestSupport
+import Testing
+
 @testable import Fitting
 
 @Suite struct EstimatorTests {

@@ -1,22 +1,26 @@
 import Composition
 import Foundation
-import Testing
-import TestSupport
-import ThreadStore
 import Scenario
 import Simulation
+import TestSupport
+import Testing
+import ThreadStore
+
 @testable import Fitting
 
 /// A fit's dependence reaches the scenario's behaviour and every replicate; `correlations:`
 /// overrides it, and `correlations: independent` drops it.
 @Suite(.serialized) struct ScenarioDependenceTests {
     static let dir: String = {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tokencast-dependence-\(ProcessInfo.processInfo.processIdentifier)").path
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tokencast-dependence-\(ProcessInfo.processInfo.processIdentifier)"
+        ).path
         try? FileManager.default.removeItem(atPath: dir)
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let store = try! ThreadStore(path: (dir as NSString).appendingPathComponent("threads.db"))
         _ = try! CSVImporter(store: store).importFile(at: RepositoryPaths.fixture("real-threads/swe4cc-claude-sonnet-4-5.csv"))
-        let fit = try! BehaviourFitter(options: .init(bootstrap: 10, goodnessReplicates: 0, catalog: nil)).fit(model: "claude-sonnet-4-5", in: store)
+        let fit = try! BehaviourFitter(options: .init(bootstrap: 10, goodnessReplicates: 0, catalog: nil)).fit(
+            model: "claude-sonnet-4-5", in: store)
         _ = try! store.saveFit(model: fit.model, since: fit.since, until: fit.until, payload: try! fit.payload())
         return dir
     }()

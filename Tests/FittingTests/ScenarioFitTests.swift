@@ -1,13 +1,14 @@
 import Composition
 import Distributions
 import Foundation
-import Testing
-import TestSupport
-import ThreadStore
 import Scenario
 import Simulation
-@testable import Fitting
 import SyntheticData
+import TestSupport
+import Testing
+import ThreadStore
+
+@testable import Fitting
 
 @Suite(.serialized) struct ScenarioFitTests {
     /// A database on disk with one stored fit of the synthetic logs; returns its directory and the fit id.
@@ -15,7 +16,8 @@ import SyntheticData
         var logs = SyntheticLogs()
         logs.developers = 3
         let store = try! SyntheticStore.make(logs, name: "scenario", onDisk: true)
-        let fit = try! BehaviourFitter(options: .init(bootstrap: 30, goodnessReplicates: 0, catalog: nil)).fit(model: logs.model, in: store)
+        let fit = try! BehaviourFitter(options: .init(bootstrap: 30, goodnessReplicates: 0, catalog: nil)).fit(
+            model: logs.model, in: store)
         let record = try! store.saveFit(model: fit.model, since: fit.since, until: fit.until, payload: try! fit.payload())
         return ((store.path! as NSString).deletingLastPathComponent, record.id, fit.replicates.count)
     }()
@@ -25,7 +27,9 @@ import SyntheticData
         return try ScenarioLoader.parse(yaml, file: file, fits: StoredFits())
     }
 
-    static func yaml(fit: String = "latest", db: String = "threads.db", model: String = "claude-sonnet-4-5", behaviour: String = "") -> String {
+    static func yaml(
+        fit: String = "latest", db: String = "threads.db", model: String = "claude-sonnet-4-5", behaviour: String = ""
+    ) -> String {
         """
         db: \(db)
         trials: 64
@@ -62,20 +66,39 @@ import SyntheticData
 
     @Test func mistakesSayWhereAndHowToFixThem() throws {
         let dir = Self.stored.dir
-        #expect(throws: ScenarioError(file: dir + "/scenario.yaml", line: 8, column: 10, message:
-            "there is no fit #999 in \(dir)/threads.db (from 'db:'): stored fits are #\(Self.stored.id) (claude-sonnet-4-5)")) {
+        #expect(
+            throws: ScenarioError(
+                file: dir + "/scenario.yaml", line: 8, column: 10,
+                message:
+                    "there is no fit #999 in \(dir)/threads.db (from 'db:'): stored fits are #\(Self.stored.id) (claude-sonnet-4-5)"
+            )
+        ) {
             try load(Self.yaml(fit: "999"))
         }
-        #expect(throws: ScenarioError(file: dir + "/scenario.yaml", line: 8, column: 10, message:
-            "model 'sonnet' asks for a stored fit but \(dir)/missing.db (from 'db:') does not exist: import logs and run tokencast fit --db \(dir)/missing.db, or point 'db:' at your thread database")) {
+        #expect(
+            throws: ScenarioError(
+                file: dir + "/scenario.yaml", line: 8, column: 10,
+                message:
+                    "model 'sonnet' asks for a stored fit but \(dir)/missing.db (from 'db:') does not exist: import logs and run tokencast fit --db \(dir)/missing.db, or point 'db:' at your thread database"
+            )
+        ) {
             try load(Self.yaml(db: "missing.db"))
         }
-        #expect(throws: ScenarioError(file: dir + "/scenario.yaml", line: 8, column: 10, message:
-            "no stored fit for model 'sonnet' (claude-opus-4-5) in \(dir)/threads.db (from 'db:'): run tokencast fit --model claude-opus-4-5 --db \(dir)/threads.db (fits exist for claude-sonnet-4-5)")) {
+        #expect(
+            throws: ScenarioError(
+                file: dir + "/scenario.yaml", line: 8, column: 10,
+                message:
+                    "no stored fit for model 'sonnet' (claude-opus-4-5) in \(dir)/threads.db (from 'db:'): run tokencast fit --model claude-opus-4-5 --db \(dir)/threads.db (fits exist for claude-sonnet-4-5)"
+            )
+        ) {
             try load(Self.yaml(model: "claude-opus-4-5"))
         }
-        #expect(throws: ScenarioError(file: dir + "/scenario.yaml", line: 8, column: 10, message:
-            "'models.sonnet.fit' must be 'latest' or the number of a stored fit (tokencast fit prints it), got 'newest'")) {
+        #expect(
+            throws: ScenarioError(
+                file: dir + "/scenario.yaml", line: 8, column: 10,
+                message:
+                    "'models.sonnet.fit' must be 'latest' or the number of a stored fit (tokencast fit prints it), got 'newest'")
+        ) {
             try load(Self.yaml(fit: "newest"))
         }
     }

@@ -1,8 +1,8 @@
-import Foundation
-import Testing
-import TestSupport
 import Fitting
+import Foundation
 import SyntheticData
+import TestSupport
+import Testing
 
 /// fixtures/logs/synthetic/ is `SyntheticLogs()` written out; this keeps the two in step.
 /// Regenerate with `TOKENCAST_REGENERATE_FIXTURES=1 swift test --filter SyntheticFixtureTests`.

@@ -1,13 +1,15 @@
 import Fitting
 import Foundation
+import SyntheticData
 import TestSupport
 import ThreadStore
-import SyntheticData
 
 /// Synthetic logs from known parameters, imported through the CSV importer into a store.
 enum SyntheticStore {
     static func directory(_ name: String) -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tokencast-fit-\(name)-\(ProcessInfo.processInfo.processIdentifier)").path
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tokencast-fit-\(name)-\(ProcessInfo.processInfo.processIdentifier)"
+        ).path
         try? FileManager.default.removeItem(atPath: dir)
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         return dir
@@ -17,7 +19,9 @@ enum SyntheticStore {
     static func make(_ logs: SyntheticLogs, name: String, onDisk: Bool = false) throws -> ThreadStore {
         let dir = directory(name)
         try logs.write(to: dir)
-        let store = onDisk ? try ThreadStore(path: (dir as NSString).appendingPathComponent("threads.db")) : try ThreadStore(inMemory: name)
+        let store =
+            onDisk
+            ? try ThreadStore(path: (dir as NSString).appendingPathComponent("threads.db")) : try ThreadStore(inMemory: name)
         let importer = CSVImporter(store: store)
         _ = try importer.importFile(at: (dir as NSString).appendingPathComponent("requests.csv"))
         _ = try importer.importFile(at: (dir as NSString).appendingPathComponent("outcomes.csv"))

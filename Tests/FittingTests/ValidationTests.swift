@@ -1,7 +1,8 @@
 import Foundation
+import TestSupport
 import Testing
 import ThreadStore
-import TestSupport
+
 @testable import Fitting
 
 /// Out-of-sample figures on 300 real Claude Code threads (fixtures/real-threads), as bands that
@@ -16,7 +17,8 @@ import TestSupport
 
     @Test func crossValidatedFiguresOnRealThreadsStayInTheirBands() throws {
         let fitter = BehaviourFitter(options: .init(bootstrap: 20, goodnessReplicates: 0, seed: 1))
-        let v = try Validation.run(model: "claude-sonnet-4-5", in: try Self.store(), fitter: fitter, holdout: 0.5, folds: 5, threads: 30_000)
+        let v = try Validation.run(
+            model: "claude-sonnet-4-5", in: try Self.store(), fitter: fitter, holdout: 0.5, folds: 5, threads: 30_000)
         #expect(v.heldOutThreads == 300)
         func error(_ metric: String, _ q: String) throws -> Double {
             try #require(v.figures.rows.first { $0.metric == metric && $0.quantile == q }).relativeError
@@ -45,8 +47,10 @@ import TestSupport
         let fitter = BehaviourFitter(options: .init(bootstrap: 0, goodnessReplicates: 0, seed: 1))
         let expected = FittingError.splitTooSmall(
             model: "claude-sonnet-4-5", threads: 300, training: 298, heldOut: 2, folds: nil, holdout: 0.01, needed: 10)
-        #expect(expected.description
-            == "model 'claude-sonnet-4-5' has 300 threads: 298 to fit and 2 held out at --holdout 0.01; each side needs at least 10: import more threads, or change --holdout or --folds")
+        #expect(
+            expected.description
+                == "model 'claude-sonnet-4-5' has 300 threads: 298 to fit and 2 held out at --holdout 0.01; each side needs at least 10: import more threads, or change --holdout or --folds"
+        )
         #expect(throws: expected) {
             try Validation.run(model: "claude-sonnet-4-5", in: try Self.store(), fitter: fitter, holdout: 0.01, threads: 1_000)
         }

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import Pricing
 
 /// Test fixtures, found relative to this file.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Pricing
 
 @Suite struct LiteLLMEntryTests {
@@ -52,8 +53,10 @@ import Testing
     }
 
     @Test func bedrockAndVertexClaudeAreExplicit() throws {
-        for model in ["anthropic.claude-sonnet-4-5-20250929-v1:0", "vertex_ai/claude-sonnet-4-5",
-                      "bedrock/us-gov-west-1/anthropic.claude-sonnet-4-5-20250929-v1:0"] {
+        for model in [
+            "anthropic.claude-sonnet-4-5-20250929-v1:0", "vertex_ai/claude-sonnet-4-5",
+            "bedrock/us-gov-west-1/anthropic.claude-sonnet-4-5-20250929-v1:0",
+        ] {
             #expect(try catalog.price(of: model).caching == .explicit)
         }
     }
@@ -71,12 +74,17 @@ import Testing
         // gemini-3.1-pro-preview lists input, output, cache read and write above 200k.
         let g = try catalog.price(of: "gemini-3.1-pro-preview")
         #expect(g.tiers == [PriceTier(threshold: 200_000, input: 4e-6, output: 18e-6, cacheRead: 0.4e-6, cacheWrite: 0.25e-6)])
-        let c = try Fixtures.catalog(#"{"m": {"mode": "chat", "input_cost_per_token": 1, "output_cost_per_token": 2, "input_cost_per_token_above_32k_tokens": 3}}"#)
+        let c = try Fixtures.catalog(
+            #"{"m": {"mode": "chat", "input_cost_per_token": 1, "output_cost_per_token": 2, "input_cost_per_token_above_32k_tokens": 3}}"#
+        )
         #expect(try c.price(of: "m").tiers == [PriceTier(threshold: 32_000, input: 3, output: 2, cacheRead: 1, cacheWrite: 0)])
     }
 
     @Test func readsThe128kAnd272kTiers() throws {
-        #expect(try catalog.price(of: "gemini/gemini-exp-1206").tiers == [PriceTier(threshold: 128_000, input: 0, output: 0, cacheRead: 0, cacheWrite: 0)])
+        #expect(
+            try catalog.price(of: "gemini/gemini-exp-1206").tiers == [
+                PriceTier(threshold: 128_000, input: 0, output: 0, cacheRead: 0, cacheWrite: 0)
+            ])
         let p = try catalog.price(of: "azure/gpt-5.4")
         #expect(p.tiers == [PriceTier(threshold: 272_000, input: 5e-6, output: 22.5e-6, cacheRead: 0.5e-6, cacheWrite: 0)])
     }

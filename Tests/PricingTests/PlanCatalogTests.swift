@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Pricing
 
 @Suite struct PlanCatalogTests {
@@ -6,11 +7,12 @@ import Testing
 
     @Test func holdsTheSubscriptionsCodingAgentsAreBoughtThrough() throws {
         let fees = Dictionary(uniqueKeysWithValues: plans.plans.map { ($0.name, $0.monthlyFeeUSD) })
-        #expect(fees == [
-            "Claude Pro": 20, "Claude Max 5x": 100, "Claude Max 20x": 200, "ChatGPT Plus": 20, "ChatGPT Pro": 200,
-            "Cursor Pro": 20, "Cursor Ultra": 200, "GitHub Copilot Pro": 10, "GitHub Copilot Pro+": 39,
-            "GitHub Copilot Business": 19, "GitHub Copilot Enterprise": 39,
-        ])
+        #expect(
+            fees == [
+                "Claude Pro": 20, "Claude Max 5x": 100, "Claude Max 20x": 200, "ChatGPT Plus": 20, "ChatGPT Pro": 200,
+                "Cursor Pro": 20, "Cursor Ultra": 200, "GitHub Copilot Pro": 10, "GitHub Copilot Pro+": 39,
+                "GitHub Copilot Business": 19, "GitHub Copilot Enterprise": 39,
+            ])
     }
 
     @Test func maxScalesProAndEstimatesSayTheyAreEstimates() throws {
@@ -36,8 +38,9 @@ import Testing
 
     @Test func namesAreUniqueAndSetReplaces() throws {
         let pro = try plans.plan(named: "Claude Pro")
-        #expect(errorMessage { _ = try PlanCatalog(plans: [pro, pro]) }
-            == "plan 'Claude Pro': two plans have this name; give each plan its own name")
+        #expect(
+            errorMessage { _ = try PlanCatalog(plans: [pro, pro]) }
+                == "plan 'Claude Pro': two plans have this name; give each plan its own name")
         var mine = plans
         var edited = pro
         edited.allowance5h = .usd(12)

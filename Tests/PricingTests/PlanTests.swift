@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Pricing
 
 @Suite struct PlanTests {
@@ -12,25 +13,30 @@ import Testing
     }
 
     @Test func aLimitNeedsAPolicy() {
-        #expect(errorMessage { _ = try plan(five: .usd(10)) }
-            == "plan 'Team': it has a 5-hour allowance but no policy past the limit; set the policy to blocked "
-            + "(threads wait until the limit resets) or overage (usage past the limit is billed at API prices)")
-        #expect(errorMessage { _ = try plan(included: 20) }
-            == "plan 'Team': it has included usage but no policy past the limit; set the policy to blocked "
-            + "(threads wait until the limit resets) or overage (usage past the limit is billed at API prices)")
+        #expect(
+            errorMessage { _ = try plan(five: .usd(10)) }
+                == "plan 'Team': it has a 5-hour allowance but no policy past the limit; set the policy to blocked "
+                + "(threads wait until the limit resets) or overage (usage past the limit is billed at API prices)")
+        #expect(
+            errorMessage { _ = try plan(included: 20) }
+                == "plan 'Team': it has included usage but no policy past the limit; set the policy to blocked "
+                + "(threads wait until the limit resets) or overage (usage past the limit is billed at API prices)")
         #expect(errorMessage { _ = try plan() } == nil)  // no limit, no policy: a flat fee
     }
 
     @Test func feesAndAllowancesMustBeInRange() {
         #expect(errorMessage { _ = try plan(fee: -5) } == "plan 'Team': the monthly fee is -5.0 USD; give a fee >= 0")
         #expect(errorMessage { _ = try plan(fee: .nan) } == "plan 'Team': the monthly fee is nan USD; give a fee >= 0")
-        #expect(errorMessage { _ = try plan(weekly: .tokens(0), policy: .blocked) }
-            == "plan 'Team': the weekly allowance is 0.0; give an amount > 0, or no weekly limit at all")
-        #expect(errorMessage { _ = try plan(included: -1, policy: .overage) }
-            == "plan 'Team': the included usage is -1.0 USD per month; give an amount >= 0")
+        #expect(
+            errorMessage { _ = try plan(weekly: .tokens(0), policy: .blocked) }
+                == "plan 'Team': the weekly allowance is 0.0; give an amount > 0, or no weekly limit at all")
+        #expect(
+            errorMessage { _ = try plan(included: -1, policy: .overage) }
+                == "plan 'Team': the included usage is -1.0 USD per month; give an amount >= 0")
         #expect(errorMessage { _ = try plan(name: " ") } == "plan ' ': a plan needs a name")
-        #expect(errorMessage { _ = try plan(asOf: "Sept 2025") }
-            == "plan 'Team': asOf is 'Sept 2025'; give the day the figures were checked, as YYYY-MM-DD")
+        #expect(
+            errorMessage { _ = try plan(asOf: "Sept 2025") }
+                == "plan 'Team': asOf is 'Sept 2025'; give the day the figures were checked, as YYYY-MM-DD")
     }
 
     @Test func allowanceUnits() {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Pricing
 
 @Suite struct PlanUsageTests {
@@ -14,7 +15,9 @@ import Testing
         return (hours, Array(repeating: 3, count: hours.count))
     }()
 
-    func plan(five: Allowance?, weekly: Allowance?, included: Double? = nil, policy: OverLimitPolicy, fee: Double = 100) throws -> Plan {
+    func plan(five: Allowance?, weekly: Allowance?, included: Double? = nil, policy: OverLimitPolicy, fee: Double = 100) throws
+        -> Plan
+    {
         try Plan(
             name: "Test", vendor: "Acme", monthlyFeeUSD: fee, allowance5h: five, allowanceWeekly: weekly,
             includedUSDPerMonth: included, overLimit: policy, asOf: "2025-09-01", source: "test", limitsAreEstimates: false)
@@ -87,7 +90,8 @@ import Testing
     }
 
     @Test func aPlanWithoutLimitsIsItsFee() throws {
-        let flat = try Plan(name: "Flat", vendor: "Acme", monthlyFeeUSD: 50, asOf: "2025-09-01", source: "test", limitsAreEstimates: false)
+        let flat = try Plan(
+            name: "Flat", vendor: "Acme", monthlyFeeUSD: 50, asOf: "2025-09-01", source: "test", limitsAreEstimates: false)
         let r = flat.evaluate(startHours: Self.month.hours, costsUSD: Self.month.costs, periodHours: 8_760)
         #expect(close(r.planCostUSD, 600) && r.fiveHourWindows == 20 && r.peakFiveHourShare == 0)
     }
@@ -98,17 +102,21 @@ import Testing
         // day five all ten; 22 a week. Blocking: refused threads are reported as nil.
         var billed = 0.0, whole = 0
         let r = try plan(five: .usd(20), weekly: .usd(80), policy: .overage)
-            .evaluate(startHours: Self.month.hours, costsUSD: Self.month.costs, periodHours: 730, onThread: { _, overage in
-                billed += overage ?? .nan
-                if overage == 3 { whole += 1 }
-            })
+            .evaluate(
+                startHours: Self.month.hours, costsUSD: Self.month.costs, periodHours: 730,
+                onThread: { _, overage in
+                    billed += overage ?? .nan
+                    if overage == 3 { whole += 1 }
+                })
         #expect(close(billed, r.overageUSD, 1e-9))
         #expect(whole == 88)
         var refused = 0, served = 0
         let b = try plan(five: .usd(20), weekly: nil, policy: .blocked)
-            .evaluate(startHours: Self.month.hours, costsUSD: Self.month.costs, periodHours: 730, onThread: { _, overage in
-                if let overage { served += 1; #expect(overage == 0) } else { refused += 1 }
-            })
+            .evaluate(
+                startHours: Self.month.hours, costsUSD: Self.month.costs, periodHours: 730,
+                onThread: { _, overage in
+                    if let overage { served += 1; #expect(overage == 0) } else { refused += 1 }
+                })
         #expect(refused == b.blockedThreads && served == b.servedThreads && refused > 0)
     }
 
@@ -116,8 +124,11 @@ import Testing
         let claude = try #require(PlanCatalog.builtIn.plans.first { $0.name == "Claude Max 20x" })
         let chatgpt = try #require(PlanCatalog.builtIn.plans.first { $0.name == "ChatGPT Pro" })
         let cursor = try #require(PlanCatalog.builtIn.plans.first { $0.name == "Cursor Ultra" })
-        #expect(claude.covers(model: "claude-opus-4-5") && !claude.covers(model: "gpt-5.2-codex") && !claude.covers(model: "gemini-3-pro-preview"))
-        #expect(chatgpt.covers(model: "gpt-5.2-codex") && chatgpt.covers(model: "o3") && !chatgpt.covers(model: "claude-sonnet-4-5"))
+        #expect(
+            claude.covers(model: "claude-opus-4-5") && !claude.covers(model: "gpt-5.2-codex")
+                && !claude.covers(model: "gemini-3-pro-preview"))
+        #expect(
+            chatgpt.covers(model: "gpt-5.2-codex") && chatgpt.covers(model: "o3") && !chatgpt.covers(model: "claude-sonnet-4-5"))
         #expect(cursor.covers(model: "claude-opus-4-5") && cursor.covers(model: "gemini-3-flash-preview"))
     }
 }

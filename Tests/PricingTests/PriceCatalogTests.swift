@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Pricing
 
 @Suite struct PriceCatalogTests {
@@ -36,8 +37,10 @@ import Testing
     }
 
     @Test func unknownNamesSuggestUpToThreeClosest() {
-        #expect(throws: PricingError.unknownModel(
-            "claude-opus-4-7", suggestions: ["claude-opus-4-5", "claude-opus-4-6", "claude-haiku-4-5"])) {
+        #expect(
+            throws: PricingError.unknownModel(
+                "claude-opus-4-7", suggestions: ["claude-opus-4-5", "claude-opus-4-6", "claude-haiku-4-5"])
+        ) {
             try PriceCatalog.builtIn.price(of: "claude-opus-4-7")
         }
         #expect(throws: PricingError.unknownModel("gpt-4.2", suggestions: ["gpt-4.1", "gpt-5.2"])) {
@@ -46,15 +49,18 @@ import Testing
         #expect(throws: PricingError.unknownModel("llama-900b", suggestions: [])) {
             try PriceCatalog.builtIn.price(of: "llama-900b")
         }
-        #expect(PricingError.unknownModel("gpt-4.2", suggestions: ["gpt-4.1", "gpt-5.2"]).description
-            == "unknown model 'gpt-4.2': did you mean 'gpt-4.1', 'gpt-5.2'?")
-        #expect(PricingError.unknownModel("x", suggestions: []).description
-            == "unknown model 'x': run `tokencast prices` to list the catalog's models")
+        #expect(
+            PricingError.unknownModel("gpt-4.2", suggestions: ["gpt-4.1", "gpt-5.2"]).description
+                == "unknown model 'gpt-4.2': did you mean 'gpt-4.1', 'gpt-5.2'?")
+        #expect(
+            PricingError.unknownModel("x", suggestions: []).description
+                == "unknown model 'x': run `tokencast prices` to list the catalog's models")
     }
 
     @Test func aPrefixedFormOfTheMostSpecificNameWins() throws {
         // Both keys end in a candidate of the name; the dated one is the more specific.
-        let c = try Fixtures.catalog(#"""
+        let c = try Fixtures.catalog(
+            #"""
             {"snowflake/claude-3-5-sonnet": {"input_cost_per_token": 1, "output_cost_per_token": 1},
              "vertex_ai/claude-3-5-sonnet@20240620": {"input_cost_per_token": 2, "output_cost_per_token": 2}}
             """#)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Pricing
 
 @Suite struct SelfHostingTests {
@@ -41,13 +42,18 @@ import Testing
     }
 
     @Test func parametersMustBeInRange() {
-        #expect(errorMessage { _ = try twoRTX5090s(utilisation: 1.5) }
-            == "self-hosting: utilisation is 1.5; give the share of the year the box serves, in (0, 1]")
-        #expect(errorMessage {
-            _ = try SelfHosting(hardwareUSD: 1, lifeYears: 0, powerKW: 1, electricityUSDPerKWh: 0.1, tokensPerSecond: 1, utilisation: 1)
-        } == "self-hosting: lifeYears is 0.0; give the years the hardware serves before replacement, > 0")
-        #expect(errorMessage {
-            _ = try SelfHosting(hardwareUSD: 1, lifeYears: 1, powerKW: 1, electricityUSDPerKWh: 0.1, tokensPerSecond: -3, utilisation: 1)
-        } == "self-hosting: tokensPerSecond is -3.0; give the measured throughput in tokens per second, > 0")
+        #expect(
+            errorMessage { _ = try twoRTX5090s(utilisation: 1.5) }
+                == "self-hosting: utilisation is 1.5; give the share of the year the box serves, in (0, 1]")
+        #expect(
+            errorMessage {
+                _ = try SelfHosting(
+                    hardwareUSD: 1, lifeYears: 0, powerKW: 1, electricityUSDPerKWh: 0.1, tokensPerSecond: 1, utilisation: 1)
+            } == "self-hosting: lifeYears is 0.0; give the years the hardware serves before replacement, > 0")
+        #expect(
+            errorMessage {
+                _ = try SelfHosting(
+                    hardwareUSD: 1, lifeYears: 1, powerKW: 1, electricityUSDPerKWh: 0.1, tokensPerSecond: -3, utilisation: 1)
+            } == "self-hosting: tokensPerSecond is -3.0; give the measured throughput in tokens per second, > 0")
     }
 }

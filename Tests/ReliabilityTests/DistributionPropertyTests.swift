@@ -1,7 +1,7 @@
 import Distributions
 import PropertyBased
-import Testing
 import TestSupport
+import Testing
 
 /// Properties every law must have, over seeded random parameters: the quantile inverts the cdf,
 /// draws stay in the support and are finite, and sample moments match the exact ones.
@@ -15,25 +15,49 @@ import TestSupport
     /// Random valid parameters for each of the eleven laws, in ranges whose moments a sample of
     /// 20,000 estimates well (lognormal sigma at most 1, shapes away from 0).
     static let laws: [(String, Generator<Law?, AnySequence<Any>>)] = [
-        ("uniform", zip(Gen.double(in: -1e6...1e6), Gen.double(in: 1e-3...1e6))
-            .map { a, w in (try? Uniform(min: a, max: a + w)).map { Law(law: $0) } }.eraseToAny()),
-        ("lognormal", zip(Gen.double(in: -5...15), Gen.double(in: 0.05...1))
-            .map { m, s in (try? Lognormal(mu: m, sigma: s)).map { Law(law: $0) } }.eraseToAny()),
-        ("discretised lognormal", zip(Gen.double(in: 0...8), Gen.double(in: 0.05...1))
-            .map { m, s in (try? DiscretisedLognormal(mu: m, sigma: s)).map { Law(law: $0) } }.eraseToAny()),
-        ("gamma", zip(Gen.double(in: 0.3...50), Gen.double(in: 1e-3...1e4))
-            .map { k, t in (try? Gamma(shape: k, scale: t)).map { Law(law: $0) } }.eraseToAny()),
-        ("beta", zip(Gen.double(in: 0.3...40), Gen.double(in: 0.3...40))
-            .map { a, b in (try? Beta(alpha: a, beta: b)).map { Law(law: $0) } }.eraseToAny()),
-        ("pert", zip(Gen.double(in: -1e4...1e4), Gen.double(in: 0...1), Gen.double(in: 1e-2...1e4))
-            .map { a, m, w in (try? PERT(min: a, mode: a + m * w, max: a + w)).map { Law(law: $0) } }.eraseToAny()),
+        (
+            "uniform",
+            zip(Gen.double(in: -1e6...1e6), Gen.double(in: 1e-3...1e6))
+                .map { a, w in (try? Uniform(min: a, max: a + w)).map { Law(law: $0) } }.eraseToAny()
+        ),
+        (
+            "lognormal",
+            zip(Gen.double(in: -5...15), Gen.double(in: 0.05...1))
+                .map { m, s in (try? Lognormal(mu: m, sigma: s)).map { Law(law: $0) } }.eraseToAny()
+        ),
+        (
+            "discretised lognormal",
+            zip(Gen.double(in: 0...8), Gen.double(in: 0.05...1))
+                .map { m, s in (try? DiscretisedLognormal(mu: m, sigma: s)).map { Law(law: $0) } }.eraseToAny()
+        ),
+        (
+            "gamma",
+            zip(Gen.double(in: 0.3...50), Gen.double(in: 1e-3...1e4))
+                .map { k, t in (try? Gamma(shape: k, scale: t)).map { Law(law: $0) } }.eraseToAny()
+        ),
+        (
+            "beta",
+            zip(Gen.double(in: 0.3...40), Gen.double(in: 0.3...40))
+                .map { a, b in (try? Beta(alpha: a, beta: b)).map { Law(law: $0) } }.eraseToAny()
+        ),
+        (
+            "pert",
+            zip(Gen.double(in: -1e4...1e4), Gen.double(in: 0...1), Gen.double(in: 1e-2...1e4))
+                .map { a, m, w in (try? PERT(min: a, mode: a + m * w, max: a + w)).map { Law(law: $0) } }.eraseToAny()
+        ),
         ("poisson", Gen.double(in: 1e-3...5_000).map { m in (try? Poisson(mean: m)).map { Law(law: $0) } }.eraseToAny()),
-        ("negative binomial", zip(Gen.double(in: 0.5...200), Gen.double(in: 0.05...0.95))
-            .map { r, p in (try? NegativeBinomial(r: r, p: p)).map { Law(law: $0) } }.eraseToAny()),
+        (
+            "negative binomial",
+            zip(Gen.double(in: 0.5...200), Gen.double(in: 0.05...0.95))
+                .map { r, p in (try? NegativeBinomial(r: r, p: p)).map { Law(law: $0) } }.eraseToAny()
+        ),
         ("bernoulli", Gen.double(in: 0...1).map { p in (try? Bernoulli(p: p)).map { Law(law: $0) } }.eraseToAny()),
         ("constant", Gen.double(in: -1e9...1e9).map { v in (try? Constant(value: v)).map { Law(law: $0) } }.eraseToAny()),
-        ("empirical", Gen.double(in: -1e3...1e3).array(of: 1...40)
-            .map { v in (try? Empirical(values: v)).map { Law(law: $0) } }.eraseToAny()),
+        (
+            "empirical",
+            Gen.double(in: -1e3...1e3).array(of: 1...40)
+                .map { v in (try? Empirical(values: v)).map { Law(law: $0) } }.eraseToAny()
+        ),
     ]
 
     @Test(arguments: 0..<laws.count)
@@ -47,7 +71,8 @@ import TestSupport
     @Test(arguments: 0..<laws.count)
     func quantileInvertsCDF(_ index: Int) {
         let (name, generator) = Self.laws[index]
-        seededPropertyCheck(count: 40, seed: 100 + UInt64(index), input: zip(generator, Gen.double(in: 1e-6...(1 - 1e-6)))) { law, p in
+        seededPropertyCheck(count: 40, seed: 100 + UInt64(index), input: zip(generator, Gen.double(in: 1e-6...(1 - 1e-6)))) {
+            law, p in
             guard let law = law?.law else { return }
             let x = law.quantile(p)
             #expect(x.isFinite, "\(name) \(law): quantile(\(p)) = \(x)")
@@ -88,8 +113,9 @@ import TestSupport
             let sd = law.variance.squareRoot()
             // Five standard errors (the seed is fixed, so this cannot flake; it catches a wrong
             // parameterisation, which is off by far more).
-            #expect(abs(mean - law.mean) <= 5 * sd / Double(n).squareRoot() + 1e-12 * abs(law.mean),
-                    "\(name) \(law): sample mean \(mean) vs \(law.mean)")
+            #expect(
+                abs(mean - law.mean) <= 5 * sd / Double(n).squareRoot() + 1e-12 * abs(law.mean),
+                "\(name) \(law): sample mean \(mean) vs \(law.mean)")
             if law.variance > 0 {
                 #expect(abs(variance / law.variance - 1) < 0.3, "\(name) \(law): sample variance \(variance) vs \(law.variance)")
             } else {

@@ -2,8 +2,8 @@ import Distributions
 import Foundation
 import NumericalMethods
 import Simulation
-import Testing
 import TestSupport
+import Testing
 
 /// Extreme but legal inputs give finite, correct numbers (or a clear error), never NaN or Inf in
 /// a report; sums of millions of terms stay accurate.
@@ -34,12 +34,16 @@ import TestSupport
 
     @Test(arguments: cases)
     func reportIsFiniteAndCorrect(_ c: Case) throws {
-        let result = try CommandRunner.run(["run", RepositoryPaths.root.appendingPathComponent("fixtures/reliability/\(c.file)").path, "--format", "json"])
+        let result = try CommandRunner.run([
+            "run", RepositoryPaths.root.appendingPathComponent("fixtures/reliability/\(c.file)").path, "--format", "json",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         // JSONSerialization refuses NaN and Inf, and the text must not smuggle them in as strings.
         let lowered = result.stdout.lowercased()
         for word in ["nan", "inf", "null"] {
-            #expect(!lowered.contains(": \(word)") && !lowered.contains(":\(word)") && !lowered.contains("\"\(word)\""), "\(c.file): \(word) in the report")
+            #expect(
+                !lowered.contains(": \(word)") && !lowered.contains(":\(word)") && !lowered.contains("\"\(word)\""),
+                "\(c.file): \(word) in the report")
         }
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         for (key, value) in c.expected {
@@ -57,7 +61,10 @@ import TestSupport
         let path = RepositoryPaths.root.appendingPathComponent("fixtures/reliability/extreme-trillion-default-window.yaml").path
         let result = try CommandRunner.run(["run", path, "--format", "json"])
         #expect(result.status == 2)
-        #expect(result.stderr == "error: \(path):7:16: model 'opus': the base context (mean 1000000000000 tokens, constant) does not fit the 200000 token context window: lower base_context or raise context_window\n")
+        #expect(
+            result.stderr
+                == "error: \(path):7:16: model 'opus': the base context (mean 1000000000000 tokens, constant) does not fit the 200000 token context window: lower base_context or raise context_window\n"
+        )
     }
 
     /// Ten million terms spanning 2^-20 .. 2^40, positive and negative, summed with

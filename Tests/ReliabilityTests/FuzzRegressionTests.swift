@@ -2,8 +2,8 @@ import Foundation
 import FuzzHarness
 import Pricing
 import Scenario
-import Testing
 import TestSupport
+import Testing
 
 /// Replays every input kept in `fixtures/fuzz/<target>/` (crashes `make fuzz` found, and
 /// hand-made hostile inputs) through the same entry points libFuzzer drives. Each must return,
@@ -40,7 +40,9 @@ import TestSupport
     /// libFuzzer (litellm target): `max_input_tokens` of 9223372036854775807 trapped converting
     /// to Int. Now the entry loads and its window is unknown.
     @Test func priceFileWindowPastIntMaxIsUnknown() throws {
-        let data = try #require(FileManager.default.contents(atPath: RepositoryPaths.fixture("fuzz/litellm/crash-max-input-tokens-past-int-max.json")))
+        let data = try #require(
+            FileManager.default.contents(atPath: RepositoryPaths.fixture("fuzz/litellm/crash-max-input-tokens-past-int-max.json"))
+        )
         let catalog = try PriceCatalog(liteLLMData: data, source: "crash.json", date: "2025-01-01")
         #expect(try catalog.price(of: "m1").contextWindow == nil)
     }
@@ -52,7 +54,10 @@ import TestSupport
             _ = try ScenarioLoader.load(path: path)
             Issue.record("no error")
         } catch {
-            #expect("\(error)" == "\(path):2:56: 'prices.overrides.claude-opus-4-5.context_window' is 1e+30 tokens: a context window is at most 1,000,000,000,000,000 tokens")
+            #expect(
+                "\(error)"
+                    == "\(path):2:56: 'prices.overrides.claude-opus-4-5.context_window' is 1e+30 tokens: a context window is at most 1,000,000,000,000,000 tokens"
+            )
         }
     }
 }

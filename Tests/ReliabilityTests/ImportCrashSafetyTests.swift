@@ -1,9 +1,9 @@
 import Distributions
 import Foundation
-import Testing
-import TestSupport
-import ThreadStore
 import SyntheticData
+import TestSupport
+import Testing
+import ThreadStore
 
 /// What happens to the thread database when an import dies, or when processes share it.
 ///
@@ -84,11 +84,15 @@ import SyntheticData
             // that has a sources row has all its requests, and no thread exists without one.
             if FileManager.default.fileExists(atPath: db) {
                 let store = try ThreadStore(path: db)
-                let imported = Set(try store.sources().map { URL(fileURLWithPath: $0.path).deletingPathExtension().lastPathComponent })
+                let imported = Set(
+                    try store.sources().map { URL(fileURLWithPath: $0.path).deletingPathExtension().lastPathComponent })
                 for thread in try store.threads() {
-                    #expect(imported.contains(thread.externalID), "run \(run) at \(delay) s: thread \(thread.externalID) without its file")
-                    #expect(try store.requests(threadID: thread.id).count == clean.requests[thread.externalID],
-                            "run \(run) at \(delay) s: \(thread.externalID) partly imported")
+                    #expect(
+                        imported.contains(thread.externalID),
+                        "run \(run) at \(delay) s: thread \(thread.externalID) without its file")
+                    #expect(
+                        try store.requests(threadID: thread.id).count == clean.requests[thread.externalID],
+                        "run \(run) at \(delay) s: \(thread.externalID) partly imported")
                 }
             }
 
@@ -134,8 +138,12 @@ import SyntheticData
             }
             // A fit reads too: it succeeds, or says clearly that there are not enough threads yet.
             if reads % 4 == 0 {
-                let fit = try CommandRunner.run(["fit", "--db", db, "--dry-run", "--quiet", "--bootstrap", "20", "--goodness-replicates", "20"])
-                #expect(fit.status == 0 || (fit.status == 2 && fit.stderr.hasPrefix("error: no model has 10 or more threads")), "fit during an import: \(fit.stderr)")
+                let fit = try CommandRunner.run([
+                    "fit", "--db", db, "--dry-run", "--quiet", "--bootstrap", "20", "--goodness-replicates", "20",
+                ])
+                #expect(
+                    fit.status == 0 || (fit.status == 2 && fit.stderr.hasPrefix("error: no model has 10 or more threads")),
+                    "fit during an import: \(fit.stderr)")
             }
             reads += 1
         } while writer.isRunning && reads < 200
@@ -143,7 +151,9 @@ import SyntheticData
         #expect(writer.terminationStatus == 0)
         #expect(reads >= 1)
         #expect(try Self.contents(db).threadsCSV == clean.threadsCSV)
-        let fit = try CommandRunner.run(["fit", "--db", db, "--dry-run", "--quiet", "--bootstrap", "20", "--goodness-replicates", "20"])
+        let fit = try CommandRunner.run([
+            "fit", "--db", db, "--dry-run", "--quiet", "--bootstrap", "20", "--goodness-replicates", "20",
+        ])
         #expect(fit.status == 0, "fit after the import: \(fit.stderr)")
     }
 }

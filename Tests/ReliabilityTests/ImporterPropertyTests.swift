@@ -1,7 +1,7 @@
 import Foundation
 import PropertyBased
-import Testing
 import TestSupport
+import Testing
 import ThreadStore
 
 /// Idempotence and additivity of the importers over seeded random logs:
@@ -15,7 +15,9 @@ import ThreadStore
             var startedAt: Date?, endedAt: Date?
             var requests: [Request]
         }
-        struct Request: Hashable { var key: String, turn: Int, timestamp: Date?, model: String, tokens: TokenCounts, cost: Double? }
+        struct Request: Hashable {
+            var key: String, turn: Int, timestamp: Date?, model: String, tokens: TokenCounts, cost: Double?
+        }
         var threads: [Thread]
         var description: String { "\(threads.count) threads, \(threads.map(\.requests.count).reduce(0, +)) requests" }
 
@@ -25,7 +27,9 @@ import ThreadStore
                     externalID: t.externalID, model: t.model, project: t.project, turns: t.turns, tokens: t.tokens,
                     startedAt: t.startedAt, endedAt: t.endedAt,
                     requests: try store.requests(threadID: t.id).map {
-                        Request(key: $0.requestKey, turn: $0.turnIndex, timestamp: $0.timestamp, model: $0.model, tokens: $0.tokens, cost: $0.costUSD)
+                        Request(
+                            key: $0.requestKey, turn: $0.turnIndex, timestamp: $0.timestamp, model: $0.model, tokens: $0.tokens,
+                            cost: $0.costUSD)
                     })
             }.sorted { $0.externalID < $1.externalID }
         }
@@ -49,7 +53,8 @@ import ThreadStore
                 t += Double.random(in: 0.5...30, using: &rng)
                 let stamp = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: t.rounded()))
                 let output = 40 * part + Int.random(in: 0...9, using: &rng)
-                lines.append("""
+                lines.append(
+                    """
                     {"type":"assistant","sessionId":"\(session)","requestId":"req_\(message)","cwd":"/w/\(session)","timestamp":"\(stamp)","message":{"id":"msg_\(message)","model":"\(model)","usage":{"input_tokens":\(input),"output_tokens":\(output),"cache_read_input_tokens":\(read),"cache_creation_input_tokens":\(message % 7 * 100)}}}
                     """)
             }
@@ -63,7 +68,8 @@ import ThreadStore
     }
 
     static func write(_ lines: some Collection<String>, to path: String) throws {
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try Data(lines.map { $0 + "\n" }.joined().utf8).write(to: URL(fileURLWithPath: path))
     }
 
@@ -86,14 +92,16 @@ import ThreadStore
             #expect(try Snapshot(store) == once)
             // Touched but identical: hashed and skipped; rewritten with the same bytes in a new
             // file time, still nothing new.
-            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 5)], ofItemAtPath: "\(dir)/p/session.jsonl")
+            try FileManager.default.setAttributes(
+                [.modificationDate: Date(timeIntervalSinceNow: 5)], ofItemAtPath: "\(dir)/p/session.jsonl")
             _ = try ClaudeCodeImporter(store: store).importLogs(at: [dir])
             #expect(try Snapshot(store) == once)
         }
     }
 
     @Test func aLogThatGrowsImportsLikeTheWholeLog() throws {
-        seededPropertyCheck(count: 15, seed: 22, input: zip(Gen.uint64(), Gen.int(in: 2...120), Gen.double(in: 0...1))) { seed, count, cut in
+        seededPropertyCheck(count: 15, seed: 22, input: zip(Gen.uint64(), Gen.int(in: 2...120), Gen.double(in: 0...1))) {
+            seed, count, cut in
             let lines = Self.claudeLines(seed: seed, count: count)
             let split = Int(Double(lines.count) * cut)
             let dir = try Self.temporaryDirectory()
@@ -112,7 +120,8 @@ import ThreadStore
     }
 
     @Test func separateFilesImportLikeOneImport() throws {
-        seededPropertyCheck(count: 15, seed: 23, input: zip(Gen.uint64(), Gen.int(in: 2...120), Gen.double(in: 0...1))) { seed, count, cut in
+        seededPropertyCheck(count: 15, seed: 23, input: zip(Gen.uint64(), Gen.int(in: 2...120), Gen.double(in: 0...1))) {
+            seed, count, cut in
             // B's sub-agent file joins A's session (same session directory), so threads span files.
             let lines = Self.claudeLines(seed: seed, count: count)
             let split = Int(Double(lines.count) * cut)
@@ -158,9 +167,11 @@ import ThreadStore
             let stamp = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(t)))
             switch Int.random(in: 0..<8, using: &rng) {
             case 0:
-                lines.append(#"{"timestamp":"\#(stamp)","type":"turn_context","payload":{"model":"\#(["gpt-5", "gpt-5-codex"].randomElement(using: &rng)!)"}}"#)
+                lines.append(
+                    #"{"timestamp":"\#(stamp)","type":"turn_context","payload":{"model":"\#(["gpt-5", "gpt-5-codex"].randomElement(using: &rng)!)"}}"#
+                )
             case 1:
-                break // a repeated total: a duplicate
+                break  // a repeated total: a duplicate
             default:
                 let fresh = Int.random(in: 0...4_000, using: &rng)
                 input += fresh
@@ -168,13 +179,16 @@ import ThreadStore
                 output += Int.random(in: 0...500, using: &rng)
                 reasoning = min(output, reasoning + Int.random(in: 0...100, using: &rng))
             }
-            lines.append(#"{"timestamp":"\#(stamp)","type":"event_msg","payload":{"type":"token_count","info":{"total_token_usage":{"input_tokens":\#(input),"cached_input_tokens":\#(cached),"output_tokens":\#(output),"reasoning_output_tokens":\#(reasoning),"total_tokens":\#(input + output)}}}}"#)
+            lines.append(
+                #"{"timestamp":"\#(stamp)","type":"event_msg","payload":{"type":"token_count","info":{"total_token_usage":{"input_tokens":\#(input),"cached_input_tokens":\#(cached),"output_tokens":\#(output),"reasoning_output_tokens":\#(reasoning),"total_tokens":\#(input + output)}}}}"#
+            )
         }
         return lines
     }
 
     @Test func aCodexRolloutThatGrowsImportsLikeTheWholeRollout() throws {
-        seededPropertyCheck(count: 15, seed: 24, input: zip(Gen.uint64(), Gen.int(in: 2...80), Gen.double(in: 0...1))) { seed, count, cut in
+        seededPropertyCheck(count: 15, seed: 24, input: zip(Gen.uint64(), Gen.int(in: 2...80), Gen.double(in: 0...1))) {
+            seed, count, cut in
             let lines = Self.codexLines(seed: seed, count: count)
             let split = Int(Double(lines.count) * cut)
             let dir = try Self.temporaryDirectory()
@@ -201,14 +215,16 @@ import ThreadStore
             let thread = "t\(Int.random(in: 0..<4, using: &rng))"
             let turn = Int.random(in: 1...30, using: &rng)
             let model = ["gpt-5", "claude-sonnet-4-5", "claude-haiku-4-5"].randomElement(using: &rng)!
-            return "\(thread),\(turn),2025-10-0\(1 + i % 9)T10:00:00Z,\(model),\(Int.random(in: 0...9_000, using: &rng)),\(Int.random(in: 0...90_000, using: &rng)),\(Int.random(in: 0...900, using: &rng)),\(Int.random(in: 0...2_000, using: &rng))"
+            return
+                "\(thread),\(turn),2025-10-0\(1 + i % 9)T10:00:00Z,\(model),\(Int.random(in: 0...9_000, using: &rng)),\(Int.random(in: 0...90_000, using: &rng)),\(Int.random(in: 0...900, using: &rng)),\(Int.random(in: 0...2_000, using: &rng))"
         }
     }
 
     static let csvHeader = "thread_id,turn_index,timestamp,model,input_tokens,cache_read_tokens,cache_write_tokens,output_tokens"
 
     @Test func csvRowsImportedAgainReplaceRatherThanAdd() throws {
-        seededPropertyCheck(count: 15, seed: 25, input: zip(Gen.uint64(), Gen.int(in: 1...60), Gen.double(in: 0...1))) { seed, count, cut in
+        seededPropertyCheck(count: 15, seed: 25, input: zip(Gen.uint64(), Gen.int(in: 1...60), Gen.double(in: 0...1))) {
+            seed, count, cut in
             let rows = Self.csvRequestRows(seed: seed, count: count)
             let split = Int(Double(rows.count) * cut)
             let dir = try Self.temporaryDirectory()

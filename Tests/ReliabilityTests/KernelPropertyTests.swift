@@ -2,8 +2,8 @@ import Distributions
 import Pricing
 import PropertyBased
 import Simulation
-import Testing
 import TestSupport
+import Testing
 
 /// Properties of the cost arithmetic over seeded random inputs: `AttemptTokens.compute` (one
 /// attempt's token vector) and `ThreadKernel` (whole threads).
@@ -74,7 +74,8 @@ import TestSupport
     }
 
     @Test func costIsLinearInPrices() {
-        seededPropertyCheck(count: 1_000, seed: 15, input: zip(Self.attempts, Self.prices, Self.prices, Gen.double(in: 0...100))) { a, p, q, k in
+        seededPropertyCheck(count: 1_000, seed: 15, input: zip(Self.attempts, Self.prices, Self.prices, Gen.double(in: 0...100)))
+        { a, p, q, k in
             let t = a.tokens()
             let combined = Self.cost(t, k * p + q), separate = k * Self.cost(t, p) + Self.cost(t, q)
             #expect(abs(combined - separate) <= 1e-12 * max(1, abs(separate)), "\(a)")
@@ -91,7 +92,11 @@ import TestSupport
         price.cacheRead *= scale
         price.cacheWrite5m *= scale
         price.cacheWrite1h *= scale
-        price.tiers = base.tiers.map { PriceTier(threshold: $0.threshold, input: $0.input * scale, output: $0.output * scale, cacheRead: $0.cacheRead * scale, cacheWrite: $0.cacheWrite * scale) }
+        price.tiers = base.tiers.map {
+            PriceTier(
+                threshold: $0.threshold, input: $0.input * scale, output: $0.output * scale, cacheRead: $0.cacheRead * scale,
+                cacheWrite: $0.cacheWrite * scale)
+        }
         let behaviour = ThreadBehaviour(
             turns: try DiscretisedLognormal(median: turnsMedian, p90: turnsMedian * 4),
             freshInputPerTurn: try Lognormal(median: 1_500, p90: 6_000),
@@ -105,28 +110,38 @@ import TestSupport
     static func simulate(_ model: PricedModel, threads: Int, seed: UInt64, mode: PricingMode = .fused) -> ThreadTotals {
         var rng = RandomStream(seed: seed)
         var totals = ThreadTotals()
-        ThreadKernel.simulate(model, trial: .nominal(model.behaviour), count: threads, rng: &rng, workspace: KernelWorkspace(), totals: &totals, mode: mode)
+        ThreadKernel.simulate(
+            model, trial: .nominal(model.behaviour), count: threads, rng: &rng, workspace: KernelWorkspace(), totals: &totals,
+            mode: mode)
         return totals
     }
 
     @Test func threadCostIsNonNegativeFiniteAndLinearInPrices() throws {
-        seededPropertyCheck(count: 20, seed: 16, input: zip(Gen.double(in: 1...200), Gen.double(in: 0...50), Gen.uint64())) { median, scale, seed in
-            guard let one = try? Self.model(turnsMedian: median, scale: 1), let scaled = try? Self.model(turnsMedian: median, scale: scale) else {
+        seededPropertyCheck(count: 20, seed: 16, input: zip(Gen.double(in: 1...200), Gen.double(in: 0...50), Gen.uint64())) {
+            median, scale, seed in
+            guard let one = try? Self.model(turnsMedian: median, scale: 1),
+                let scaled = try? Self.model(turnsMedian: median, scale: scale)
+            else {
                 Issue.record("model refused: median \(median)")
                 return
             }
             let a = Self.simulate(one, threads: 3_000, seed: seed), b = Self.simulate(scaled, threads: 3_000, seed: seed)
             #expect(a.cost.value.isFinite && a.cost.value > 0 && a.waste.value >= 0 && a.waste.value <= a.cost.value)
             #expect(a.attempts == b.attempts && a.tokens == b.tokens, "prices must not change the draws")
-            #expect(abs(b.cost.value - scale * a.cost.value) <= 1e-9 * max(1, scale * a.cost.value), "median \(median) scale \(scale)")
+            #expect(
+                abs(b.cost.value - scale * a.cost.value) <= 1e-9 * max(1, scale * a.cost.value), "median \(median) scale \(scale)"
+            )
         }
     }
 
     @Test func threadCostIsMonotoneInTurns() throws {
         // The same seed with a longer turns law: every thread's attempt sequence and token draws
         // are the same except for the turn counts, which are never smaller.
-        seededPropertyCheck(count: 20, seed: 17, input: zip(Gen.double(in: 1...100), Gen.double(in: 1...5), Gen.uint64())) { median, factor, seed in
-            guard let short = try? Self.model(turnsMedian: median, scale: 1), let long = try? Self.model(turnsMedian: median * factor, scale: 1) else {
+        seededPropertyCheck(count: 20, seed: 17, input: zip(Gen.double(in: 1...100), Gen.double(in: 1...5), Gen.uint64())) {
+            median, factor, seed in
+            guard let short = try? Self.model(turnsMedian: median, scale: 1),
+                let long = try? Self.model(turnsMedian: median * factor, scale: 1)
+            else {
                 Issue.record("model refused: median \(median)")
                 return
             }
@@ -139,7 +154,8 @@ import TestSupport
     @Test func fusedAndBLASPricingAgree() {
         seededPropertyCheck(count: 10, seed: 18, input: zip(Gen.double(in: 1...200), Gen.uint64())) { median, seed in
             guard let m = try? Self.model(turnsMedian: median, scale: 1) else { return }
-            let a = Self.simulate(m, threads: 5_000, seed: seed, mode: .fused), b = Self.simulate(m, threads: 5_000, seed: seed, mode: .blas)
+            let a = Self.simulate(m, threads: 5_000, seed: seed, mode: .fused),
+                b = Self.simulate(m, threads: 5_000, seed: seed, mode: .blas)
             #expect(abs(a.cost.value - b.cost.value) <= 1e-9 * a.cost.value)
         }
     }

@@ -1,9 +1,11 @@
 import Foundation
+import Testing
+
+@testable import Reports
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import Testing
-@testable import Reports
 
 /// Parses `text` as XML; true when it is well-formed.
 func isWellFormedXML(_ text: String) -> Bool {
@@ -48,10 +50,17 @@ func isWellFormedXML(_ text: String) -> Bool {
         let charts = [
             DistributionCharts.histogram(Histogram(values), markers: [ChartMarker(label: "P90", value: 3)]),
             DistributionCharts.cdf(values, markers: [ChartMarker(label: "P50", value: 2)]),
-            FanChart.render([FanPoint(label: "Jan <27>", p10: 1, p50: 2, p90: 3), FanPoint(label: "Feb & co", p10: 1, p50: 2, p90: 4)], budget: ChartMarker(label: "budget", value: 3.5, style: "budget")),
-            BarChart.render([Bar(label: "Max \"20x\"", value: 200), Bar(label: "API", value: 150, style: "highlight")], title: "Plans", xTitle: "USD"),
-            TornadoChart.render([TornadoBar(label: "turns", low: 80, high: 130), TornadoBar(label: "price", low: 120, high: 90)], base: 100),
-            LineChart.render([LineSeries(name: "mean", points: [.init(x: 1000, y: 10), .init(x: 2000, y: 11)], style: "mean")], title: "Running", xTitle: "Trials", yTitle: "USD", xFormat: Money.grouped),
+            FanChart.render(
+                [FanPoint(label: "Jan <27>", p10: 1, p50: 2, p90: 3), FanPoint(label: "Feb & co", p10: 1, p50: 2, p90: 4)],
+                budget: ChartMarker(label: "budget", value: 3.5, style: "budget")),
+            BarChart.render(
+                [Bar(label: "Max \"20x\"", value: 200), Bar(label: "API", value: 150, style: "highlight")], title: "Plans",
+                xTitle: "USD"),
+            TornadoChart.render(
+                [TornadoBar(label: "turns", low: 80, high: 130), TornadoBar(label: "price", low: 120, high: 90)], base: 100),
+            LineChart.render(
+                [LineSeries(name: "mean", points: [.init(x: 1000, y: 10), .init(x: 2000, y: 11)], style: "mean")],
+                title: "Running", xTitle: "Trials", yTitle: "USD", xFormat: Money.grouped),
         ]
         for c in charts {
             #expect(isWellFormedXML(c.svg), "\(c.title) is not well-formed")
@@ -63,7 +72,12 @@ func isWellFormedXML(_ text: String) -> Bool {
     @Test func closeMarkersAreStackedNotOverlapped() {
         // P90 and P95 a pixel apart: their labels must be moved apart.
         let h = Histogram((0..<1000).map(Double.init), bins: 20)
-        let chart = DistributionCharts.histogram(h, markers: [ChartMarker(label: "P90", value: 900), ChartMarker(label: "P95", value: 901), ChartMarker(label: "P99", value: 902)])
+        let chart = DistributionCharts.histogram(
+            h,
+            markers: [
+                ChartMarker(label: "P90", value: 900), ChartMarker(label: "P95", value: 901),
+                ChartMarker(label: "P99", value: 902),
+            ])
         #expect(chart.problems.isEmpty, "\(chart.problems)")
     }
 
@@ -81,10 +95,13 @@ func isWellFormedXML(_ text: String) -> Bool {
 
     @Test func reportHasNoExternalURLsAndIsWellFormed() throws {
         var report = HTMLReport(title: "T & <t>", subtitle: "s")
-        report.add(HTMLSection(id: "a", title: "A", blocks: [
-            .figures([HeadlineFigure(label: "Mean", value: "$1")]), .paragraph("see https://example.com"),
-            .charts([DistributionCharts.histogram(Histogram(values), markers: [])]),
-        ]))
+        report.add(
+            HTMLSection(
+                id: "a", title: "A",
+                blocks: [
+                    .figures([HeadlineFigure(label: "Mean", value: "$1")]), .paragraph("see https://example.com"),
+                    .charts([DistributionCharts.histogram(Histogram(values), markers: [])]),
+                ]))
         var t = HTMLTable(header: ["x"])
         t.add(["<script>"])
         report.add(HTMLSection(id: "b", title: "B", blocks: [.table(t)]))
@@ -96,7 +113,9 @@ func isWellFormedXML(_ text: String) -> Bool {
         #expect(html.contains("&lt;script&gt;"))
         #expect(html.contains("@media print"))
         // The body minus the doctype is XHTML-compatible apart from the void <meta> tags.
-        let svgs = html.components(separatedBy: "<svg").dropFirst().map { "<svg" + $0.components(separatedBy: "</svg>")[0] + "</svg>" }
+        let svgs = html.components(separatedBy: "<svg").dropFirst().map {
+            "<svg" + $0.components(separatedBy: "</svg>")[0] + "</svg>"
+        }
         #expect(!svgs.isEmpty && svgs.allSatisfy(isWellFormedXML))
     }
 

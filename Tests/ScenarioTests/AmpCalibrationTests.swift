@@ -1,6 +1,7 @@
 import Simulation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Scenario
 
 /// The presets must reproduce Amp's published table (DOMAIN.md section 2) within 5 %.
@@ -13,8 +14,12 @@ import TestSupport
             let published = try #require(model.published)
             let cost = try #require(published.averageThreadCost)
             let waste = try #require(published.wasteShare)
-            #expect(abs(result.totals.costPerThread / cost - 1) < 0.05, "\(model.name) cost per thread \(result.totals.costPerThread) vs \(cost)")
-            #expect(abs(result.totals.wasteShare / waste - 1) < 0.05, "\(model.name) waste share \(result.totals.wasteShare) vs \(waste)")
+            #expect(
+                abs(result.totals.costPerThread / cost - 1) < 0.05,
+                "\(model.name) cost per thread \(result.totals.costPerThread) vs \(cost)")
+            #expect(
+                abs(result.totals.wasteShare / waste - 1) < 0.05,
+                "\(model.name) waste share \(result.totals.wasteShare) vs \(waste)")
         }
     }
 

@@ -14,14 +14,17 @@ import Testing
         func resolve(_ reference: FitReference) throws(ScenarioError) -> StoredFit {
             asked.append(reference)
             func constant(_ v: Double) -> StoredFit.Law {
-                StoredFit.Law(law: try! DistributionSpec(kind: "constant", parameters: ["value": v]).make(), family: "constant", parameters: ["value": v])
+                StoredFit.Law(
+                    law: try! DistributionSpec(kind: "constant", parameters: ["value": v]).make(), family: "constant",
+                    parameters: ["value": v])
             }
             let estimate: [BehaviourDraw: StoredFit.Law] = [
                 .turns: constant(10), .freshInputPerTurn: constant(1_000), .outputPerTurn: constant(500),
                 .cacheHitRate: constant(0.8), .baseContext: constant(20_000),
             ]
             let replicate = StoredFit.Replicate(laws: estimate.mapValues(\.law), oneShotRate: 0.7, offTheRailsRate: nil)
-            return StoredFit(id: 7, estimate: estimate, oneShotRate: 0.6, offTheRailsRate: 0.1, replicates: [replicate, replicate])
+            return StoredFit(
+                id: 7, estimate: estimate, oneShotRate: 0.6, offTheRailsRate: 0.1, replicates: [replicate, replicate])
         }
     }
 
@@ -68,17 +71,27 @@ import Testing
     }
 
     @Test func withoutAResolverAFitIsAnErrorAtTheEntry() {
-        #expect(throws: ScenarioError(file: "s.yaml", line: 6, column: 10, message:
-            "model 'sonnet' asks for a stored fit, but the scenario was read without a thread store: load it with fits: StoredFits() (Composition)")) {
+        #expect(
+            throws: ScenarioError(
+                file: "s.yaml", line: 6, column: 10,
+                message:
+                    "model 'sonnet' asks for a stored fit, but the scenario was read without a thread store: load it with fits: StoredFits() (Composition)"
+            )
+        ) {
             try ScenarioLoader.parse(Self.yaml, file: "s.yaml")
         }
     }
 
     @Test func aBadReferenceIsReportedBeforeTheResolverIsAsked() {
         let stub = StubResolver()
-        #expect(throws: ScenarioError(file: "s.yaml", line: 6, column: 10, message:
-            "'models.sonnet.fit' must be 'latest' or the number of a stored fit (tokencast fit prints it), got 'newest'")) {
-            try ScenarioLoader.parse(Self.yaml.replacingOccurrences(of: "fit: 7", with: "fit: newest"), file: "s.yaml", fits: stub)
+        #expect(
+            throws: ScenarioError(
+                file: "s.yaml", line: 6, column: 10,
+                message:
+                    "'models.sonnet.fit' must be 'latest' or the number of a stored fit (tokencast fit prints it), got 'newest'")
+        ) {
+            try ScenarioLoader.parse(
+                Self.yaml.replacingOccurrences(of: "fit: 7", with: "fit: newest"), file: "s.yaml", fits: stub)
         }
         #expect(stub.asked.isEmpty)
     }

@@ -1,8 +1,9 @@
 import Foundation
 import Pricing
 import Simulation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Scenario
 
 @Suite struct ScenarioLoaderTests {
@@ -18,34 +19,69 @@ import TestSupport
     }
 
     @Test(arguments: [
-        ("malformed-yaml.yaml", "malformed-yaml.yaml:5:4: not valid YAML: did not find expected key while parsing a block mapping: check indentation (spaces, not tabs) and that every 'key: value' has a space after the colon"),
+        (
+            "malformed-yaml.yaml",
+            "malformed-yaml.yaml:5:4: not valid YAML: did not find expected key while parsing a block mapping: check indentation (spaces, not tabs) and that every 'key: value' has a space after the colon"
+        ),
         ("unknown-key.yaml", "unknown-key.yaml:1:1: unknown key 'trails' at the top level: did you mean 'trials'?"),
         ("wrong-type.yaml", "wrong-type.yaml:1:9: 'trials' must be a number, got 'many'"),
-        ("negative-price.yaml", "negative-price.yaml:5:30: 'prices.overrides.claude-opus-4-5.input' is a price and must not be negative, got -5: prices are USD per million tokens"),
-        ("probability-outside.yaml", "probability-outside.yaml:8:22: 'models.opus.behaviour.one_shot_rate' is a probability and must be between 0 and 1, got 57.3: write 0.573 for 57.3 %"),
-        ("p90-below-median.yaml", "p90-below-median.yaml:8:14: 'models.opus.behaviour.turns': p90 (5) must be above the median (12): raise p90 or lower the median"),
-        ("unknown-model.yaml", "unknown-model.yaml:6:12: model 'opus': unknown model 'claude-opus-4-7': did you mean 'claude-opus-4-5', 'claude-opus-4-6', 'claude-haiku-4-5'?"),
+        (
+            "negative-price.yaml",
+            "negative-price.yaml:5:30: 'prices.overrides.claude-opus-4-5.input' is a price and must not be negative, got -5: prices are USD per million tokens"
+        ),
+        (
+            "probability-outside.yaml",
+            "probability-outside.yaml:8:22: 'models.opus.behaviour.one_shot_rate' is a probability and must be between 0 and 1, got 57.3: write 0.573 for 57.3 %"
+        ),
+        (
+            "p90-below-median.yaml",
+            "p90-below-median.yaml:8:14: 'models.opus.behaviour.turns': p90 (5) must be above the median (12): raise p90 or lower the median"
+        ),
+        (
+            "unknown-model.yaml",
+            "unknown-model.yaml:6:12: model 'opus': unknown model 'claude-opus-4-7': did you mean 'claude-opus-4-5', 'claude-opus-4-6', 'claude-haiku-4-5'?"
+        ),
         ("mix-not-one.yaml", "mix-not-one.yaml:3:8: the shares in 'developer.mix' sum to 0.9, not 1: add 0.1 across them"),
-        ("unknown-parameter.yaml", "unknown-parameter.yaml:8:32: 'models.opus.behaviour.turns': lognormal has no parameter 'medain': did you mean 'median'?"),
+        (
+            "unknown-parameter.yaml",
+            "unknown-parameter.yaml:8:32: 'models.opus.behaviour.turns': lognormal has no parameter 'medain': did you mean 'median'?"
+        ),
         ("unknown-preset.yaml", "unknown-preset.yaml:5:13: unknown preset 'opus-9': did you mean 'opus-4.5' or 'opus-4.6'?"),
-        ("no-price.yaml", "no-price.yaml:5:5: model 'opus' has no 'price:' and 'opus' is not a model in the price catalog: add price: with a catalog key, e.g. price: claude-opus-4-5"),
-        ("correlations-unknown-draw.yaml", "correlations-unknown-draw.yaml:8:7: 'cache_hit' in 'models.opus.correlations.turns.cache_hit' is not a per-attempt draw: did you mean 'cache_hit_rate'? use one of turns, fresh_input_per_turn, output_per_turn, cache_hit_rate, base_context"),
-        ("correlations-out-of-range.yaml", "correlations-out-of-range.yaml:8:29: 'models.opus.correlations.turns.cache_hit_rate' is a rank correlation and must be between -1 and 1, got 1.5"),
-        ("correlations-not-pd.yaml", "correlations-not-pd.yaml:8:7: the correlations in 'models.opus.correlations' are not mutually consistent (no joint law has them all): the nearest valid set is turns.fresh_input_per_turn: 0.48, turns.cache_hit_rate: 0.48, fresh_input_per_turn.cache_hit_rate: -0.48"),
+        (
+            "no-price.yaml",
+            "no-price.yaml:5:5: model 'opus' has no 'price:' and 'opus' is not a model in the price catalog: add price: with a catalog key, e.g. price: claude-opus-4-5"
+        ),
+        (
+            "correlations-unknown-draw.yaml",
+            "correlations-unknown-draw.yaml:8:7: 'cache_hit' in 'models.opus.correlations.turns.cache_hit' is not a per-attempt draw: did you mean 'cache_hit_rate'? use one of turns, fresh_input_per_turn, output_per_turn, cache_hit_rate, base_context"
+        ),
+        (
+            "correlations-out-of-range.yaml",
+            "correlations-out-of-range.yaml:8:29: 'models.opus.correlations.turns.cache_hit_rate' is a rank correlation and must be between -1 and 1, got 1.5"
+        ),
+        (
+            "correlations-not-pd.yaml",
+            "correlations-not-pd.yaml:8:7: the correlations in 'models.opus.correlations' are not mutually consistent (no joint law has them all): the nearest valid set is turns.fresh_input_per_turn: 0.48, turns.cache_hit_rate: 0.48, fresh_input_per_turn.cache_hit_rate: -0.48"
+        ),
     ])
     func badScenarioGetsExactMessage(file: String, message: String) {
         #expect(errorText(file) == message)
     }
 
     @Test func missingFileSaysSo() {
-        #expect(throws: ScenarioError(file: "nope.yaml", line: 0, column: 0, message: "no such file: check the path (scenarios live in scenarios/)")) {
+        #expect(
+            throws: ScenarioError(
+                file: "nope.yaml", line: 0, column: 0, message: "no such file: check the path (scenarios live in scenarios/)")
+        ) {
             try ScenarioLoader.load(path: "nope.yaml")
         }
     }
 
     @Test func aMisspeltScenarioGetsTheClosestNameOrTheFolderList() {
         let folder = RepositoryPaths.root.appendingPathComponent("scenarios").path
-        #expect(ScenarioLoader.missingFileMessage(folder + "/startup-tem.yaml") == "no such file: did you mean \(folder)/startup-team.yaml?")
+        #expect(
+            ScenarioLoader.missingFileMessage(folder + "/startup-tem.yaml")
+                == "no such file: did you mean \(folder)/startup-team.yaml?")
         let listed = ScenarioLoader.missingFileMessage(folder + "/budget.yaml")
         #expect(listed.hasPrefix("no such file: \(folder)/ has amp-models.yaml, amp-routing.yaml, "), "\(listed)")
         #expect(listed.contains("sonnet-team.yaml"))
@@ -58,7 +94,9 @@ import TestSupport
         expectClose(d.correlation[0, 3], DrawDependence.normalCorrelation(spearman: 0.8), relative: 1e-12, "turns/cache hit")
         expectClose(d.correlation[0, 1], DrawDependence.normalCorrelation(spearman: -0.5), relative: 1e-12, "turns/fresh")
         #expect(d.correlation[2, 4] == 0)
-        #expect(try ScenarioLoader.load(path: RepositoryPaths.fixture("scenarios/valid-minimal.yaml")).models[0].priced.behaviour.dependence == nil)
+        #expect(
+            try ScenarioLoader.load(path: RepositoryPaths.fixture("scenarios/valid-minimal.yaml")).models[0].priced.behaviour
+                .dependence == nil)
     }
 
     @Test func minimalScenarioTakesDefaults() throws {
@@ -81,14 +119,14 @@ import TestSupport
 
     @Test func priceOverridesAreUSDPerMillion() throws {
         let yaml = """
-        developer: {threads_per_day: 1}
-        prices:
-          overrides:
-            claude-opus-4-5: {input: 4, output: 20}
-            my-local-model: {input: 0.1, output: 0.2}
-        models:
-          opus: {preset: opus-4.5, price: claude-opus-4-5}
-        """
+            developer: {threads_per_day: 1}
+            prices:
+              overrides:
+                claude-opus-4-5: {input: 4, output: 20}
+                my-local-model: {input: 0.1, output: 0.2}
+            models:
+              opus: {preset: opus-4.5, price: claude-opus-4-5}
+            """
         let s = try ScenarioLoader.parse(yaml, file: "inline.yaml")
         #expect(abs(s.models[0].priced.price.input - 4e-6) < 1e-20)
         #expect(abs(s.models[0].priced.price.output - 2e-5) < 1e-20)

@@ -1,17 +1,18 @@
 import Foundation
 import Pricing
 import Simulation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Scenario
 
 @Suite struct ScenarioPlansTests {
     static let head = """
-    models:
-      opus: {preset: opus-4.5, price: claude-opus-4-5}
-    developer: {threads_per_day: 5}
+        models:
+          opus: {preset: opus-4.5, price: claude-opus-4-5}
+        developer: {threads_per_day: 5}
 
-    """
+        """
 
     func error(_ body: String) -> String? {
         do {
@@ -69,14 +70,15 @@ import TestSupport
     }
 
     @Test func plansResolveByNameSlugAndAliasWithEdits() throws {
-        let s = try ScenarioLoader.parse(Self.head + """
-        plans:
-          - claude-pro
-          - Claude Max 5x
-          - api
-          - {plan: claude-max-200, name: Max 20x (mine), allowance_5h: {usd: 150}}
-          - {name: team, fee: 30, allowance_weekly: {tokens: 5000000}, over_limit: overage}
-        """, file: "plans.yaml")
+        let s = try ScenarioLoader.parse(
+            Self.head + """
+                plans:
+                  - claude-pro
+                  - Claude Max 5x
+                  - api
+                  - {plan: claude-max-200, name: Max 20x (mine), allowance_5h: {usd: 150}}
+                  - {name: team, fee: 30, allowance_weekly: {tokens: 5000000}, over_limit: overage}
+                """, file: "plans.yaml")
         #expect(s.plans.map(\.name) == ["Claude Pro", "Claude Max 5x", "Max 20x (mine)", "team"])
         #expect(s.plans[2].allowance5h == .usd(150) && s.plans[2].allowanceWeekly == .usd(300) && s.plans[2].monthlyFeeUSD == 200)
         #expect(s.plans[3].allowanceWeekly == .tokens(5_000_000) && s.plans[3].overLimit == .overage)
@@ -84,15 +86,16 @@ import TestSupport
     }
 
     @Test func profilesReplaceTheDeveloper() throws {
-        let s = try ScenarioLoader.parse("""
-        models:
-          opus: {preset: opus-4.5, price: claude-opus-4-5}
-          sonnet: {preset: sonnet-4.5, price: claude-sonnet-4-5}
-        workday: {start_hour: 8, hours: 10}
-        profiles:
-          heavy: {threads_per_day: {mean: 15, day_dispersion: 3}, mix: {opus: 0.8, sonnet: 0.2}}
-          light: {threads_per_day: 2, mix: {sonnet: 1}, workday: {hours: 6}}
-        """, file: "p.yaml")
+        let s = try ScenarioLoader.parse(
+            """
+            models:
+              opus: {preset: opus-4.5, price: claude-opus-4-5}
+              sonnet: {preset: sonnet-4.5, price: claude-sonnet-4-5}
+            workday: {start_hour: 8, hours: 10}
+            profiles:
+              heavy: {threads_per_day: {mean: 15, day_dispersion: 3}, mix: {opus: 0.8, sonnet: 0.2}}
+              light: {threads_per_day: 2, mix: {sonnet: 1}, workday: {hours: 6}}
+            """, file: "p.yaml")
         #expect(s.profiles.map(\.name) == ["heavy", "light"])
         #expect(s.demand.meanPerDay == 15 && s.mix == [0.8, 0.2])
         #expect(s.profiles[0].workday == Workday(startHour: 8, hours: 10))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Simulation
 
 /// A turn-by-turn reference of MODEL.md, written independently of the closed forms: it walks
@@ -14,7 +15,11 @@ func referenceTokens(
         var c = segmentBase + u * Double(k) + o * Double(k - 1)
         if c > window && k > 1 {
             let previous = segmentBase + u * Double(k - 1) + o * Double(k - 2)
-            if previous + o <= tier { reusedLo += previous + o; outLo += summary } else { reusedHi += previous + o; outHi += summary }
+            if previous + o <= tier {
+                reusedLo += previous + o; outLo += summary
+            } else {
+                reusedHi += previous + o; outHi += summary
+            }
             segmentBase = s + summary
             newFirst = summary + u
             k = 1

@@ -1,18 +1,21 @@
 import Distributions
 import Pricing
 import Testing
+
 @testable import Simulation
 
 @Suite struct BehaviourReplicatesTests {
     func behaviour(tokens scale: Double) throws -> ThreadBehaviour {
         ThreadBehaviour(
-            turns: try DiscretisedLognormal(median: 12, p90: 40), freshInputPerTurn: try Lognormal(median: 900 * scale, p90: 3_000 * scale),
+            turns: try DiscretisedLognormal(median: 12, p90: 40),
+            freshInputPerTurn: try Lognormal(median: 900 * scale, p90: 3_000 * scale),
             outputPerTurn: try Lognormal(median: 240 * scale, p90: 760 * scale), cacheHitRate: try Beta(mean: 0.9, sd: 0.05),
             baseContext: try Constant(value: 10_000), oneShotRate: 0.5, offTheRailsRate: 0.05, maxAttempts: 3)
     }
 
     func spec(_ replicates: [[ThreadBehaviour]]) throws -> DeveloperForecastSpec {
-        let model = PricedModel(name: "sonnet", price: try PriceCatalog.builtIn.price(of: "claude-sonnet-4-5"), behaviour: try behaviour(tokens: 1))
+        let model = PricedModel(
+            name: "sonnet", price: try PriceCatalog.builtIn.price(of: "claude-sonnet-4-5"), behaviour: try behaviour(tokens: 1))
         var s = DeveloperForecastSpec(
             models: [model], mix: [1], demand: ThreadDemand(meanPerDay: 3, dayDispersion: 3),
             calendar: .spreading(workingDaysPerYear: 230, startYear: 2027, startMonth: 1), trials: 200, seed: 5)

@@ -1,6 +1,7 @@
 import Distributions
 import Pricing
 import Testing
+
 @testable import Simulation
 
 @Suite struct DeveloperForecasterTests {
@@ -10,13 +11,15 @@ import Testing
             ThreadBehaviour(
                 turns: try DiscretisedLognormal(median: 12, p90: 40), freshInputPerTurn: try Lognormal(median: 900, p90: 3_000),
                 outputPerTurn: try Lognormal(median: 240, p90: 760), cacheHitRate: try Beta(mean: 0.9, sd: 0.05),
-                baseContext: try Constant(value: 10_000), oneShotRate: p, offTheRailsRate: q, maxAttempts: 3, contextWindow: 200_000)
+                baseContext: try Constant(value: 10_000), oneShotRate: p, offTheRailsRate: q, maxAttempts: 3,
+                contextWindow: 200_000)
         }
         let models = [
             PricedModel(name: "opus", price: try catalog.price(of: "claude-opus-4-5"), behaviour: try behaviour(0.57, 0.024)),
             PricedModel(name: "sonnet", price: try catalog.price(of: "claude-sonnet-4-5"), behaviour: try behaviour(0.37, 0.084)),
         ]
-        let u = uncertain ? BehaviourUncertainty(turnsCV: 0.2, tokensCV: 0.2, oneShotSD: 0.05, turnsTokensCorrelation: 0.4) : .none
+        let u =
+            uncertain ? BehaviourUncertainty(turnsCV: 0.2, tokensCV: 0.2, oneShotSD: 0.05, turnsTokensCorrelation: 0.4) : .none
         return DeveloperForecastSpec(
             models: models, mix: [0.6, 0.4], uncertainty: [u, u],
             pricePaths: [PricePath(annualChange: -0.1, annualChangeSD: 0.1), PricePath(annualChange: -0.1, annualChangeSD: 0.1)],

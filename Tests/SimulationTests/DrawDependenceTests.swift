@@ -2,8 +2,8 @@ import Distributions
 import LinearAlgebra
 import Pricing
 import Simulation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct DrawDependenceTests {
     static func behaviour() throws -> ThreadBehaviour {
@@ -44,7 +44,8 @@ import TestSupport
         var rng = RandomStream(seed: 31)
         let d = AttemptDraws.sample(b, count: 60_000, rng: &rng)
         let columns: [BehaviourDraw: [Double]] = [
-            .turns: d.turns, .freshInputPerTurn: d.fresh, .outputPerTurn: d.output, .cacheHitRate: d.hitRate, .baseContext: d.base,
+            .turns: d.turns, .freshInputPerTurn: d.fresh, .outputPerTurn: d.output, .cacheHitRate: d.hitRate,
+            .baseContext: d.base,
         ]
         for (x, y, target) in targets {
             let s = Self.spearman(columns[x]!, columns[y]!)
@@ -61,14 +62,16 @@ import TestSupport
 
     /// No dependence (nil or an identity matrix) draws exactly today's numbers.
     @Test func independenceIsBitIdentical() throws {
-        let plain = PricedModel(name: "m", price: try PriceCatalog.builtIn.price(of: "claude-sonnet-4-5"), behaviour: try Self.behaviour())
+        let plain = PricedModel(
+            name: "m", price: try PriceCatalog.builtIn.price(of: "claude-sonnet-4-5"), behaviour: try Self.behaviour())
         var identity = plain
         identity.behaviour.setDependence(try DrawDependence(correlation: Matrix.identity(5)))
         #expect(identity.behaviour.dependence == nil)
         func run(_ m: PricedModel) -> ThreadTotals {
             var rng = RandomStream(seed: 8)
             var totals = ThreadTotals()
-            ThreadKernel.simulate(m, trial: .nominal(m.behaviour), count: 5_000, rng: &rng, workspace: KernelWorkspace(), totals: &totals)
+            ThreadKernel.simulate(
+                m, trial: .nominal(m.behaviour), count: 5_000, rng: &rng, workspace: KernelWorkspace(), totals: &totals)
             return totals
         }
         let a = run(plain), b = run(identity)
@@ -83,7 +86,9 @@ import TestSupport
         var r1 = RandomStream(seed: 3), r2 = RandomStream(seed: 3)
         #expect(AttemptDraws.sample(b, count: 3_000, rng: &r1).hitRate == AttemptDraws.sample(b, count: 3_000, rng: &r2).hitRate)
         var r3 = RandomStream(seed: 3)
-        #expect(AttemptDraws.sample(try Self.behaviour(), count: 3_000, rng: &r3).hitRate != AttemptDraws.sample(b, count: 3_000, rng: &r1).hitRate)
+        #expect(
+            AttemptDraws.sample(try Self.behaviour(), count: 3_000, rng: &r3).hitRate
+                != AttemptDraws.sample(b, count: 3_000, rng: &r1).hitRate)
     }
 
     /// Replacing a law rebuilds the maps, so the draws follow the new law.
@@ -101,15 +106,25 @@ import TestSupport
         }
         #expect(throws: DependenceError.selfPair("turns")) { try DrawDependence(pairs: [(.turns, .turns, 0.5)]) }
         do {
-            _ = try DrawDependence(pairs: [(.turns, .cacheHitRate, 0.9), (.turns, .freshInputPerTurn, 0.9), (.freshInputPerTurn, .cacheHitRate, -0.9)])
+            _ = try DrawDependence(pairs: [
+                (.turns, .cacheHitRate, 0.9), (.turns, .freshInputPerTurn, 0.9), (.freshInputPerTurn, .cacheHitRate, -0.9),
+            ])
             Issue.record("an inconsistent set was accepted")
         } catch {
             let text = error.description
-            #expect(text.hasPrefix("these correlations are not mutually consistent (the matrix is not positive definite): the nearest valid set is turns.fresh_input_per_turn: "), "\(text)")
+            #expect(
+                text.hasPrefix(
+                    "these correlations are not mutually consistent (the matrix is not positive definite): the nearest valid set is turns.fresh_input_per_turn: "
+                ), "\(text)")
             // The offered set is itself valid.
-            let numbers = text.split(separator: ",").compactMap { Double($0.split(separator: ":").last!.trimmingCharacters(in: .whitespaces)) }
+            let numbers = text.split(separator: ",").compactMap {
+                Double($0.split(separator: ":").last!.trimmingCharacters(in: .whitespaces))
+            }
             #expect(numbers.count == 3)
-            _ = try DrawDependence(pairs: [(.turns, .freshInputPerTurn, numbers[0]), (.turns, .cacheHitRate, numbers[1]), (.freshInputPerTurn, .cacheHitRate, numbers[2])])
+            _ = try DrawDependence(pairs: [
+                (.turns, .freshInputPerTurn, numbers[0]), (.turns, .cacheHitRate, numbers[1]),
+                (.freshInputPerTurn, .cacheHitRate, numbers[2]),
+            ])
         }
     }
 }
@@ -120,7 +135,8 @@ import TestSupport
         b.setDependence(try DrawDependence(pairs: [(.turns, .cacheHitRate, 0.7), (.turns, .freshInputPerTurn, -0.5)]))
         let model = PricedModel(name: "sonnet", price: try PriceCatalog.builtIn.price(of: "claude-sonnet-4-5"), behaviour: b)
         var spec = DeveloperForecastSpec(
-            models: [model], mix: [1], uncertainty: [BehaviourUncertainty(turnsCV: 0.2, tokensCV: 0.2)], pricePaths: [PricePath()],
+            models: [model], mix: [1], uncertainty: [BehaviourUncertainty(turnsCV: 0.2, tokensCV: 0.2)],
+            pricePaths: [PricePath()],
             priceCorrelation: 0, demand: ThreadDemand(meanPerDay: 4, dayDispersion: 3, developerCV: 0.3),
             calendar: .spreading(workingDaysPerYear: 230, startYear: 2027, startMonth: 1), trials: 48, seed: 99)
         spec.workers = workers

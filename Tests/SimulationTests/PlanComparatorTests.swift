@@ -2,6 +2,7 @@ import Distributions
 import Foundation
 import Pricing
 import Testing
+
 @testable import Simulation
 
 @Suite struct PlanComparatorTests {
@@ -18,7 +19,10 @@ import Testing
         return PricedModel(name: "flat", price: price, behaviour: behaviour)
     }
 
-    func plan(_ name: String, fee: Double, fiveHour: Double? = nil, weekly: Double? = nil, included: Double? = nil, policy: OverLimitPolicy? = .blocked) throws -> Plan {
+    func plan(
+        _ name: String, fee: Double, fiveHour: Double? = nil, weekly: Double? = nil, included: Double? = nil,
+        policy: OverLimitPolicy? = .blocked
+    ) throws -> Plan {
         try Plan(
             name: name, vendor: "test", monthlyFeeUSD: fee, allowance5h: fiveHour.map { .usd($0) },
             allowanceWeekly: weekly.map { .usd($0) }, includedUSDPerMonth: included, overLimit: policy,
@@ -29,7 +33,8 @@ import Testing
         // 4 threads a day at $2 each over 230 working days: $1,840 a year on average against a
         // $100 plan ($1,200 a year) with no limits.
         let spec = PlanComparisonSpec(
-            models: [try constantModel(cost: 2)], profiles: [PlanProfile(name: "dev", demand: ThreadDemand(meanPerDay: 4), mix: [1])],
+            models: [try constantModel(cost: 2)],
+            profiles: [PlanProfile(name: "dev", demand: ThreadDemand(meanPerDay: 4), mix: [1])],
             plans: [try plan("flat fee", fee: 100, policy: nil)], trials: 400, seed: 11)
         let r = try PlanComparator.run(spec)
         let p = r.profiles[0], o = p.options[0]
@@ -52,7 +57,8 @@ import Testing
         // $1 threads, 10 a day: every month's usage passes $20 of included usage; overage is
         // the API cost above $20 in each of the twelve months.
         let spec = PlanComparisonSpec(
-            models: [try constantModel(cost: 1)], profiles: [PlanProfile(name: "dev", demand: ThreadDemand(meanPerDay: 10), mix: [1])],
+            models: [try constantModel(cost: 1)],
+            profiles: [PlanProfile(name: "dev", demand: ThreadDemand(meanPerDay: 10), mix: [1])],
             plans: [try plan("cursor-like", fee: 20, included: 20, policy: .overage)], trials: 50, seed: 3)
         let r = try PlanComparator.run(spec)
         let p = r.profiles[0], o = p.options[0]
@@ -77,7 +83,10 @@ import Testing
         }
         let spec = PlanComparisonSpec(
             models: [try constantModel(cost: 1)],
-            profiles: [PlanProfile(name: "dev", demand: ThreadDemand(meanPerDay: lambda), mix: [1], workday: Workday(startHour: 9, hours: 4.9))],
+            profiles: [
+                PlanProfile(
+                    name: "dev", demand: ThreadDemand(meanPerDay: lambda), mix: [1], workday: Workday(startHour: 9, hours: 4.9))
+            ],
             plans: [try plan("five-hour", fee: 10, fiveHour: Double(k) + 0.5)], trials: 2_000, seed: 5)
         let r = try PlanComparator.run(spec)
         let o = r.profiles[0].options[0]
@@ -101,7 +110,9 @@ import Testing
         ]
         var spec = PlanComparisonSpec(
             models: [try constantModel(cost: 1.5)],
-            profiles: [PlanProfile(name: "dev", demand: ThreadDemand(meanPerDay: 5, dayDispersion: 3, developerCV: 0.3), mix: [1])],
+            profiles: [
+                PlanProfile(name: "dev", demand: ThreadDemand(meanPerDay: 5, dayDispersion: 3, developerCV: 0.3), mix: [1])
+            ],
             plans: plans, trials: 200, seed: 9)
         spec.breakEvenTrials = 100
         let r = try PlanComparator.run(spec)
@@ -124,7 +135,13 @@ import Testing
                 PlanProfile(name: "light", demand: ThreadDemand(meanPerDay: 3, dayDispersion: 2, developerCV: 0.4), mix: [1]),
             ],
             plans: [PlanCatalog.builtIn.plans[0], PlanCatalog.builtIn.plans[1], PlanCatalog.builtIn.plans[6]],
-            selfHosting: [SelfHostingOption(name: "box", hosting: try SelfHosting(hardwareUSD: 9_000, lifeYears: 3, powerKW: 1, electricityUSDPerKWh: 0.3, tokensPerSecond: 20, utilisation: 0.5))],
+            selfHosting: [
+                SelfHostingOption(
+                    name: "box",
+                    hosting: try SelfHosting(
+                        hardwareUSD: 9_000, lifeYears: 3, powerKW: 1, electricityUSDPerKWh: 0.3, tokensPerSecond: 20,
+                        utilisation: 0.5))
+            ],
             trials: 36, seed: 1234)
         spec.breakEvenTrials = 16
         var results: [PlanComparison] = []

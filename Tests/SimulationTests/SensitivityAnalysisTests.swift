@@ -1,7 +1,8 @@
-import Foundation
 import Distributions
+import Foundation
 import Pricing
 import Testing
+
 @testable import Simulation
 
 @Suite struct SensitivityAnalysisTests {

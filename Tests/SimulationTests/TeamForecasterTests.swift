@@ -1,6 +1,7 @@
 import Distributions
 import Pricing
 import Testing
+
 @testable import Simulation
 
 /// Two calibrated-looking models with shared uncertainty, as scenarios give them.
@@ -8,16 +9,22 @@ func teamModels(uncertain: Bool, spread: Double = 3.3) throws -> (models: [Price
     let catalog = PriceCatalog.builtIn
     func behaviour(turns: Double, fresh: Double, p: Double, q: Double) throws -> ThreadBehaviour {
         ThreadBehaviour(
-            turns: try DiscretisedLognormal(median: turns, p90: turns * spread), freshInputPerTurn: try Lognormal(median: fresh, p90: fresh * spread),
+            turns: try DiscretisedLognormal(median: turns, p90: turns * spread),
+            freshInputPerTurn: try Lognormal(median: fresh, p90: fresh * spread),
             outputPerTurn: try Lognormal(median: 250, p90: 250 * spread), cacheHitRate: try Beta(mean: 0.9, sd: 0.05),
             baseContext: try Constant(value: 10_600), oneShotRate: p, offTheRailsRate: q, maxAttempts: 3,
             contextWindow: 200_000, medianThreadMinutes: 3)
     }
     let models = [
-        PricedModel(name: "opus", price: try catalog.price(of: "claude-opus-4-5"), behaviour: try behaviour(turns: 12, fresh: 900, p: 0.57, q: 0.024)),
-        PricedModel(name: "sonnet", price: try catalog.price(of: "claude-sonnet-4-5"), behaviour: try behaviour(turns: 14, fresh: 1_300, p: 0.37, q: 0.084)),
+        PricedModel(
+            name: "opus", price: try catalog.price(of: "claude-opus-4-5"),
+            behaviour: try behaviour(turns: 12, fresh: 900, p: 0.57, q: 0.024)),
+        PricedModel(
+            name: "sonnet", price: try catalog.price(of: "claude-sonnet-4-5"),
+            behaviour: try behaviour(turns: 14, fresh: 1_300, p: 0.37, q: 0.084)),
     ]
-    let u = uncertain
+    let u =
+        uncertain
         ? BehaviourUncertainty(turnsCV: 0.15, tokensCV: 0.15, cacheHitLogitSD: 0.2, oneShotSD: 0.05, turnsTokensCorrelation: 0.3)
         : BehaviourUncertainty.none
     return (models, [u, u])
@@ -88,11 +95,12 @@ func teamModels(uncertain: Bool, spread: Double = 3.3) throws -> (models: [Price
         plan.leavers = [0, 0, 0, 0, 0, 3] + Array(repeating: 0, count: 6)
         #expect(plan.headCount(months: 12) == [10, 10, 14, 14, 14, 11, 11, 11, 11, 11, 11, 11])
         let groups = plan.groups(months: 12).groups
-        #expect(groups == [
-            DeveloperGroup(count: 3, hireMonth: -1, firstMonth: 0, endMonth: 5),
-            DeveloperGroup(count: 7, hireMonth: -1, firstMonth: 0, endMonth: 12),
-            DeveloperGroup(count: 4, hireMonth: 2, firstMonth: 2, endMonth: 12),
-        ])
+        #expect(
+            groups == [
+                DeveloperGroup(count: 3, hireMonth: -1, firstMonth: 0, endMonth: 5),
+                DeveloperGroup(count: 7, hireMonth: -1, firstMonth: 0, endMonth: 12),
+                DeveloperGroup(count: 4, hireMonth: 2, firstMonth: 2, endMonth: 12),
+            ])
         // Ramp-up over two months: a third, two thirds, then full use.
         let hire = groups[2]
         #expect([2, 3, 4, 5].map { hire.rampFactor(month: $0, rampUpMonths: 2) } == [1.0 / 3, 2.0 / 3, 1, 1])
@@ -117,7 +125,8 @@ func teamModels(uncertain: Bool, spread: Double = 3.3) throws -> (models: [Price
         var plan = HeadCountPlan(initial: 0, hires: [0, 2])
         plan.leavers = [0, 0]
         let spec = TeamForecastSpec(
-            models: [models[0]], profiles: [TeamProfileSpec(name: "p", demand: ThreadDemand(meanPerDay: 2), mix: [1], plan: plan)],
+            models: [models[0]],
+            profiles: [TeamProfileSpec(name: "p", demand: ThreadDemand(meanPerDay: 2), mix: [1], plan: plan)],
             calendar: cal, rampUpMonths: 1, trials: 200, seed: 1, method: .exact)
         let f = try TeamForecaster.run(spec)
         // Nobody in February; in March two hires at half use (ramp 1 month): 2 x 0.5 x 23 x 2 = 46 threads a trial.
@@ -133,8 +142,12 @@ func teamModels(uncertain: Bool, spread: Double = 3.3) throws -> (models: [Price
         let spec = TeamForecastSpec(
             models: models, uncertainty: uncertainty,
             profiles: [
-                TeamProfileSpec(name: "small", demand: ThreadDemand(meanPerDay: 2, dayDispersion: 2, developerCV: 0.4), mix: [0.5, 0.5], plan: .constant(3)),
-                TeamProfileSpec(name: "large", demand: ThreadDemand(meanPerDay: 2, dayDispersion: 2, developerCV: 0.4), mix: [0.8, 0.2], plan: .constant(500)),
+                TeamProfileSpec(
+                    name: "small", demand: ThreadDemand(meanPerDay: 2, dayDispersion: 2, developerCV: 0.4), mix: [0.5, 0.5],
+                    plan: .constant(3)),
+                TeamProfileSpec(
+                    name: "large", demand: ThreadDemand(meanPerDay: 2, dayDispersion: 2, developerCV: 0.4), mix: [0.8, 0.2],
+                    plan: .constant(500)),
             ],
             calendar: calendar, adoption: AdoptionCurve(start: 0.5, target: 0.9, months: 6, sd: 0.1), trials: 64, seed: 3)
         let diff = TeamForecastDiff(a: try TeamForecaster.run(spec), b: try TeamForecaster.run(spec))
@@ -156,8 +169,12 @@ func teamModels(uncertain: Bool, spread: Double = 3.3) throws -> (models: [Price
             TeamForecastSpec(
                 models: models, uncertainty: uncertainty,
                 profiles: [
-                    TeamProfileSpec(name: "small", demand: ThreadDemand(meanPerDay: 2, dayDispersion: 2, developerCV: 0.4), mix: [0.5, 0.5], plan: .constant(3)),
-                    TeamProfileSpec(name: "large", demand: ThreadDemand(meanPerDay: 2, dayDispersion: 2, developerCV: 0.4), mix: [0.8, 0.2], plan: .constant(500)),
+                    TeamProfileSpec(
+                        name: "small", demand: ThreadDemand(meanPerDay: 2, dayDispersion: 2, developerCV: 0.4), mix: [0.5, 0.5],
+                        plan: .constant(3)),
+                    TeamProfileSpec(
+                        name: "large", demand: ThreadDemand(meanPerDay: 2, dayDispersion: 2, developerCV: 0.4), mix: [0.8, 0.2],
+                        plan: .constant(500)),
                 ],
                 calendar: calendar, trials: 48, seed: 5)
         }
@@ -169,10 +186,12 @@ func teamModels(uncertain: Bool, spread: Double = 3.3) throws -> (models: [Price
         #expect(byModel["opus"]?.contains { $0 != 0 } == true)
 
         let developer = { (models: [PricedModel]) in
-            try DeveloperForecaster.run(DeveloperForecastSpec(
-                models: models, mix: [0.6, 0.4], uncertainty: uncertainty,
-                pricePaths: [PricePath(annualChange: 0), PricePath(annualChange: 0)],
-                demand: ThreadDemand(meanPerDay: 4, dayDispersion: 3, developerCV: 0.3), calendar: calendar, trials: 24, seed: 5))
+            try DeveloperForecaster.run(
+                DeveloperForecastSpec(
+                    models: models, mix: [0.6, 0.4], uncertainty: uncertainty,
+                    pricePaths: [PricePath(annualChange: 0), PricePath(annualChange: 0)],
+                    demand: ThreadDemand(meanPerDay: 4, dayDispersion: 3, developerCV: 0.3), calendar: calendar, trials: 24,
+                    seed: 5))
         }
         let da = try developer(models), db = try developer(changed)
         #expect(da.models[1].annual == db.models[1].annual)
@@ -188,7 +207,11 @@ func teamModels(uncertain: Bool, spread: Double = 3.3) throws -> (models: [Price
         let (models, uncertainty) = try teamModels(uncertain: uncertain)
         let spec = TeamForecastSpec(
             models: models, uncertainty: uncertainty,
-            profiles: [TeamProfileSpec(name: "typical", demand: ThreadDemand(meanPerDay: 6, dayDispersion: 3, developerCV: 0.35), mix: [0.7, 0.3], plan: .constant(1_000))],
+            profiles: [
+                TeamProfileSpec(
+                    name: "typical", demand: ThreadDemand(meanPerDay: 6, dayDispersion: 3, developerCV: 0.35), mix: [0.7, 0.3],
+                    plan: .constant(1_000))
+            ],
             calendar: calendar, trials: 400, seed: 17, method: .aggregate)
         let s = SpendSummary(try TeamForecaster.run(spec).orgAnnual)
         let ratio = s.p90 / s.p10
@@ -211,12 +234,18 @@ func teamModels(uncertain: Bool, spread: Double = 3.3) throws -> (models: [Price
         let quarter = WorkCalendar(months: ["2027-01", "2027-02", "2027-03"], workingDays: [21, 20, 23])
         var spec = TeamForecastSpec(
             models: models, uncertainty: [u, u],
-            profiles: [TeamProfileSpec(name: "typical", demand: ThreadDemand(meanPerDay: 1, dayDispersion: 3, developerCV: 0.1), mix: [0.7, 0.3], plan: .constant(50))],
+            profiles: [
+                TeamProfileSpec(
+                    name: "typical", demand: ThreadDemand(meanPerDay: 1, dayDispersion: 3, developerCV: 0.1), mix: [0.7, 0.3],
+                    plan: .constant(50))
+            ],
             calendar: quarter, trials: 2_000, seed: 23, method: .exact)
         let exact = SpendSummary(try TeamForecaster.run(spec).orgAnnual)
         spec.method = .aggregate
         let aggregated = SpendSummary(try TeamForecaster.run(spec).orgAnnual)
-        for (a, e, name) in [(aggregated.p5, exact.p5, "P5"), (aggregated.p50, exact.p50, "P50"), (aggregated.p95, exact.p95, "P95")] {
+        for (a, e, name) in [
+            (aggregated.p5, exact.p5, "P5"), (aggregated.p50, exact.p50, "P50"), (aggregated.p95, exact.p95, "P95"),
+        ] {
             #expect(abs(a / e - 1) < 0.01, "\(name): aggregated \(a), exact \(e)")
         }
     }

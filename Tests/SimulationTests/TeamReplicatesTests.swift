@@ -1,6 +1,7 @@
 import Distributions
 import Pricing
 import Testing
+
 @testable import Simulation
 
 /// A fitted model's bootstrap replicates on the team path: `forecast` must draw one per trial

@@ -1,6 +1,7 @@
 import Distributions
 import Pricing
 import Testing
+
 @testable import Simulation
 
 /// Seat plans in team forecasts: fees follow the head count, covered threads cost only their
@@ -9,18 +10,24 @@ import Testing
 @Suite struct TeamSeatTests {
     let calendar = WorkCalendar.spreading(workingDaysPerYear: 230, startYear: 2027, startMonth: 1)
 
-    func plan(_ name: String, vendor: String = "Anthropic", fee: Double, included: Double? = nil, policy: OverLimitPolicy? = nil) throws -> Plan {
+    func plan(_ name: String, vendor: String = "Anthropic", fee: Double, included: Double? = nil, policy: OverLimitPolicy? = nil)
+        throws -> Plan
+    {
         try Plan(
             name: name, vendor: vendor, monthlyFeeUSD: fee, includedUSDPerMonth: included, overLimit: policy,
             asOf: "2026-11-01", source: "test", limitsAreEstimates: false)
     }
 
-    func spec(models: [PricedModel], mix: [Double], seat: Plan, head: HeadCountPlan, method: TeamMethod, trials: Int = 24) -> TeamForecastSpec {
+    func spec(models: [PricedModel], mix: [Double], seat: Plan, head: HeadCountPlan, method: TeamMethod, trials: Int = 24)
+        -> TeamForecastSpec
+    {
         var s = TeamForecastSpec(
             models: models,
-            profiles: [TeamProfileSpec(
-                name: "seats", demand: ThreadDemand(meanPerDay: 4, dayDispersion: 3, developerCV: 0.3), mix: mix, plan: head,
-                seat: SeatPlan(plan: seat, models: models))],
+            profiles: [
+                TeamProfileSpec(
+                    name: "seats", demand: ThreadDemand(meanPerDay: 4, dayDispersion: 3, developerCV: 0.3), mix: mix, plan: head,
+                    seat: SeatPlan(plan: seat, models: models))
+            ],
             calendar: calendar, rampUpMonths: 1, trials: trials, seed: 99, method: method)
         s.seatTableMonths = 64
         return s
@@ -33,7 +40,8 @@ import Testing
         for (m, days) in t.monthDays.enumerated() {
             for d in days {
                 // The whole day, and so every thread started in it, lies inside its month.
-                #expect(t.dayStarts[d] >= Double(m) * Plan.hoursPerMonth && t.dayStarts[d] + 24 <= Double(m + 1) * Plan.hoursPerMonth)
+                #expect(
+                    t.dayStarts[d] >= Double(m) * Plan.hoursPerMonth && t.dayStarts[d] + 24 <= Double(m + 1) * Plan.hoursPerMonth)
             }
         }
         // Weekdays only while there are enough of them (about 21.7 in 730 hours); 23 and 31
@@ -66,9 +74,11 @@ import Testing
     @Test(arguments: [TeamMethod.exact, .aggregate])
     func threadsOnOtherVendorsModelsArePaidAtAPIPrices(_ method: TeamMethod) throws {
         var (models, _) = try teamModels(uncertain: false)
-        models.append(PricedModel(name: "gpt", price: try PriceCatalog.builtIn.price(of: "gpt-5.2"), behaviour: models[1].behaviour))
+        models.append(
+            PricedModel(name: "gpt", price: try PriceCatalog.builtIn.price(of: "gpt-5.2"), behaviour: models[1].behaviour))
         let unlimited = try plan("Unlimited Claude", fee: 50)
-        let f = try TeamForecaster.run(spec(models: models, mix: [0.5, 0.2, 0.3], seat: unlimited, head: .constant(2), method: method))
+        let f = try TeamForecaster.run(
+            spec(models: models, mix: [0.5, 0.2, 0.3], seat: unlimited, head: .constant(2), method: method))
         #expect(SeatPlan(plan: unlimited, models: models).covers == [true, true, false])
         for t in 0..<f.trials {
             for m in 0..<12 {
@@ -97,7 +107,8 @@ import Testing
         var s = spec(models: models, mix: [0.7, 0.3], seat: payg, head: .constant(30), method: .aggregate, trials: 200)
         s.seatTableMonths = 256
         let aggregated = try TeamForecaster.run(s)
-        let a = SpendSummary(aggregated.seatFigure(0, .overage)).mean, c = SpendSummary(aggregated.seatFigure(0, .coveredAPICost)).mean
+        let a = SpendSummary(aggregated.seatFigure(0, .overage)).mean,
+            c = SpendSummary(aggregated.seatFigure(0, .coveredAPICost)).mean
         #expect(abs(a / c - 1) < 0.04, "overage \(a) against covered API cost \(c)")
     }
 

@@ -1,6 +1,7 @@
 import Distributions
 import Pricing
 import Testing
+
 @testable import Simulation
 
 func constantBehaviour(turns: Double = 10, p: Double = 0.5, q: Double = 0.1, maxAttempts: Int = 3) throws -> ThreadBehaviour {
@@ -24,7 +25,8 @@ func constantBehaviour(turns: Double = 10, p: Double = 0.5, q: Double = 0.1, max
         let attemptCost = 122_400 * 0.5e-6 + 55_100 * 6.25e-6 + 5_000 * 25e-6
         var rng = RandomStream(seed: 7)
         var totals = ThreadTotals()
-        ThreadKernel.simulate(model, trial: .nominal(behaviour), count: 200_000, rng: &rng, workspace: KernelWorkspace(), totals: &totals)
+        ThreadKernel.simulate(
+            model, trial: .nominal(behaviour), count: 200_000, rng: &rng, workspace: KernelWorkspace(), totals: &totals)
         #expect(totals.threads == 200_000)
         // E[attempts] = 1 + 0.55 + 0.55^2 with success probability (1 - 0.1) * 0.5 = 0.45.
         let expectedAttempts = 1 + 0.55 + 0.55 * 0.55
@@ -47,8 +49,10 @@ func constantBehaviour(turns: Double = 10, p: Double = 0.5, q: Double = 0.1, max
         let model = PricedModel(name: "opus", price: try opus, behaviour: behaviour)
         var a = ThreadTotals(), b = ThreadTotals()
         var r1 = RandomStream(seed: 11), r2 = RandomStream(seed: 11)
-        ThreadKernel.simulate(model, trial: .nominal(behaviour), count: 10_000, rng: &r1, workspace: KernelWorkspace(), totals: &a, mode: .fused)
-        ThreadKernel.simulate(model, trial: .nominal(behaviour), count: 10_000, rng: &r2, workspace: KernelWorkspace(), totals: &b, mode: .blas)
+        ThreadKernel.simulate(
+            model, trial: .nominal(behaviour), count: 10_000, rng: &r1, workspace: KernelWorkspace(), totals: &a, mode: .fused)
+        ThreadKernel.simulate(
+            model, trial: .nominal(behaviour), count: 10_000, rng: &r2, workspace: KernelWorkspace(), totals: &b, mode: .blas)
         #expect(a.attempts == b.attempts)
         #expect(abs(a.cost.value - b.cost.value) < 1e-9 * a.cost.value)
     }
@@ -58,7 +62,8 @@ func constantBehaviour(turns: Double = 10, p: Double = 0.5, q: Double = 0.1, max
         let model = PricedModel(name: "opus", price: try opus, behaviour: behaviour)
         var totals = ThreadTotals()
         var rng = RandomStream(seed: 1)
-        ThreadKernel.simulate(model, trial: .nominal(behaviour), count: 1_000, rng: &rng, workspace: KernelWorkspace(), totals: &totals)
+        ThreadKernel.simulate(
+            model, trial: .nominal(behaviour), count: 1_000, rng: &rng, workspace: KernelWorkspace(), totals: &totals)
         #expect(totals.completed == 0)
         #expect(totals.attempts == 3_000)
         #expect(totals.wasteShare == 1)
@@ -69,7 +74,8 @@ func constantBehaviour(turns: Double = 10, p: Double = 0.5, q: Double = 0.1, max
         let model = PricedModel(name: "opus", price: try opus, behaviour: behaviour)
         var totals = ThreadTotals()
         var rng = RandomStream(seed: 1)
-        ThreadKernel.simulate(model, trial: .nominal(behaviour), count: 5_000, rng: &rng, workspace: KernelWorkspace(), totals: &totals)
+        ThreadKernel.simulate(
+            model, trial: .nominal(behaviour), count: 5_000, rng: &rng, workspace: KernelWorkspace(), totals: &totals)
         #expect(totals.attempts == 5_000 && totals.completed == 5_000 && totals.waste.value == 0)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ThreadStore
 
 @Suite struct CSVImporterTests {
@@ -25,13 +26,14 @@ import Testing
         #expect(threads[2].outcome == nil)
         #expect(report.usedLines == 3)
         #expect(report.ignoredLines == ["header": 1])
-        #expect(report.skips.mapValues(\.examples) == [
-            "invalid outcome (expected success, failure or abandoned)": ["\(path):5"],
-            "missing value for 'model'": ["\(path):6"],
-            "invalid count in 'turns' (expected an integer >= 1)": ["\(path):7"],
-            "wrong number of fields (expected 11)": ["\(path):8"],
-            "invalid date in 'started_at' (expected ISO 8601, e.g. 2025-10-02T09:14:03Z)": ["\(path):9"],
-        ])
+        #expect(
+            report.skips.mapValues(\.examples) == [
+                "invalid outcome (expected success, failure or abandoned)": ["\(path):5"],
+                "missing value for 'model'": ["\(path):6"],
+                "invalid count in 'turns' (expected an integer >= 1)": ["\(path):7"],
+                "wrong number of fields (expected 11)": ["\(path):8"],
+                "invalid date in 'started_at' (expected ISO 8601, e.g. 2025-10-02T09:14:03Z)": ["\(path):9"],
+            ])
     }
 
     @Test func requestRowsAreSummedIntoThreads() throws {
@@ -74,14 +76,15 @@ import Testing
         let path = Fixtures.path("csv/unknown-header.csv")
         let error = ThreadStoreError.unknownCSVHeader(path: path, found: ["session", "tokens"])
         #expect(throws: error) { try CSVImporter(store: store).importFile(at: path) }
-        #expect(error.description == """
-            \(path): not a CSV header tokencast knows (found: session, tokens). Expected thread rows with columns \
-            thread_id, model, turns (required), started_at, ended_at, developer, project, input_tokens, \
-            cache_read_tokens, cache_write_tokens, cache_write_1h_tokens, output_tokens, reasoning_tokens, cost_usd, \
-            outcome or request rows with columns thread_id, turn_index (required), timestamp, model, developer, \
-            project, input_tokens, cache_read_tokens, cache_write_tokens, cache_write_1h_tokens, output_tokens, \
-            reasoning_tokens, cost_usd.
-            """)
+        #expect(
+            error.description == """
+                \(path): not a CSV header tokencast knows (found: session, tokens). Expected thread rows with columns \
+                thread_id, model, turns (required), started_at, ended_at, developer, project, input_tokens, \
+                cache_read_tokens, cache_write_tokens, cache_write_1h_tokens, output_tokens, reasoning_tokens, cost_usd, \
+                outcome or request rows with columns thread_id, turn_index (required), timestamp, model, developer, \
+                project, input_tokens, cache_read_tokens, cache_write_tokens, cache_write_1h_tokens, output_tokens, \
+                reasoning_tokens, cost_usd.
+                """)
     }
 
     @Test func misspelledColumnIsRefused() {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ThreadStore
 
 @Suite struct ClaudeCodeImporterTests {
@@ -49,20 +50,21 @@ import Testing
         let a = Fixtures.sessionA
         let size = [Fixtures.sessionA, Fixtures.subagentA, Fixtures.sessionB]
             .map { try! FileManager.default.attributesOfItem(atPath: $0)[.size] as! Int64 }.reduce(0, +)
-        #expect(report.summary == """
-            files: 3 imported (\(ImportReport.formatBytes(size)))
-            lines: 21 read, 6 used, 4 duplicate, 4 without usage, 7 skipped
-            threads: 2
-            requests: 6 new
-            skipped:
-              1 API error message: \(a):10
-              1 assistant line without message.usage: \(a):9
-              1 invalid UTF-8: \(a):13
-              1 malformed JSON: \(a):7
-              1 synthetic message (no model call): \(a):11
-              1 truncated last line: \(a):15
-              1 unknown line type 'mystery': \(a):8
-            """)
+        #expect(
+            report.summary == """
+                files: 3 imported (\(ImportReport.formatBytes(size)))
+                lines: 21 read, 6 used, 4 duplicate, 4 without usage, 7 skipped
+                threads: 2
+                requests: 6 new
+                skipped:
+                  1 API error message: \(a):10
+                  1 assistant line without message.usage: \(a):9
+                  1 invalid UTF-8: \(a):13
+                  1 malformed JSON: \(a):7
+                  1 synthetic message (no model call): \(a):11
+                  1 truncated last line: \(a):15
+                  1 unknown line type 'mystery': \(a):8
+                """)
     }
 
     @Test func reimportingAddsNothing() throws {
@@ -107,7 +109,8 @@ import Testing
         let store = try ThreadStore(inMemory: #function)
         let importer = ClaudeCodeImporter(store: store)
         _ = try importer.importLogs(at: [dir.path])
-        let line = #"{"type":"assistant","sessionId":"sess-bbbb","timestamp":"2025-11-03T10:01:00Z","requestId":"req_b3","message":{"id":"msg_b3","model":"claude-sonnet-4-5-20250929","usage":{"input_tokens":1,"cache_read_input_tokens":1100,"cache_creation_input_tokens":10,"output_tokens":9}}}"#
+        let line =
+            #"{"type":"assistant","sessionId":"sess-bbbb","timestamp":"2025-11-03T10:01:00Z","requestId":"req_b3","message":{"id":"msg_b3","model":"claude-sonnet-4-5-20250929","usage":{"input_tokens":1,"cache_read_input_tokens":1100,"cache_creation_input_tokens":10,"output_tokens":9}}}"#
         let handle = try #require(FileHandle(forWritingAtPath: copy))
         try handle.seekToEnd()
         try handle.write(contentsOf: Data((line + "\n").utf8))
@@ -148,7 +151,8 @@ import Testing
         #expect(throws: ThreadStoreError.noSuchPath("/no/such/dir")) {
             try ClaudeCodeImporter(store: store).importLogs(at: ["/no/such/dir"])
         }
-        #expect(ThreadStoreError.noSuchPath("/no/such/dir").description == "/no/such/dir: no such file or directory: check the path.")
+        #expect(
+            ThreadStoreError.noSuchPath("/no/such/dir").description == "/no/such/dir: no such file or directory: check the path.")
     }
 
     @Test func missingDefaultDirectoriesAreReportedOrAnError() throws {
@@ -159,19 +163,22 @@ import Testing
         #expect(report.newRequests == 6)
         #expect(report.missingDirectories == [dir.path + "/.config/claude/projects", dir.path + "/.claude/projects"])
 
-        let error = ThreadStoreError.noLogDirectory(kind: .claudeCode, looked: ["/h/.config/claude/projects", "/h/.claude/projects"])
+        let error = ThreadStoreError.noLogDirectory(
+            kind: .claudeCode, looked: ["/h/.config/claude/projects", "/h/.claude/projects"])
         #expect(throws: error) {
             try ClaudeCodeImporter(store: store).importLogs(at: [], environment: ["HOME": "/h"])
         }
-        #expect(error.description == "no Claude Code logs found; looked in /h/.config/claude/projects, "
-            + "/h/.claude/projects. Pass the log directory as an argument.")
+        #expect(
+            error.description == "no Claude Code logs found; looked in /h/.config/claude/projects, "
+                + "/h/.claude/projects. Pass the log directory as an argument.")
     }
 
     @Test func unreadableFileIsSkippedAndReported() throws {
         let store = try ThreadStore(inMemory: #function)
         let report = try store.importFiles(
             ["/no/such/file.jsonl", Fixtures.sessionB], kind: .claudeCode, developer: nil, report: ImportReport(),
-            progress: nil) { _ in ClaudeCodeLineParser(threadID: "x") }
+            progress: nil
+        ) { _ in ClaudeCodeLineParser(threadID: "x") }
         #expect(report.skips["unreadable file (No such file or directory)"]?.examples == ["/no/such/file.jsonl"])
         #expect(report.newRequests == 2)
     }

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import ThreadStore
 import SyntheticData
+import Testing
+
+@testable import ThreadStore
 
 @Suite struct ClaudeCodeLogGeneratorTests {
     @Test func generatedLogsImportWithoutSkipsOrDoubleCounting() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ThreadStore
 
 @Suite struct CodexImporterTests {
@@ -15,10 +16,11 @@ import Testing
         #expect(thread.model == "gpt-5-codex")
         let requests = try store.requests(threadID: thread.id)
         #expect(requests.map(\.model) == ["gpt-5-codex", "gpt-5"])
-        #expect(requests.map(\.tokens) == [
-            TokenCounts(input: 800, cacheRead: 200, output: 100, reasoning: 40),
-            TokenCounts(input: 200, cacheRead: 1300, output: 80, reasoning: 20),
-        ])
+        #expect(
+            requests.map(\.tokens) == [
+                TokenCounts(input: 800, cacheRead: 200, output: 100, reasoning: 40),
+                TokenCounts(input: 200, cacheRead: 1300, output: 80, reasoning: 20),
+            ])
     }
 
     @Test func rateLimitsAreKept() throws {

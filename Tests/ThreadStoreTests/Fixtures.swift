@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import ThreadStore
 
 /// Paths of the handwritten logs in `fixtures/logs`, found from this file, not the working
@@ -47,12 +48,14 @@ extension ThreadStore {
     /// Everything stored except ids and import times, for comparing two stores.
     func contentSnapshot() throws -> [String] {
         try threads().flatMap { t -> [String] in
-            let head = "\(t.sourceKind.rawValue) \(t.externalID) \(t.model ?? "-") \(t.project ?? "-") "
+            let head =
+                "\(t.sourceKind.rawValue) \(t.externalID) \(t.model ?? "-") \(t.project ?? "-") "
                 + "\(t.startedAt?.timeIntervalSince1970 ?? 0) \(t.endedAt?.timeIntervalSince1970 ?? 0) "
                 + "\(t.turns) \(t.tokens) \(t.costUSD ?? -1) \(t.outcome?.rawValue ?? "-")"
-            return [head] + (try requests(threadID: t.id)).map {
-                "  \($0.turnIndex) \($0.requestKey) \($0.model) \($0.tokens) \($0.timestamp?.timeIntervalSince1970 ?? 0)"
-            }
+            return [head]
+                + (try requests(threadID: t.id)).map {
+                    "  \($0.turnIndex) \($0.requestKey) \($0.model) \($0.tokens) \($0.timestamp?.timeIntervalSince1970 ?? 0)"
+                }
         }
     }
 }

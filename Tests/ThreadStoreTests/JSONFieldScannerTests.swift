@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ThreadStore
 
 @Suite struct JSONFieldScannerTests {
@@ -20,7 +21,8 @@ import Testing
     }
 
     @Test func nestedKeysWithTheSameNamesAreNotMistakenForWantedOnes() throws {
-        let line = #"{"message":{"content":[{"type":"x","usage":{"input_tokens":999}}],"usage":{"input_tokens":5}},"#
+        let line =
+            #"{"message":{"content":[{"type":"x","usage":{"input_tokens":999}}],"usage":{"input_tokens":5}},"#
             + #""type":"assistant","costUSD":0.25,"flag":true,"text":"\"type\":\"user\" }]"}"#
         let values = try #require(scan(line))
         #expect(values == [.string("assistant"), nil, .object, .int(5), .double(0.25), .bool(true)])

@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
+import Synchronization
 import Testing
+
 @testable import ThreadStore
 
 @Suite struct ThreadStoreTests {
@@ -26,9 +28,10 @@ import Testing
         try bytes.write(to: URL(fileURLWithPath: path))
         #expect(throws: ThreadStoreError.notADatabase(path: path)) { try ThreadStore(path: path) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
-        #expect(ThreadStoreError.notADatabase(path: "/x.db").description
-            == "/x.db is not a tokencast thread database (not an SQLite file); it was left untouched. "
-            + "Move it away, or pass --db with another path.")
+        #expect(
+            ThreadStoreError.notADatabase(path: "/x.db").description
+                == "/x.db is not a tokencast thread database (not an SQLite file); it was left untouched. "
+                + "Move it away, or pass --db with another path.")
     }
 
     @Test func foreignSQLiteIsRefusedAndLeftAlone() throws {
@@ -39,8 +42,9 @@ import Testing
         let error = ThreadStoreError.foreignDatabase(path: path, detail: "tables: notes")
         #expect(throws: error) { try ThreadStore(path: path) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
-        #expect(error.description == "\(path) is an SQLite database that tokencast did not create (tables: notes); "
-            + "it was left untouched. Pass --db with another path.")
+        #expect(
+            error.description == "\(path) is an SQLite database that tokencast did not create (tables: notes); "
+                + "it was left untouched. Pass --db with another path.")
     }
 
     /// GRDB creates `grdb_migrations` before the first migration's transaction; an import killed
@@ -107,12 +111,13 @@ import Testing
         let old = try DatabaseQueue(path: path)
         try Schema.migrator.migrate(old, upTo: "v1")
         try old.write { db in
-            try db.execute(sql: """
-                INSERT INTO threads (id, source_kind, external_id, model, turns, input_tokens, output_tokens)
-                VALUES (1, 'claude-code', 's1', 'claude-sonnet-4-5', 1, 10, 20);
-                INSERT INTO requests (thread_id, turn_index, model, request_key, input_tokens, output_tokens)
-                VALUES (1, 1, 'claude-sonnet-4-5', 'cc:m:r', 10, 20);
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO threads (id, source_kind, external_id, model, turns, input_tokens, output_tokens)
+                    VALUES (1, 'claude-code', 's1', 'claude-sonnet-4-5', 1, 10, 20);
+                    INSERT INTO requests (thread_id, turn_index, model, request_key, input_tokens, output_tokens)
+                    VALUES (1, 1, 'claude-sonnet-4-5', 'cc:m:r', 10, 20);
+                    """)
             #expect(try db.columns(in: "threads").contains { $0.name == "reasoning_tokens" } == false)
         }
         try old.close()
@@ -129,7 +134,8 @@ import Testing
         let store = try ThreadStore(inMemory: #function)
         let since = Date(timeIntervalSince1970: 1_700_000_000)
         try store.saveFit(model: "m", since: since, until: nil, payload: #"{"a":1}"#, createdAt: Date(timeIntervalSince1970: 1))
-        let second = try store.saveFit(model: "m", since: nil, until: nil, payload: "{}", createdAt: Date(timeIntervalSince1970: 2))
+        let second = try store.saveFit(
+            model: "m", since: nil, until: nil, payload: "{}", createdAt: Date(timeIntervalSince1970: 2))
         try store.saveFit(model: "other", since: nil, until: nil, payload: "{}")
         let fits = try store.fits(model: "m")
         #expect(fits.map(\.id) == [second.id, 1])
@@ -164,5 +170,3 @@ import Testing
         #expect(try ThreadStore(path: path).threads().count == 3)
     }
 }
-
-import Synchronization

@@ -1,6 +1,7 @@
 import Foundation
 import Pricing
 import Testing
+
 @testable import ThreadStore
 
 @Suite struct ThreadSummaryTests {
@@ -13,13 +14,14 @@ import Testing
 
     @Test func sumsPerModelAndMonthWithCatalogCost() throws {
         let summary = try store().summary()
-        #expect(summary.rows.map { "\($0.model) \($0.month) \($0.threads) \($0.turns)" } == [
-            "claude-haiku-4-5-20251001 2025-10 0 2",
-            "claude-opus-4-1 2025-09 1 3",
-            "claude-sonnet-4-5-20250929 2025-10 1 2",
-            "claude-sonnet-4-5-20250929 2025-11 1 2",
-            "mystery-model-9 2025-09 1 1",
-        ])
+        #expect(
+            summary.rows.map { "\($0.model) \($0.month) \($0.threads) \($0.turns)" } == [
+                "claude-haiku-4-5-20251001 2025-10 0 2",
+                "claude-opus-4-1 2025-09 1 3",
+                "claude-sonnet-4-5-20250929 2025-10 1 2",
+                "claude-sonnet-4-5-20250929 2025-11 1 2",
+                "mystery-model-9 2025-09 1 1",
+            ])
         let haiku = summary.rows[0]
         #expect(haiku.tokens == TokenCounts(input: 11, cacheRead: 200, cacheWrite5m: 50, output: 32))
         let p = try PriceCatalog.builtIn.price(of: "claude-haiku-4-5")

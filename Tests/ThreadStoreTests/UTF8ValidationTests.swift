@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ThreadStore
 
 @Suite struct UTF8ValidationTests {

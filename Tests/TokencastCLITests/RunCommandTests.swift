@@ -1,19 +1,23 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite(.serialized) struct RunCommandTests {
     @Test func tableOutputHasEverySection() throws {
         let r = try CommandRunner.run(["run", "fixtures/scenarios/valid-minimal.yaml", "--trials", "50", "--quiet"])
         #expect(r.status == 0)
         #expect(r.stderr == "")
-        for heading in ["Spend per developer over one year (USD)", "Threads", "By model", "By month (USD per developer)", "50 trials, seed 7"] {
+        for heading in [
+            "Spend per developer over one year (USD)", "Threads", "By model", "By month (USD per developer)", "50 trials, seed 7",
+        ] {
             #expect(r.stdout.contains(heading), "missing \(heading)")
         }
     }
 
     @Test func jsonOutputFollowsTheSchema() throws {
-        let r = try CommandRunner.run(["run", "fixtures/scenarios/valid-minimal.yaml", "--trials", "40", "--seed", "3", "--format", "json"])
+        let r = try CommandRunner.run([
+            "run", "fixtures/scenarios/valid-minimal.yaml", "--trials", "40", "--seed", "3", "--format", "json",
+        ])
         #expect(r.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
         #expect(object?["trials"] as? Int == 40)
@@ -43,7 +47,9 @@ import TestSupport
     @Test func outWritesTheFile() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tokencast-out-\(UUID().uuidString).json").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let r = try CommandRunner.run(["run", "fixtures/scenarios/valid-minimal.yaml", "--trials", "20", "--format", "json", "--out", path])
+        let r = try CommandRunner.run([
+            "run", "fixtures/scenarios/valid-minimal.yaml", "--trials", "20", "--format", "json", "--out", path,
+        ])
         #expect(r.status == 0 && r.stdout == "")
         #expect(FileManager.default.contents(atPath: path)?.isEmpty == false)
     }
@@ -52,7 +58,10 @@ import TestSupport
         let r = try CommandRunner.run(["run", "fixtures/scenarios/unknown-key.yaml"])
         #expect(r.status == 2)
         #expect(r.stdout == "")
-        #expect(r.stderr == "error: fixtures/scenarios/unknown-key.yaml:1:1: unknown key 'trails' at the top level: did you mean 'trials'?\n")
+        #expect(
+            r.stderr
+                == "error: fixtures/scenarios/unknown-key.yaml:1:1: unknown key 'trails' at the top level: did you mean 'trials'?\n"
+        )
     }
 
     @Test func missingFileExitsTwo() throws {
@@ -71,6 +80,9 @@ import TestSupport
         let r = try CommandRunner.run(["check", "fixtures/scenarios/valid-minimal.yaml", "fixtures/scenarios/mix-not-one.yaml"])
         #expect(r.status == 2)
         #expect(r.stdout == "fixtures/scenarios/valid-minimal.yaml: ok (1 model, 200 trials, 12 months)\n")
-        #expect(r.stderr == "error: fixtures/scenarios/mix-not-one.yaml:3:8: the shares in 'developer.mix' sum to 0.9, not 1: add 0.1 across them\n")
+        #expect(
+            r.stderr
+                == "error: fixtures/scenarios/mix-not-one.yaml:3:8: the shares in 'developer.mix' sum to 0.9, not 1: add 0.1 across them\n"
+        )
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `import`, `threads` and `prices` as a user runs them: exit codes and exact messages.
 @Suite(.serialized) struct StoreAndPricesCommandTests {
@@ -14,7 +14,8 @@ import TestSupport
         let first = try CommandRunner.run(["import", "csv", "fixtures/logs/csv/threads.csv", "--db", db, "-q"])
         #expect(first.status == 0)
         #expect(first.stdout.contains("threads: 3\n"))
-        #expect(first.stdout.contains("1 invalid outcome (expected success, failure or abandoned): fixtures/logs/csv/threads.csv:5"))
+        #expect(
+            first.stdout.contains("1 invalid outcome (expected success, failure or abandoned): fixtures/logs/csv/threads.csv:5"))
         let again = try CommandRunner.run(["import", "csv", "fixtures/logs/csv/threads.csv", "--db", db, "-q"])
         #expect(again.status == 0)
         #expect(again.stdout.contains("threads: 0\n"))
@@ -26,7 +27,8 @@ import TestSupport
     /// The Claude Code fixtures and the CSV request rows (as ThreadStoreTests' summary store).
     func summaryDatabase() throws -> String {
         let db = temporaryDatabase()
-        #expect(try CommandRunner.run(["import", "claude-code", "fixtures/logs/claude-code/projects", "--db", db, "-q"]).status == 0)
+        #expect(
+            try CommandRunner.run(["import", "claude-code", "fixtures/logs/claude-code/projects", "--db", db, "-q"]).status == 0)
         #expect(try CommandRunner.run(["import", "csv", "fixtures/logs/csv/requests.csv", "--db", db, "-q"]).status == 0)
         return db
     }
@@ -36,11 +38,12 @@ import TestSupport
         defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + s) } }
         let r = try CommandRunner.run(["threads", "--db", db, "--model", "mystery-model-9", "--format", "csv"])
         #expect(r.status == 0)
-        #expect(r.stdout == """
-            model,month,threads,turns,input,cache_read,cache_write_5m,cache_write_1h,output,reasoning,cost_usd,cache_hit_rate
-            mystery-model-9,2025-09,1,1,10,0,0,0,5,0,-,0.0000
+        #expect(
+            r.stdout == """
+                model,month,threads,turns,input,cache_read,cache_write_5m,cache_write_1h,output,reasoning,cost_usd,cache_hit_rate
+                mystery-model-9,2025-09,1,1,10,0,0,0,5,0,-,0.0000
 
-            """)
+                """)
     }
 
     @Test func threadsTable() throws {
@@ -48,14 +51,15 @@ import TestSupport
         defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + s) } }
         let r = try CommandRunner.run(["threads", "--db", db, "--model", "mystery-model-9"])
         #expect(r.status == 0)
-        #expect(r.stdout == """
-            model            month    threads  turns  input  cache_read  cache_write_5m  cache_write_1h  output  reasoning  cost_usd  cache_hit_rate
-            mystery-model-9  2025-09        1      1     10           0               0               0       5          0         -            0.0%
-            total                           1      1     10           0               0               0       5          0         -            0.0%
-            prices: built-in 2026-11-20; cost is API-equivalent at base prices (context tiers not applied)
-            note: no catalog price for mystery-model-9; their cost is shown as -
+        #expect(
+            r.stdout == """
+                model            month    threads  turns  input  cache_read  cache_write_5m  cache_write_1h  output  reasoning  cost_usd  cache_hit_rate
+                mystery-model-9  2025-09        1      1     10           0               0               0       5          0         -            0.0%
+                total                           1      1     10           0               0               0       5          0         -            0.0%
+                prices: built-in 2026-11-20; cost is API-equivalent at base prices (context tiers not applied)
+                note: no catalog price for mystery-model-9; their cost is shown as -
 
-            """)
+                """)
     }
 
     @Test func threadsWriteToOutFile() throws {
@@ -73,7 +77,10 @@ import TestSupport
     @Test func unknownCSVHeaderExitsTwoNamingTheColumns() throws {
         let r = try CommandRunner.run(["import", "csv", "fixtures/logs/csv/unknown-header.csv", "--db", temporaryDatabase()])
         #expect(r.status == 2)
-        #expect(r.stderr.hasPrefix("error: fixtures/logs/csv/unknown-header.csv: not a CSV header tokencast knows (found: session, tokens). Expected thread rows with columns thread_id, model, turns (required)"))
+        #expect(
+            r.stderr.hasPrefix(
+                "error: fixtures/logs/csv/unknown-header.csv: not a CSV header tokencast knows (found: session, tokens). Expected thread rows with columns thread_id, model, turns (required)"
+            ))
     }
 
     @Test func missingLogDirectoryExitsTwo() throws {
@@ -91,12 +98,17 @@ import TestSupport
         try Data("not sqlite at all\n".utf8).write(to: URL(fileURLWithPath: path))
         let r = try CommandRunner.run(["threads", "--db", path])
         #expect(r.status == 2)
-        #expect(r.stderr == "error: \(path) is not a tokencast thread database (not an SQLite file); it was left untouched. Move it away, or pass --db with another path.\n")
+        #expect(
+            r.stderr
+                == "error: \(path) is not a tokencast thread database (not an SQLite file); it was left untouched. Move it away, or pass --db with another path.\n"
+        )
         #expect(FileManager.default.contents(atPath: path) == Data("not sqlite at all\n".utf8))
     }
 
     @Test func pricesResolveDatedNamesInAPriceFile() throws {
-        let r = try CommandRunner.run(["prices", "claude-sonnet-4-5-20250929", "--prices", "fixtures/prices/litellm-trimmed.json", "--format", "csv"])
+        let r = try CommandRunner.run([
+            "prices", "claude-sonnet-4-5-20250929", "--prices", "fixtures/prices/litellm-trimmed.json", "--format", "csv",
+        ])
         #expect(r.status == 0)
         #expect(r.stdout.contains("claude-sonnet-4-5"))
         #expect(r.stdout.contains("3"))
@@ -116,19 +128,28 @@ import TestSupport
     @Test func unknownModelExitsTwoWithSuggestions() throws {
         let r = try CommandRunner.run(["prices", "claude-opus-4-7"])
         #expect(r.status == 2)
-        #expect(r.stderr == "error: unknown model 'claude-opus-4-7': did you mean 'claude-opus-4-5', 'claude-opus-4-6', 'claude-haiku-4-5'?\n")
+        #expect(
+            r.stderr
+                == "error: unknown model 'claude-opus-4-7': did you mean 'claude-opus-4-5', 'claude-opus-4-6', 'claude-haiku-4-5'?\n"
+        )
     }
 
     @Test func priceFileThatIsNotJSONExitsTwo() throws {
         let r = try CommandRunner.run(["prices", "--prices", "fixtures/scenarios/valid-minimal.yaml"])
         #expect(r.status == 2)
-        #expect(r.stderr == "error: fixtures/scenarios/valid-minimal.yaml:1:3: not valid JSON (Invalid value); fix the file there or download a fresh copy of LiteLLM's model_prices_and_context_window.json\n")
+        #expect(
+            r.stderr
+                == "error: fixtures/scenarios/valid-minimal.yaml:1:3: not valid JSON (Invalid value); fix the file there or download a fresh copy of LiteLLM's model_prices_and_context_window.json\n"
+        )
     }
 
     @Test func htmlReportIsSelfContained() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tokencast-\(UUID().uuidString).html").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let r = try CommandRunner.run(["run", "fixtures/scenarios/valid-minimal.yaml", "--trials", "40", "--format", "html", "--sensitivity-trials", "0", "--out", path])
+        let r = try CommandRunner.run([
+            "run", "fixtures/scenarios/valid-minimal.yaml", "--trials", "40", "--format", "html", "--sensitivity-trials", "0",
+            "--out", path,
+        ])
         #expect(r.status == 0)
         let html = String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
         #expect(html.hasPrefix("<!DOCTYPE html>"))

@@ -3,7 +3,8 @@ import Testing
 
 /// End-to-end: the built `tokencast` binary on team scenarios (output and exit codes).
 @Suite struct TeamCommandTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let binary = root.appendingPathComponent(".build/debug/tokencast").path
 
     func execute(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
@@ -24,7 +25,10 @@ import Testing
     func budgetInTheWrongShapeExitsWithTwo() throws {
         let r = try execute(["forecast", "fixtures/team-bad-budget.yaml", "--quiet"])
         #expect(r.status == 2)
-        #expect(r.err == "error: fixtures/team-bad-budget.yaml:6:9: 'budget' must be a mapping with 'annual' or 'monthly', got '250000': e.g. budget: {annual: 250000} or budget: {monthly: [20000, 20000, ...]} with one amount per month\n")
+        #expect(
+            r.err
+                == "error: fixtures/team-bad-budget.yaml:6:9: 'budget' must be a mapping with 'annual' or 'monthly', got '250000': e.g. budget: {annual: 250000} or budget: {monthly: [20000, 20000, ...]} with one amount per month\n"
+        )
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary)))
@@ -41,7 +45,9 @@ import Testing
     func diffOfAScenarioWithItselfIsZero() throws {
         let r = try execute(["diff", "fixtures/team-tiny.yaml", "fixtures/team-tiny.yaml", "--format", "csv", "--quiet"])
         #expect(r.status == 0)
-        let rows = r.out.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let rows = r.out.split(separator: "\n").dropFirst().map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
         #expect(!rows.isEmpty)
         for row in rows {
             // scope,name,statistic,value: every change is 0 and every row is marked unchanged.

@@ -59,9 +59,11 @@ public struct DiscretisedLognormal: UnivariateDistribution, Hashable {
         let c = Double(terms) - 0.5
         let lc = Double.log(c)
         let tailAbove = normalCDF((mu - lc) / sigma)
-        let firstPartial = Double.exp(mu + sigma * sigma / 2) * normalCDF((mu + sigma * sigma - lc) / sigma)
+        let firstPartial =
+            Double.exp(mu + sigma * sigma / 2) * normalCDF((mu + sigma * sigma - lc) / sigma)
             - c * tailAbove
-        let secondPartial = Double.exp(2 * mu + 2 * sigma * sigma)
+        let secondPartial =
+            Double.exp(2 * mu + 2 * sigma * sigma)
             * normalCDF((mu + 2 * sigma * sigma - lc) / sigma) - c * c * tailAbove
         m1 += firstPartial
         m2 += secondPartial + firstPartial

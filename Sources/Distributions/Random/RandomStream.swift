@@ -172,7 +172,8 @@ extension RandomStream {
         /// The slow path of ``standardNormal(table:)``: the base strip's tail and the wedges.
         /// `accepted` is false when the candidate is rejected.
         @usableFromInline @inline(never)
-        static func normalOutsideRectangles(layer i: Int, u: Double, _ words: Words) -> (z: Double, accepted: Bool, words: Words) {
+        static func normalOutsideRectangles(layer i: Int, u: Double, _ words: Words) -> (z: Double, accepted: Bool, words: Words)
+        {
             var w = words
             let table = NormalZiggurat.table
             if i == 0 {

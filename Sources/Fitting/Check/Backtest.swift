@@ -105,7 +105,8 @@ public struct Backtest: Sendable {
                 store.threads(model: name, since: since, until: trainUntil).filter { $0.turns > 0 }, requestsOf: { _ in [] })
         }
         guard !models.isEmpty else {
-            throw FittingError.tooFewThreads(model: candidates[0].model, count: candidates[0].threads, needed: options.minimumThreads)
+            throw FittingError.tooFewThreads(
+                model: candidates[0].model, count: candidates[0].threads, needed: options.minimumThreads)
         }
         let total = counts.reduce(0, +)
         let mix = counts.map { $0 / total }
@@ -145,9 +146,10 @@ public struct Backtest: Sendable {
             sumVariance += variance
             let s = try forecast(mean: m, dispersion: pooled.dayDispersion, meanVariance: variance, seed: seed &+ UInt64(index))
             let a = actual[developer]?.cost.value ?? 0
-            rows.append(Row(
-                developer: developer, trainingDays: counts.count, threadsPerDay: m, p10: s.p10, p50: s.p50, p90: s.p90,
-                actual: a, actualThreads: actual[developer]?.threads ?? 0, inside: a >= s.p10 && a <= s.p90))
+            rows.append(
+                Row(
+                    developer: developer, trainingDays: counts.count, threadsPerDay: m, p10: s.p10, p50: s.p50, p90: s.p90,
+                    actual: a, actualThreads: actual[developer]?.threads ?? 0, inside: a >= s.p10 && a <= s.p90))
         }
         // The team total: a sum of independent negative binomials with a common p is one with
         // the sizes added, so the pooled dispersion scales with the number of developers.

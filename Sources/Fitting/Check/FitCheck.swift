@@ -72,11 +72,15 @@ public struct FitCheck: Sendable, Hashable, Codable {
         return (cost, turns, tokens)
     }
 
-    static func run(fit: BehaviourFit, observations: [ThreadObservation], price: ModelPrice, threads: Int, seed: UInt64) -> FitCheck? {
-        guard var check = compare(fit: fit, observations: observations, price: price, threads: threads, seed: seed, dependence: true)
+    static func run(fit: BehaviourFit, observations: [ThreadObservation], price: ModelPrice, threads: Int, seed: UInt64)
+        -> FitCheck?
+    {
+        guard
+            var check = compare(
+                fit: fit, observations: observations, price: price, threads: threads, seed: seed, dependence: true)
         else { return nil }
         if fit.estimate.correlations != nil,
-           let off = compare(fit: fit, observations: observations, price: price, threads: threads, seed: seed, dependence: false)
+            let off = compare(fit: fit, observations: observations, price: price, threads: threads, seed: seed, dependence: false)
         {
             check.independentRows = off.rows
             check.independentKS = off.ks
@@ -99,15 +103,18 @@ public struct FitCheck: Sendable, Hashable, Codable {
         var rows: [Row] = []
         var ks: [String: Double] = [:]
         for (metric, logged, sim) in [
-            ("cost_usd", loggedCost, simulated.cost), ("turns", loggedTurns, simulated.turns), ("tokens", loggedTokens, simulated.tokens),
+            ("cost_usd", loggedCost, simulated.cost), ("turns", loggedTurns, simulated.turns),
+            ("tokens", loggedTokens, simulated.tokens),
         ] {
             let a = logged.sorted(), b = sim.sorted()
             for (label, p) in [("P50", 0.5), ("P90", 0.9), ("P99", 0.99)] {
                 let l = Stats.quantile(sorted: a, p), s = Stats.quantile(sorted: b, p)
-                rows.append(Row(metric: metric, quantile: label, logged: l, simulated: s, relativeError: l != 0 ? (s - l) / l : .nan))
+                rows.append(
+                    Row(metric: metric, quantile: label, logged: l, simulated: s, relativeError: l != 0 ? (s - l) / l : .nan))
             }
             let lm = Stats.mean(logged), sm = Stats.mean(sim)
-            rows.append(Row(metric: metric, quantile: "mean", logged: lm, simulated: sm, relativeError: lm != 0 ? (sm - lm) / lm : .nan))
+            rows.append(
+                Row(metric: metric, quantile: "mean", logged: lm, simulated: sm, relativeError: lm != 0 ? (sm - lm) / lm : .nan))
             ks[metric] = Stats.ksDistance(a, b)
         }
         return FitCheck(priceKey: price.model, simulatedThreads: threads, loggedThreads: observations.count, rows: rows, ks: ks)

@@ -121,7 +121,12 @@ public struct Validation: Sendable, Codable {
                 (mine.filter { fold($0.externalID, folds: folds) != k }, mine.filter { fold($0.externalID, folds: folds) == k })
             }
         } else {
-            splits = [(mine.filter { !isHeldOut($0.externalID, holdout: holdout) }, mine.filter { isHeldOut($0.externalID, holdout: holdout) })]
+            splits = [
+                (
+                    mine.filter { !isHeldOut($0.externalID, holdout: holdout) },
+                    mine.filter { isHeldOut($0.externalID, holdout: holdout) }
+                )
+            ]
         }
         let needed = max(options.minimumThreads, 10)
         for (train, test) in splits where train.count < needed || test.count < 1 || (folds < 2 && test.count < needed) {
@@ -151,9 +156,11 @@ public struct Validation: Sendable, Codable {
             logged.tokens += testObs.map { Double($0.tokens.totalInput + $0.tokens.output) }
             let n = splits.count == 1 ? simulated : max(100, simulated * split.test.count / mine.count)
             let seed = options.seed &+ UInt64(k)
-            let on = FitCheck.simulate(try fit.estimate.behaviour(oneShot: 1, offTheRails: 0, maxAttempts: 1), price: flat, threads: n, seed: seed)
+            let on = FitCheck.simulate(
+                try fit.estimate.behaviour(oneShot: 1, offTheRails: 0, maxAttempts: 1), price: flat, threads: n, seed: seed)
             let off = FitCheck.simulate(
-                try fit.estimate.behaviour(oneShot: 1, offTheRails: 0, maxAttempts: 1, dependence: false), price: flat, threads: n, seed: seed)
+                try fit.estimate.behaviour(oneShot: 1, offTheRails: 0, maxAttempts: 1, dependence: false), price: flat,
+                threads: n, seed: seed)
             sim.cost += on.cost; sim.turns += on.turns; sim.tokens += on.tokens
             simOff.cost += off.cost; simOff.turns += off.turns; simOff.tokens += off.tokens
             if fit.estimate.correlations != nil { copulaFolds += 1 } else { anyIndependent = true }
@@ -167,12 +174,16 @@ public struct Validation: Sendable, Codable {
             return [p, Stats.quantile(sorted: a, p), Stats.quantile(sorted: b, p)]
         }
         let dependence = copulaFolds == 0 ? "independence" : (anyIndependent ? "mixed" : "gaussian_copula")
-        let reason = splits.count == 1
+        let reason =
+            splits.count == 1
             ? (reasons.first ?? "")
-            : "the Gaussian copula was kept in \(copulaFolds) of \(splits.count) folds' fits" + (reasons.first.map { " (fold 1: \($0))" } ?? "")
+            : "the Gaussian copula was kept in \(copulaFolds) of \(splits.count) folds' fits"
+                + (reasons.first.map { " (fold 1: \($0))" } ?? "")
         return Validation(
-            model: model, priceKey: price.model, threads: mine.count, trainingThreads: splits.map(\.train.count).reduce(0, +) / splits.count,
-            heldOutThreads: logged.cost.count, holdout: splits.count == 1 ? holdout : 1 / Double(splits.count), folds: splits.count == 1 ? nil : splits.count,
+            model: model, priceKey: price.model, threads: mine.count,
+            trainingThreads: splits.map(\.train.count).reduce(0, +) / splits.count,
+            heldOutThreads: logged.cost.count, holdout: splits.count == 1 ? holdout : 1 / Double(splits.count),
+            folds: splits.count == 1 ? nil : splits.count,
             seed: options.seed, simulatedThreads: sim.cost.count, dependence: dependence, dependenceReason: reason,
             figures: main, independent: independent, costQuantiles: quantiles)
     }
@@ -183,7 +194,8 @@ public struct Validation: Sendable, Codable {
     ) -> Figures {
         var rows: [Row] = [], tests: [Test] = []
         for (metric, held, sim) in [
-            ("cost_usd", logged.cost, simulated.cost), ("turns", logged.turns, simulated.turns), ("tokens", logged.tokens, simulated.tokens),
+            ("cost_usd", logged.cost, simulated.cost), ("turns", logged.turns, simulated.turns),
+            ("tokens", logged.tokens, simulated.tokens),
         ] {
             let a = held.sorted(), b = sim.sorted()
             let stats: [(String, ([Double]) -> Double)] = [
@@ -192,13 +204,17 @@ public struct Validation: Sendable, Codable {
             ]
             // Bootstrap of the held-out side (the simulated side is 100 times larger).
             var rng = RandomStream(seed: seed).substream(0x7A11)
-            let resamples = (0..<200).map { _ in (0..<a.count).map { _ in a[Int(rng.next(upperBound: UInt64(a.count)))] }.sorted() }
+            let resamples = (0..<200).map { _ in (0..<a.count).map { _ in a[Int(rng.next(upperBound: UInt64(a.count)))] }.sorted()
+            }
             for (label, f) in stats {
                 let h = f(a), s = f(b)
-                let errors = resamples.map { r -> Double in let v = f(r); return v != 0 ? (s - v) / v : .nan }.filter(\.isFinite).sorted()
-                rows.append(Row(
-                    metric: metric, quantile: label, heldOut: h, simulated: s, relativeError: h != 0 ? (s - h) / h : .nan,
-                    lower: Stats.quantile(sorted: errors, 0.025), upper: Stats.quantile(sorted: errors, 0.975)))
+                let errors = resamples.map { r -> Double in
+                    let v = f(r); return v != 0 ? (s - v) / v : .nan
+                }.filter(\.isFinite).sorted()
+                rows.append(
+                    Row(
+                        metric: metric, quantile: label, heldOut: h, simulated: s, relativeError: h != 0 ? (s - h) / h : .nan,
+                        lower: Stats.quantile(sorted: errors, 0.025), upper: Stats.quantile(sorted: errors, 0.975)))
             }
             let ks = Stats.ksDistance(a, b)
             let ad = andersonDarling(a, reference: b)
@@ -251,7 +267,8 @@ public struct Validation: Sendable, Codable {
         guard a.isFinite, a > 0 else { return 1 }
         let cdf: Double
         if a < 2 {
-            cdf = exp(-1.2337141 / a) / a.squareRoot()
+            cdf =
+                exp(-1.2337141 / a) / a.squareRoot()
                 * (2.00012 + (0.247105 - (0.0649821 - (0.0347962 - (0.011672 - 0.00168691 * a) * a) * a) * a) * a)
         } else {
             cdf = exp(-exp(1.0776 - (2.30695 - (0.43424 - (0.082433 - (0.008056 - 0.0003146 * a) * a) * a) * a) * a))

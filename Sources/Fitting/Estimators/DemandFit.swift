@@ -33,7 +33,8 @@ public struct DemandFit: Sendable, Hashable, Codable {
         calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
         let dated = threads.compactMap { t in t.startedAt.map { (t.developer, calendar.startOfDay(for: $0)) } }
         guard let first = since.map({ calendar.startOfDay(for: $0) }) ?? dated.map(\.1).min(),
-              let lastData = dated.map(\.1).max() else { return [:] }
+            let lastData = dated.map(\.1).max()
+        else { return [:] }
         // `until` is exclusive: the last day is the day before it.
         let last = until.map { calendar.startOfDay(for: $0.addingTimeInterval(-1)) } ?? lastData
         var perDay: [String: [Date: Double]] = [:]

@@ -1,7 +1,7 @@
 import Distributions
 import Foundation
-import NumericalMethods
 import LinearAlgebra
+import NumericalMethods
 import Simulation
 
 /// The Gaussian copula between the five per-attempt draws, estimated from the normal scores of
@@ -130,7 +130,9 @@ public enum DependenceFit {
     static func pairs(_ m: Matrix) -> [String: Double] {
         let d = BehaviourDraw.allCases
         var out: [String: Double] = [:]
-        for i in 0..<d.count { for j in (i + 1)..<d.count where m[i, j] != 0 { out["\(d[i].rawValue).\(d[j].rawValue)"] = m[i, j] } }
+        for i in 0..<d.count {
+            for j in (i + 1)..<d.count where m[i, j] != 0 { out["\(d[i].rawValue).\(d[j].rawValue)"] = m[i, j] }
+        }
         return out
     }
 
@@ -140,7 +142,9 @@ public enum DependenceFit {
         var m = Matrix.identity(d.count)
         for (key, v) in pairs {
             let parts = key.split(separator: ".").map(String.init)
-            guard parts.count == 2, let a = BehaviourDraw(rawValue: parts[0]), let b = BehaviourDraw(rawValue: parts[1]) else { continue }
+            guard parts.count == 2, let a = BehaviourDraw(rawValue: parts[0]), let b = BehaviourDraw(rawValue: parts[1]) else {
+                continue
+            }
             m[a.index, b.index] = v
             m[b.index, a.index] = v
         }

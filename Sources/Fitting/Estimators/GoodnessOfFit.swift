@@ -85,7 +85,9 @@ public struct SelectionReport: Sendable, Hashable, Codable {
         }
         var reports: [CandidateReport] = []
         for (index, family) in families.enumerated() {
-            guard let fitted = fitOne(family, data), fitted.logLikelihood.isFinite, let law = try? fitted.law.make() else { continue }
+            guard let fitted = fitOne(family, data), fitted.logLikelihood.isFinite, let law = try? fitted.law.make() else {
+                continue
+            }
             let k = Double(fitted.parameters)
             var report = CandidateReport(
                 law: fitted.law, logLikelihood: fitted.logLikelihood, aic: 2 * k - 2 * fitted.logLikelihood,

@@ -79,8 +79,10 @@ public struct RequestStructure: Sendable, Hashable, Codable {
             func median(_ x: [Double]) -> Double { x.isEmpty ? .nan : Stats.quantile(x, 0.5) }
             var s = RequestStructure(
                 threads: threads, increments: turns, firstTurnContext: median(first),
-                freshEarly: median(freshEarly), freshLate: median(freshLate), hitEarly: median(hitEarly), hitLate: median(hitLate),
-                compactedThreads: Double(compacted) / Double(threads), contextBeforeCompaction: beforeFall.isEmpty ? nil : median(beforeFall),
+                freshEarly: median(freshEarly), freshLate: median(freshLate), hitEarly: median(hitEarly),
+                hitLate: median(hitLate),
+                compactedThreads: Double(compacted) / Double(threads),
+                contextBeforeCompaction: beforeFall.isEmpty ? nil : median(beforeFall),
                 cacheBreaks: turns > 0 ? Double(breaks) / Double(turns) : 0, verdicts: [])
             s.verdicts = s.judge()
             return s
@@ -92,30 +94,46 @@ public struct RequestStructure: Sendable, Hashable, Codable {
         var out: [String] = []
         let ratio = freshEarly > 0 ? freshLate / freshEarly : .nan
         if ratio.isFinite && (ratio < 0.67 || ratio > 1.5) {
-            out.append(String(
-                format: "fresh input per turn is not constant within a thread: median %.0f tokens in the first half, %.0f in the second (x%.2f); MODEL.md takes u constant per attempt, so the fit uses each thread's mean, and the copula carries how u moves with T",
-                freshEarly, freshLate, ratio))
+            out.append(
+                String(
+                    format:
+                        "fresh input per turn is not constant within a thread: median %.0f tokens in the first half, %.0f in the second (x%.2f); MODEL.md takes u constant per attempt, so the fit uses each thread's mean, and the copula carries how u moves with T",
+                    freshEarly, freshLate, ratio))
         } else if ratio.isFinite {
-            out.append(String(format: "fresh input per turn holds steady within a thread (median %.0f then %.0f tokens): MODEL.md's linear context growth agrees", freshEarly, freshLate))
+            out.append(
+                String(
+                    format:
+                        "fresh input per turn holds steady within a thread (median %.0f then %.0f tokens): MODEL.md's linear context growth agrees",
+                    freshEarly, freshLate))
         }
         if hitEarly.isFinite && hitLate.isFinite && abs(hitLate - hitEarly) > 0.05 {
-            out.append(String(
-                format: "the per-turn cache hit rate moves within a thread (median %.3f then %.3f): MODEL.md takes one h per attempt, which the fit measures over the whole thread",
-                hitEarly, hitLate))
+            out.append(
+                String(
+                    format:
+                        "the per-turn cache hit rate moves within a thread (median %.3f then %.3f): MODEL.md takes one h per attempt, which the fit measures over the whole thread",
+                    hitEarly, hitLate))
         } else if hitEarly.isFinite {
-            out.append(String(format: "the per-turn cache hit rate is steady within a thread (median %.3f then %.3f): one h per attempt agrees", hitEarly, hitLate))
+            out.append(
+                String(
+                    format:
+                        "the per-turn cache hit rate is steady within a thread (median %.3f then %.3f): one h per attempt agrees",
+                    hitEarly, hitLate))
         }
         if compactedThreads > 0 {
-            out.append(String(
-                format: "%.1f %% of threads compacted or cleared their context (median %.0f tokens before): give the model's context_window in the scenario so the kernel compacts there",
-                100 * compactedThreads, contextBeforeCompaction ?? .nan))
+            out.append(
+                String(
+                    format:
+                        "%.1f %% of threads compacted or cleared their context (median %.0f tokens before): give the model's context_window in the scenario so the kernel compacts there",
+                    100 * compactedThreads, contextBeforeCompaction ?? .nan))
         } else {
             out.append("no thread compacted its context: the fit's behaviour needs no context window")
         }
         if cacheBreaks > 0.02 {
-            out.append(String(
-                format: "%.1f %% of turns broke the cache (hit rate below one half): their context is written again; the fitted h includes them as an average, so threads with many breaks cost more than h predicts",
-                100 * cacheBreaks))
+            out.append(
+                String(
+                    format:
+                        "%.1f %% of turns broke the cache (hit rate below one half): their context is written again; the fitted h includes them as an average, so threads with many breaks cost more than h predicts",
+                    100 * cacheBreaks))
         }
         return out
     }

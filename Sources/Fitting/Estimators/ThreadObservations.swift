@@ -47,7 +47,8 @@ enum ThreadObservations {
             let requests = try requestsOf(t.id)
             var obs = ThreadObservation(
                 threadID: t.id, developer: t.developer ?? "unknown", startedAt: t.startedAt, turns: t.turns, fresh: nil,
-                output: Double(t.tokens.output) / Double(t.turns), tokens: t.tokens, outcome: t.outcome, fromRequests: !requests.isEmpty)
+                output: Double(t.tokens.output) / Double(t.turns), tokens: t.tokens, outcome: t.outcome,
+                fromRequests: !requests.isEmpty)
             if !requests.isEmpty {
                 fillFromRequests(&obs, requests)
                 structure.add(

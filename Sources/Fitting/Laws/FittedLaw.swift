@@ -34,7 +34,9 @@ public struct FittedLaw: Sendable, Hashable, Codable {
             return x
         }
         /// The law `make` builds, with a parameter outside its domain named for this family.
-        func law(_ make: () throws(DistributionError) -> any UnivariateDistribution) throws(FittingError) -> any UnivariateDistribution {
+        func law(_ make: () throws(DistributionError) -> any UnivariateDistribution) throws(FittingError)
+            -> any UnivariateDistribution
+        {
             do {
                 return try make()
             } catch {

@@ -63,7 +63,8 @@ public struct FitReplicate: Sendable, Hashable, Codable {
     ) throws(FittingError) -> ThreadBehaviour {
         let l = try laws()
         guard let t = l[.turns], let u = l[.freshInputPerTurn], let o = l[.outputPerTurn],
-              let h = l[.cacheHitRate], let s = l[.baseContext] else { throw .missingLaw }
+            let h = l[.cacheHitRate], let s = l[.baseContext]
+        else { throw .missingLaw }
         var behaviour = ThreadBehaviour(
             turns: t, freshInputPerTurn: u, outputPerTurn: o, cacheHitRate: h, baseContext: s,
             oneShotRate: oneShot ?? oneShotRate ?? 1, offTheRailsRate: offTheRails ?? offTheRailsRate ?? 0,
@@ -136,7 +137,8 @@ public struct BehaviourFit: Sendable, Codable {
     public var structure: RequestStructure?
 
     enum CodingKeys: String, CodingKey {
-        case schema, model, since, until, threads, seed, turns, outcomes, estimate, intervals, replicates, check, dependence, structure
+        case schema, model, since, until, threads, seed, turns, outcomes, estimate, intervals, replicates, check, dependence,
+            structure
         case baseContext = "base_context"
         case threadsWithRequests = "threads_with_requests", bootstrapReplicates = "bootstrap_replicates"
         case freshInputPerTurn = "fresh_input_per_turn", outputPerTurn = "output_per_turn"
@@ -149,7 +151,8 @@ public struct BehaviourFit: Sendable, Codable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         encoder.dateEncodingStrategy = .iso8601
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         return String(decoding: try encoder.encode(self), as: UTF8.self)
     }
 
@@ -158,14 +161,17 @@ public struct BehaviourFit: Sendable, Codable {
     public static func decode(_ payload: String, id: Int64) throws(FittingError) -> BehaviourFit {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         let fit: BehaviourFit
         do {
             fit = try decoder.decode(BehaviourFit.self, from: Data(payload.utf8))
         } catch {
             throw .badPayload(id: id, reason: "\(error)")
         }
-        guard fit.schema == 1 else { throw .badPayload(id: id, reason: "schema version \(fit.schema) is newer than this tokencast") }
+        guard fit.schema == 1 else {
+            throw .badPayload(id: id, reason: "schema version \(fit.schema) is newer than this tokencast")
+        }
         return fit
     }
 }

@@ -76,7 +76,8 @@ public struct BehaviourFitter: Sendable {
         var fit = try fit(model: model, observations: observations)
         fit.structure = structure.report()
         if let catalog = options.catalog, let price = try? catalog.price(of: model) {
-            fit.check = FitCheck.run(fit: fit, observations: observations, price: price, threads: options.checkThreads, seed: options.seed)
+            fit.check = FitCheck.run(
+                fit: fit, observations: observations, price: price, threads: options.checkThreads, seed: options.seed)
         }
         return fit
     }
@@ -124,7 +125,8 @@ public struct BehaviourFitter: Sendable {
     /// A positive law for `values`, with an atom at zero (`zero_share`) when some are zero.
     static func positiveLaw(_ values: [Double], replicates: Int, seed: UInt64) throws(FittingError) -> SelectionReport {
         let positive = values.filter { $0 > 0 }
-        var report = try SelectionReport.select(positive, families: ContinuousFit.families, discrete: false, replicates: replicates, seed: seed)
+        var report = try SelectionReport.select(
+            positive, families: ContinuousFit.families, discrete: false, replicates: replicates, seed: seed)
         let zeros = values.count - positive.count
         if zeros > 0 {
             report.chosen.parameters["zero_share"] = Double(zeros) / Double(values.count)
@@ -150,7 +152,9 @@ public struct BehaviourFitter: Sendable {
         return try? positiveLaw(values, replicates: replicates, seed: seed)
     }
 
-    static func baseContext(_ obs: [ThreadObservation]) throws(FittingError) -> (value: Double, method: BaseContextFit.Method, rows: Int) {
+    static func baseContext(_ obs: [ThreadObservation]) throws(FittingError) -> (
+        value: Double, method: BaseContextFit.Method, rows: Int
+    ) {
         try BaseContextFit.estimate(obs)
     }
 
@@ -188,7 +192,8 @@ public struct BehaviourFitter: Sendable {
         let fresh = try Self.positiveLaw(d.fresh, replicates: options.goodnessReplicates, seed: options.seed &+ 1)
         let baseLaw = Self.baseLaw(d.base, replicates: options.goodnessReplicates, seed: options.seed &+ 3)
         let output = try SelectionReport.select(
-            d.output, families: ContinuousFit.families, discrete: false, replicates: options.goodnessReplicates, seed: options.seed &+ 2)
+            d.output, families: ContinuousFit.families, discrete: false, replicates: options.goodnessReplicates,
+            seed: options.seed &+ 2)
         let outcomes = Self.outcomeRates(obs)
         let dayCounts = DemandFit.dayCounts(obs, since: options.since, until: options.until)
         let demand = DemandFit.fit(dayCounts)
@@ -226,8 +231,9 @@ public struct BehaviourFitter: Sendable {
             guard let base = try? Self.baseContext(sample) else { continue }
             let d = Self.derived(sample, base: base.value)
             guard let t = SelectionReport.refit(estimate.turns.family, d.turns, discrete: true),
-                  let u = Self.refitPositive(estimate.freshInputPerTurn, d.fresh),
-                  let o = SelectionReport.refit(estimate.outputPerTurn.family, d.output, discrete: false) else { continue }
+                let u = Self.refitPositive(estimate.freshInputPerTurn, d.fresh),
+                let o = SelectionReport.refit(estimate.outputPerTurn.family, d.output, discrete: false)
+            else { continue }
             var baseLaw: FittedLaw?
             if let b = estimate.baseContextLaw {
                 guard let refit = Self.refitPositive(b, d.base) else { continue }
@@ -246,10 +252,11 @@ public struct BehaviourFitter: Sendable {
                 dayMean = f?.meanPerDay
                 dayDispersion = f?.dayDispersion
             }
-            out.append(FitReplicate(
-                turns: t, freshInputPerTurn: u, outputPerTurn: o, baseContext: base.value, cacheHitRate: Self.hitLaw(d.hit),
-                oneShotRate: rates?.oneShot.mean, offTheRailsRate: rates?.offTheRails.mean,
-                threadsPerDay: dayMean, dayDispersion: dayDispersion, baseContextLaw: baseLaw, correlations: correlations))
+            out.append(
+                FitReplicate(
+                    turns: t, freshInputPerTurn: u, outputPerTurn: o, baseContext: base.value, cacheHitRate: Self.hitLaw(d.hit),
+                    oneShotRate: rates?.oneShot.mean, offTheRailsRate: rates?.offTheRails.mean,
+                    threadsPerDay: dayMean, dayDispersion: dayDispersion, baseContextLaw: baseLaw, correlations: correlations))
         }
         return out
     }
@@ -257,13 +264,26 @@ public struct BehaviourFitter: Sendable {
     /// Dependence against independence, by the held-out copula score (``DependenceFit``).
     static func chooseDependence(_ vectors: [DependenceFit.Vector]) -> (chosen: Bool, score: Double?, reason: String) {
         guard vectors.count >= DependenceFit.minimumThreads else {
-            return (false, nil, "\(vectors.count) threads with all five draws, fewer than the \(DependenceFit.minimumThreads) needed to fit dependence: draws independent")
+            return (
+                false, nil,
+                "\(vectors.count) threads with all five draws, fewer than the \(DependenceFit.minimumThreads) needed to fit dependence: draws independent"
+            )
         }
         let score = DependenceFit.heldOutScore(vectors)
         if score > 0 {
-            return (true, score, String(format: "the Gaussian copula scores %+.3f per held-out thread against independence's 0 (5-fold): kept", score))
+            return (
+                true, score,
+                String(
+                    format: "the Gaussian copula scores %+.3f per held-out thread against independence's 0 (5-fold): kept", score)
+            )
         }
-        return (false, score, String(format: "the Gaussian copula scores %+.3f per held-out thread, no better than independence's 0 (5-fold): draws independent", score))
+        return (
+            false, score,
+            String(
+                format:
+                    "the Gaussian copula scores %+.3f per held-out thread, no better than independence's 0 (5-fold): draws independent",
+                score)
+        )
     }
 
     static func dependenceReport(
@@ -274,9 +294,10 @@ public struct BehaviourFitter: Sendable {
         if let pairs = estimate.correlations {
             for key in pairs.keys.sorted() {
                 let values = replicates.compactMap { $0.correlations?[key] }.sorted()
-                intervals.append(ParameterInterval(
-                    name: key, estimate: pairs[key] ?? .nan, lower: Stats.quantile(sorted: values, 0.025),
-                    upper: Stats.quantile(sorted: values, 0.975)))
+                intervals.append(
+                    ParameterInterval(
+                        name: key, estimate: pairs[key] ?? .nan, lower: Stats.quantile(sorted: values, 0.025),
+                        upper: Stats.quantile(sorted: values, 0.975)))
             }
         }
         return DependenceReport(
@@ -310,7 +331,8 @@ public struct BehaviourFitter: Sendable {
         return scalars(estimate).map { name, value in
             let sorted = (byName[name] ?? []).sorted()
             return ParameterInterval(
-                name: name, estimate: value, lower: Stats.quantile(sorted: sorted, 0.025), upper: Stats.quantile(sorted: sorted, 0.975))
+                name: name, estimate: value, lower: Stats.quantile(sorted: sorted, 0.025),
+                upper: Stats.quantile(sorted: sorted, 0.975))
         }
     }
 }

@@ -52,7 +52,8 @@ public struct BacktestDocument: Sendable, Encodable {
     public var seed: UInt64
 
     public init(
-        trainUntil: Date, horizonDays: Int, horizonWorkingDays: Int, models: [String], mix: [Double], developers: [Row], total: Row,
+        trainUntil: Date, horizonDays: Int, horizonWorkingDays: Int, models: [String], mix: [Double], developers: [Row],
+        total: Row,
         coverage: Double, excludedThreads: Int, trials: Int, seed: UInt64
     ) {
         self.trainUntil = trainUntil

@@ -20,7 +20,9 @@ public struct FitDocument: Sendable {
 
         /// `family(name value, ...)`, parameters in name order.
         public var summary: String {
-            "\(family)(" + parameters.keys.sorted().map { "\($0) \(SignificantDigits.four(parameters[$0] ?? .nan))" }.joined(separator: ", ") + ")"
+            "\(family)("
+                + parameters.keys.sorted().map { "\($0) \(SignificantDigits.four(parameters[$0] ?? .nan))" }.joined(
+                    separator: ", ") + ")"
         }
     }
 
@@ -30,7 +32,8 @@ public struct FitDocument: Sendable {
         public var logLikelihood, aic, bic, ks, ad: Double
         public var ksP, adP: Double?
 
-        public init(law: Law, logLikelihood: Double, aic: Double, bic: Double, ks: Double, ksP: Double?, ad: Double, adP: Double?) {
+        public init(law: Law, logLikelihood: Double, aic: Double, bic: Double, ks: Double, ksP: Double?, ad: Double, adP: Double?)
+        {
             self.law = law
             self.logLikelihood = logLikelihood
             self.aic = aic
@@ -148,7 +151,8 @@ public struct FitDocument: Sendable {
         public var independentKS: [String: Double]?
 
         public init(
-            simulatedThreads: Int, loggedThreads: Int, priceKey: String, rows: [Row], ks: [String: Double], independentRows: [Row]?,
+            simulatedThreads: Int, loggedThreads: Int, priceKey: String, rows: [Row], ks: [String: Double],
+            independentRows: [Row]?,
             independentKS: [String: Double]?
         ) {
             self.simulatedThreads = simulatedThreads

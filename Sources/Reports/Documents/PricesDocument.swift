@@ -30,10 +30,14 @@ public struct PricesDocument: Sendable {
             write1h = explicit && !p.unlisted.contains(.cacheWrite1h) ? m(p.cacheWrite1h) : nil
             reasoning = p.reasoningOutput.map(m)
             tier = p.tiers.min { $0.threshold < $1.threshold }.map {
-                PriceTier(threshold: $0.threshold, input: m($0.input), output: m($0.output), cacheRead: m($0.cacheRead), cacheWrite: m($0.cacheWrite))
+                PriceTier(
+                    threshold: $0.threshold, input: m($0.input), output: m($0.output), cacheRead: m($0.cacheRead),
+                    cacheWrite: m($0.cacheWrite))
             }
             variants = p.variants.mapValues {
-                PriceVariant(input: $0.input.map(m), output: $0.output.map(m), cacheRead: $0.cacheRead.map(m), cacheWrite: $0.cacheWrite.map(m))
+                PriceVariant(
+                    input: $0.input.map(m), output: $0.output.map(m), cacheRead: $0.cacheRead.map(m),
+                    cacheWrite: $0.cacheWrite.map(m))
             }
             contextWindow = p.contextWindow
         }

@@ -12,7 +12,10 @@ public struct ValidationDocument: Sendable, Encodable {
         /// 95 % bootstrap interval of the relative error.
         public var lower, upper: Double
 
-        public init(metric: String, quantile: String, heldOut: Double, simulated: Double, relativeError: Double, lower: Double, upper: Double) {
+        public init(
+            metric: String, quantile: String, heldOut: Double, simulated: Double, relativeError: Double, lower: Double,
+            upper: Double
+        ) {
             self.metric = metric
             self.quantile = quantile
             self.heldOut = heldOut
@@ -90,7 +93,8 @@ public struct ValidationDocument: Sendable, Encodable {
 
     public init(
         model: String, priceKey: String, threads: Int, trainingThreads: Int, heldOutThreads: Int, holdout: Double, folds: Int?,
-        seed: UInt64, simulatedThreads: Int, dependence: String, dependenceReason: String, figures: Figures, independent: Figures?,
+        seed: UInt64, simulatedThreads: Int, dependence: String, dependenceReason: String, figures: Figures,
+        independent: Figures?,
         costQuantiles: [[Double]]
     ) {
         self.model = model

@@ -45,7 +45,8 @@ public struct HTMLReport: Sendable {
         out += "</header>\n"
         for s in sections { out += s.render() + "\n" }
         if !footer.isEmpty {
-            out += "<footer><dl>" + footer.map { "<div><dt>\(e($0.0))</dt><dd>\(e($0.1))</dd></div>" }.joined() + "</dl></footer>\n"
+            out +=
+                "<footer><dl>" + footer.map { "<div><dt>\(e($0.0))</dt><dd>\(e($0.1))</dd></div>" }.joined() + "</dl></footer>\n"
         }
         out += "</main>\n</body>\n</html>\n"
         return out
@@ -68,7 +69,8 @@ public struct HTMLSection: Sendable {
     }
 
     func render() -> String {
-        "<section id=\"\(SVGCanvas.escape(id))\"><h2>\(SVGCanvas.escape(title))</h2>" + blocks.map { $0.render() }.joined() + "</section>"
+        "<section id=\"\(SVGCanvas.escape(id))\"><h2>\(SVGCanvas.escape(title))</h2>" + blocks.map { $0.render() }.joined()
+            + "</section>"
     }
 }
 
@@ -109,15 +111,19 @@ public enum HTMLBlock: Sendable {
         case let .note(text):
             return "<p class=\"note\">\(SVGCanvas.escape(text))</p>"
         case let .figures(figures):
-            return "<div class=\"figures\">" + figures.map {
-                "<div class=\"figure\"><div class=\"figure-label\">\(SVGCanvas.escape($0.label))</div><div class=\"figure-value\">\(SVGCanvas.escape($0.value))</div>"
-                    + ($0.note.isEmpty ? "" : "<div class=\"figure-note\">\(SVGCanvas.escape($0.note))</div>") + "</div>"
-            }.joined() + "</div>"
+            return "<div class=\"figures\">"
+                + figures.map {
+                    "<div class=\"figure\"><div class=\"figure-label\">\(SVGCanvas.escape($0.label))</div><div class=\"figure-value\">\(SVGCanvas.escape($0.value))</div>"
+                        + ($0.note.isEmpty ? "" : "<div class=\"figure-note\">\(SVGCanvas.escape($0.note))</div>") + "</div>"
+                }.joined() + "</div>"
         case let .table(table):
             return table.render()
         case let .charts(charts):
             let cls = charts.count > 1 ? "charts pair" : "charts"
-            return "<div class=\"\(cls)\">" + charts.map { "<figure class=\"chart\"><figcaption>\(SVGCanvas.escape($0.title))</figcaption>\($0.svg)</figure>" }.joined() + "</div>"
+            return "<div class=\"\(cls)\">"
+                + charts.map {
+                    "<figure class=\"chart\"><figcaption>\(SVGCanvas.escape($0.title))</figcaption>\($0.svg)</figure>"
+                }.joined() + "</div>"
         }
     }
 }

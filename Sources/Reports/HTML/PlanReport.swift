@@ -13,11 +13,17 @@ public enum PlanReport {
             // third of the threads is cheap only because the work is not done.
             let cheapest = p.options.filter { $0.blockedShare < 0.05 }.min { $0.cost.mean < $1.cost.mean }?.name
             for o in p.options {
-                bars.append(Bar(label: o.name, value: o.cost.mean, style: o.name == cheapest && o.cost.mean < p.api.mean ? "highlight" : ""))
+                bars.append(
+                    Bar(
+                        label: o.name, value: o.cost.mean,
+                        style: o.name == cheapest && o.cost.mean < p.api.mean ? "highlight" : ""))
             }
             var table = HTMLTable(
                 caption: "Each option against API pricing, \(Money.grouped(Double(d.trials))) trials",
-                header: ["option", "cost mean", "P(cheaper)", "saving P10", "saving mean", "saving P90", "P(5h limit) per day", "P(weekly limit) per week", "hours locked out / month", "threads blocked", "break-even threads/day"],
+                header: [
+                    "option", "cost mean", "P(cheaper)", "saving P10", "saving mean", "saving P90", "P(5h limit) per day",
+                    "P(weekly limit) per week", "hours locked out / month", "threads blocked", "break-even threads/day",
+                ],
                 numeric: Set(1...10))
             for o in p.options {
                 table.add([
@@ -30,10 +36,14 @@ public enum PlanReport {
             }
             let section = ForecastReport.planComparison(
                 bars,
-                note: "Cost per developer over \(d.months) months: API is the simulated API-equivalent spend (P10 \(Money.full(p.api.p10)), P90 \(Money.full(p.api.p90))); a plan is its fees plus any overage. A blocked plan's cost stays low because the work past its limits is not done: read it with the blocked share.")
-            report.add(HTMLSection(
-                id: "plans-\(p.name)", title: "\(p.name): \(String(format: "%.1f", p.threadsPerDayMean)) threads per working day",
-                blocks: section.blocks + [.table(table)]))
+                note:
+                    "Cost per developer over \(d.months) months: API is the simulated API-equivalent spend (P10 \(Money.full(p.api.p10)), P90 \(Money.full(p.api.p90))); a plan is its fees plus any overage. A blocked plan's cost stays low because the work past its limits is not done: read it with the blocked share."
+            )
+            report.add(
+                HTMLSection(
+                    id: "plans-\(p.name)",
+                    title: "\(p.name): \(String(format: "%.1f", p.threadsPerDayMean)) threads per working day",
+                    blocks: section.blocks + [.table(table)]))
         }
         report.footer = [
             ("seed", String(d.seed)), ("trials", Money.grouped(Double(d.trials))),

@@ -12,21 +12,32 @@ public enum ValidationReport {
             for r in cells.rows { t.add(r) }
             return t
         }
-        report.add(HTMLSection(id: "charts", title: "Cost per thread: held out against simulated", blocks: [
-            .charts([
-                QuantileCharts.qq(costQuantiles.map { ($0.1, $0.2) }, title: "QQ plot, 1st to 99th percentile", unit: "USD"),
-                QuantileCharts.cdfs(costQuantiles, title: "Cumulative distributions", xTitle: "Cost per thread (USD)"),
-            ]),
-            .note("Points on the dashed diagonal are quantiles the forecast gets right; above it the forecast is high."),
-        ]))
-        report.add(HTMLSection(id: "errors", title: "Relative errors", blocks: [
-            .paragraph(dependence),
-            .table(table(comparison, caption: "Simulated against held-out threads (intervals: held-out threads resampled)")),
-        ]))
-        report.add(HTMLSection(id: "tests", title: "Distribution tests and calibration", blocks: [
-            .table(table(tests, caption: "Kolmogorov-Smirnov and Anderson-Darling, held out against simulated")),
-            .table(table(coverage, caption: "Share of held-out threads inside the simulated bands")),
-        ]))
+        report.add(
+            HTMLSection(
+                id: "charts", title: "Cost per thread: held out against simulated",
+                blocks: [
+                    .charts([
+                        QuantileCharts.qq(
+                            costQuantiles.map { ($0.1, $0.2) }, title: "QQ plot, 1st to 99th percentile", unit: "USD"),
+                        QuantileCharts.cdfs(costQuantiles, title: "Cumulative distributions", xTitle: "Cost per thread (USD)"),
+                    ]),
+                    .note("Points on the dashed diagonal are quantiles the forecast gets right; above it the forecast is high."),
+                ]))
+        report.add(
+            HTMLSection(
+                id: "errors", title: "Relative errors",
+                blocks: [
+                    .paragraph(dependence),
+                    .table(
+                        table(comparison, caption: "Simulated against held-out threads (intervals: held-out threads resampled)")),
+                ]))
+        report.add(
+            HTMLSection(
+                id: "tests", title: "Distribution tests and calibration",
+                blocks: [
+                    .table(table(tests, caption: "Kolmogorov-Smirnov and Anderson-Darling, held out against simulated")),
+                    .table(table(coverage, caption: "Share of held-out threads inside the simulated bands")),
+                ]))
         return report
     }
 }

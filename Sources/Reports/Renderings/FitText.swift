@@ -5,7 +5,9 @@ import Foundation
 public enum FitText {
     public static func render(_ d: FitDocument) -> String {
         d.fits.map { fit in
-            table(fit) + (fit.id.map { "stored as fit #\($0); use it in a scenario with fit: latest or fit: \($0)\n" } ?? "not stored (--dry-run)\n")
+            table(fit)
+                + (fit.id.map { "stored as fit #\($0); use it in a scenario with fit: latest or fit: \($0)\n" }
+                    ?? "not stored (--dry-run)\n")
         }.joined(separator: "\n")
     }
 
@@ -15,7 +17,8 @@ public enum FitText {
         let day = ISO8601DateFormatter()
         day.formatOptions = [.withFullDate]
         let window = "\(f.since.map(day.string(from:)) ?? "start") to \(f.until.map(day.string(from:)) ?? "end")"
-        out += "Fit\(f.id.map { " #\($0)" } ?? "") of \(f.model): \(f.threads) threads (\(f.threadsWithRequests) with request rows), \(window)\n"
+        out +=
+            "Fit\(f.id.map { " #\($0)" } ?? "") of \(f.model): \(f.threads) threads (\(f.threadsWithRequests) with request rows), \(window)\n"
         out += "seed \(f.seed), \(f.bootstrapReplicates) bootstrap replicates (threads resampled)\n\n"
         for report in f.laws {
             let zeros = report.chosen.parameters["zero_share"].map { String(format: ", %.1f %% of threads at 0", 100 * $0) } ?? ""
@@ -23,7 +26,9 @@ public enum FitText {
             var rows = [["law", "parameters", "logL", "AIC", "BIC", "KS", "KS p", "AD", "AD p"]]
             for c in report.candidates {
                 rows.append([
-                    c.law.family, c.law.parameters.keys.sorted().map { "\($0) \(number(c.law.parameters[$0] ?? .nan))" }.joined(separator: ", "),
+                    c.law.family,
+                    c.law.parameters.keys.sorted().map { "\($0) \(number(c.law.parameters[$0] ?? .nan))" }.joined(
+                        separator: ", "),
                     String(format: "%.1f", c.logLikelihood), String(format: "%.1f", c.aic), String(format: "%.1f", c.bic),
                     String(format: "%.4f", c.ks), c.ksP.map { String(format: "%.3f", $0) } ?? "-",
                     String(format: "%.3f", c.ad), c.adP.map { String(format: "%.3f", $0) } ?? "-",
@@ -31,7 +36,8 @@ public enum FitText {
             }
             out += PlainTable.render(rows) + "\n"
         }
-        out += "base context: least squares on \(f.baseContextFromRequests ? "request rows (\(f.baseContextRows) threads)" : "thread totals (\(f.baseContextRows) threads)")"
+        out +=
+            "base context: least squares on \(f.baseContextFromRequests ? "request rows (\(f.baseContextRows) threads)" : "thread totals (\(f.baseContextRows) threads)")"
         out += f.baseContextPerThread ? ", then split per thread (docs/fitting.md)\n" : ", one constant\n"
         out += "cache hit rate: \(f.cacheHitRate.summary) from \(f.cacheHitRateThreads) threads (cache_read / re-sent input)\n"
         if let o = f.outcomes {
@@ -40,7 +46,8 @@ public enum FitText {
             out += "outcomes: not logged; one-shot and off-the-rails rates are left to the scenario\n"
         }
         if let d = f.threadsPerDay {
-            out += "threads per working day: \(d.developerDays) developer-days, \(d.developers) developers, developer CV \(number(d.developerCV))\n"
+            out +=
+                "threads per working day: \(d.developerDays) developer-days, \(d.developers) developers, developer CV \(number(d.developerCV))\n"
         }
         if let r = f.requestRows {
             out += "request rows (\(r.threads) threads, \(r.increments) turn-to-turn steps) against MODEL.md's per-turn form:\n"
@@ -52,8 +59,13 @@ public enum FitText {
         out += "\n"
         var rows = [["parameter", "estimate", "95% lower", "95% upper"]]
         if let o = f.outcomes {
-            rows.append(["one_shot_rate (posterior)", number(o.oneShot.estimate), number(o.oneShot.lower), number(o.oneShot.upper)])
-            rows.append(["off_the_rails_rate (posterior)", number(o.offTheRails.estimate), number(o.offTheRails.lower), number(o.offTheRails.upper)])
+            rows.append([
+                "one_shot_rate (posterior)", number(o.oneShot.estimate), number(o.oneShot.lower), number(o.oneShot.upper),
+            ])
+            rows.append([
+                "off_the_rails_rate (posterior)", number(o.offTheRails.estimate), number(o.offTheRails.lower),
+                number(o.offTheRails.upper),
+            ])
         }
         for i in f.intervals {
             rows.append([i.name, number(i.estimate), number(i.lower), number(i.upper)])
@@ -63,12 +75,14 @@ public enum FitText {
         }
         out += PlainTable.render(rows) + "\n"
         if let check = f.check {
-            out += "fit check: \(check.simulatedThreads) simulated threads vs \(check.loggedThreads) logged, at \(check.priceKey) base prices\n"
+            out +=
+                "fit check: \(check.simulatedThreads) simulated threads vs \(check.loggedThreads) logged, at \(check.priceKey) base prices\n"
             if let off = check.independentRows, off.count == check.rows.count {
                 var rows = [["metric", "", "logged", "dependent", "error", "independent", "error"]]
                 for (r, o) in zip(check.rows, off) {
                     rows.append([
-                        r.metric, r.quantile, number(r.logged), number(r.simulated), String(format: "%+.1f%%", 100 * r.relativeError),
+                        r.metric, r.quantile, number(r.logged), number(r.simulated),
+                        String(format: "%+.1f%%", 100 * r.relativeError),
                         number(o.simulated), String(format: "%+.1f%%", 100 * o.relativeError),
                     ])
                 }
@@ -76,13 +90,20 @@ public enum FitText {
             } else {
                 var rows = [["metric", "", "logged", "simulated", "error"]]
                 for r in check.rows {
-                    rows.append([r.metric, r.quantile, number(r.logged), number(r.simulated), String(format: "%+.1f%%", 100 * r.relativeError)])
+                    rows.append([
+                        r.metric, r.quantile, number(r.logged), number(r.simulated),
+                        String(format: "%+.1f%%", 100 * r.relativeError),
+                    ])
                 }
                 out += PlainTable.render(rows)
             }
-            out += "KS distance: " + check.ks.keys.sorted().map { "\($0) \(String(format: "%.3f", check.ks[$0] ?? .nan))" }.joined(separator: ", ")
+            out +=
+                "KS distance: "
+                + check.ks.keys.sorted().map { "\($0) \(String(format: "%.3f", check.ks[$0] ?? .nan))" }.joined(separator: ", ")
             if let off = check.independentKS {
-                out += "; independent: " + off.keys.sorted().map { "\($0) \(String(format: "%.3f", off[$0] ?? .nan))" }.joined(separator: ", ")
+                out +=
+                    "; independent: "
+                    + off.keys.sorted().map { "\($0) \(String(format: "%.3f", off[$0] ?? .nan))" }.joined(separator: ", ")
             }
             out += "\n"
         } else {

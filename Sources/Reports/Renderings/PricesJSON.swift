@@ -14,13 +14,23 @@ public enum PricesJSON {
                 ("model", r.model), ("provider", r.provider), ("caching", r.caching), ("input", r.input), ("output", r.output),
                 ("cache_read", r.cacheRead), ("cache_write_5m", r.write5m), ("cache_write_1h", r.write1h),
                 ("reasoning_output", r.reasoning), ("context_window", r.contextWindow),
-                ("tier", r.tier.map { t in
-                    object([("threshold", t.threshold), ("input", t.input), ("output", t.output), ("cache_read", t.cacheRead),
-                            ("cache_write", r.write5m == nil ? nil : t.cacheWrite)])
-                }),
-                ("variants", r.variants.mapValues { v in
-                    object([("input", v.input), ("output", v.output), ("cache_read", v.cacheRead), ("cache_write", v.cacheWrite)])
-                }),
+                (
+                    "tier",
+                    r.tier.map { t in
+                        object([
+                            ("threshold", t.threshold), ("input", t.input), ("output", t.output), ("cache_read", t.cacheRead),
+                            ("cache_write", r.write5m == nil ? nil : t.cacheWrite),
+                        ])
+                    }
+                ),
+                (
+                    "variants",
+                    r.variants.mapValues { v in
+                        object([
+                            ("input", v.input), ("output", v.output), ("cache_read", v.cacheRead), ("cache_write", v.cacheWrite),
+                        ])
+                    }
+                ),
             ])
         }
         let root: [String: Any] = ["source": d.source, "date": d.date, "unit": "USD per million tokens", "models": models]

@@ -3,13 +3,16 @@ import Foundation
 /// The `prices` table: one line per model, prices in USD per million tokens.
 public enum PricesText {
     public static func render(_ d: PricesDocument) -> String {
-        let titles = ["MODEL", "INPUT", "OUTPUT", "CACHE READ", "WRITE 5M", "WRITE 1H", "ABOVE TIER in/out/read/write",
-                      "BATCH in/out", "FLEX in/out", "PRIORITY in/out"]
+        let titles = [
+            "MODEL", "INPUT", "OUTPUT", "CACHE READ", "WRITE 5M", "WRITE 1H", "ABOVE TIER in/out/read/write",
+            "BATCH in/out", "FLEX in/out", "PRIORITY in/out",
+        ]
         let cells: [[String]] = d.rows.map { r in
-            let tier = r.tier.map { t in
-                ">\(thousands(t.threshold)) " + [t.input, t.output, t.cacheRead].map { number($0) }.joined(separator: "/")
-                    + "/" + (r.write5m == nil ? "-" : number(t.cacheWrite))
-            } ?? "-"
+            let tier =
+                r.tier.map { t in
+                    ">\(thousands(t.threshold)) " + [t.input, t.output, t.cacheRead].map { number($0) }.joined(separator: "/")
+                        + "/" + (r.write5m == nil ? "-" : number(t.cacheWrite))
+                } ?? "-"
             let variants = PricesDocument.variantNames.map { name in
                 r.variants[name].map { "\(number($0.input))/\(number($0.output))" } ?? "-"
             }
@@ -20,7 +23,8 @@ public enum PricesText {
         for row in cells { for (i, c) in row.enumerated() { widths[i] = max(widths[i], c.count) } }
         func line(_ row: [String]) -> String {
             row.enumerated().map { i, c in
-                i == 0 || i == 6 || i >= 7 ? c.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+                i == 0 || i == 6 || i >= 7
+                    ? c.padding(toLength: widths[i], withPad: " ", startingAt: 0)
                     : String(repeating: " ", count: widths[i] - c.count) + c
             }.joined(separator: "  ").trimmingCharacters(in: .whitespaces) + "\n"
         }

@@ -6,7 +6,8 @@ public enum ThreadsJSON {
     public static func render(_ d: ThreadsDocument) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let output = Output(prices: d.priceSource, unpricedModels: d.unpricedModels, rows: d.rows.map(Item.init), total: Item(d.total))
+        let output = Output(
+            prices: d.priceSource, unpricedModels: d.unpricedModels, rows: d.rows.map(Item.init), total: Item(d.total))
         return String(decoding: (try? encoder.encode(output)) ?? Data(), as: UTF8.self) + "\n"
     }
 

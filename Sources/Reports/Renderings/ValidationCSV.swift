@@ -6,7 +6,9 @@ public enum ValidationCSV {
         for (label, figures) in [("as_fitted", Optional(v.figures)), ("independent", v.independent)] {
             guard let figures else { continue }
             for r in figures.rows {
-                lines.append("\(v.model),\(label),\(r.metric),\(r.quantile),\(r.heldOut),\(r.simulated),\(r.relativeError),\(r.lower),\(r.upper)")
+                lines.append(
+                    "\(v.model),\(label),\(r.metric),\(r.quantile),\(r.heldOut),\(r.simulated),\(r.relativeError),\(r.lower),\(r.upper)"
+                )
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -10,8 +10,13 @@ enum ValidationCells {
         if v.independent != nil { header += ["independent", "error", "95% interval"] }
         var rows: [[String]] = []
         for (i, r) in v.figures.rows.enumerated() {
-            var row = [r.metric, r.quantile, SignificantDigits.four(r.heldOut), SignificantDigits.four(r.simulated), percent(r.relativeError), interval(r)]
-            if let o = v.independent?.rows[i] { row += [SignificantDigits.four(o.simulated), percent(o.relativeError), interval(o)] }
+            var row = [
+                r.metric, r.quantile, SignificantDigits.four(r.heldOut), SignificantDigits.four(r.simulated),
+                percent(r.relativeError), interval(r),
+            ]
+            if let o = v.independent?.rows[i] {
+                row += [SignificantDigits.four(o.simulated), percent(o.relativeError), interval(o)]
+            }
             rows.append(row)
         }
         return (header, rows)
@@ -43,7 +48,10 @@ enum ValidationCells {
 
     /// One line on what was split and fitted.
     static func summary(_ v: ValidationDocument) -> String {
-        let split = v.folds.map { "\($0)-fold cross-validation by thread id: every thread held out once, about \(v.trainingThreads) fitted per fold" }
+        let split =
+            v.folds.map {
+                "\($0)-fold cross-validation by thread id: every thread held out once, about \(v.trainingThreads) fitted per fold"
+            }
             ?? "\(v.trainingThreads) fitted and \(v.heldOutThreads) held out (--holdout \(v.holdout), split by thread id)"
         return "\(v.model): \(v.threads) threads, \(split), "
             + "\(v.simulatedThreads) simulated single attempts at \(v.priceKey) base prices, seed \(v.seed)"

@@ -23,7 +23,8 @@ public enum BarChart {
         width: Double = 600, rowHeight: Double = 30
     ) -> Chart {
         let labelWidth = min(240, (bars.map { Double($0.label.count) }.max() ?? 4) * 12 * SVGCanvas.characterWidth + 16)
-        let valueWidth = (bars.map { Double(($0.valueLabel ?? format($0.value)).count) }.max() ?? 4) * 12 * SVGCanvas.characterWidth + 12
+        let valueWidth =
+            (bars.map { Double(($0.valueLabel ?? format($0.value)).count) }.max() ?? 4) * 12 * SVGCanvas.characterWidth + 12
         let height = 24 + Double(max(bars.count, 1)) * rowHeight + 52
         let frame = ChartFrame(width: width, height: height, left: labelWidth, right: max(20, valueWidth), top: 16)
         var canvas = SVGCanvas(width: width, height: height)
@@ -34,13 +35,18 @@ public enum BarChart {
             let top = frame.plotTop + Double(i) * rowHeight + 5
             let h = rowHeight - 10
             let end = x(max(b.value, 0))
-            canvas.rect(x: frame.plotLeft, y: top, width: end - frame.plotLeft, height: h, class: "bar \(b.style)", title: "\(b.label): \(b.valueLabel ?? format(b.value))")
+            canvas.rect(
+                x: frame.plotLeft, y: top, width: end - frame.plotLeft, height: h, class: "bar \(b.style)",
+                title: "\(b.label): \(b.valueLabel ?? format(b.value))")
             let label = truncated(b.label, to: Int((labelWidth - 12) / (12 * SVGCanvas.characterWidth)))
             canvas.text(label, x: frame.plotLeft - 8, y: top + h / 2 + 4, size: 12, anchor: .end, class: "bar-label")
             canvas.text(b.valueLabel ?? format(b.value), x: end + 6, y: top + h / 2 + 4, size: 12, anchor: .start, class: "value")
         }
         frame.xAxis(&canvas, scale: x, ticks: x.ticks(4), format: format, title: xTitle)
-        return Chart(title: title, canvas: canvas, description: "\(bars.count) bars: " + bars.map { "\($0.label) \($0.valueLabel ?? format($0.value))" }.joined(separator: "; "))
+        return Chart(
+            title: title, canvas: canvas,
+            description: "\(bars.count) bars: "
+                + bars.map { "\($0.label) \($0.valueLabel ?? format($0.value))" }.joined(separator: "; "))
     }
 
     static func truncated(_ s: String, to n: Int) -> String {

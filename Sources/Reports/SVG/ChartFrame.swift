@@ -45,7 +45,8 @@ public struct ChartFrame: Sendable {
             canvas.line(x1: x, y1: plotBottom, x2: x, y2: plotBottom + 5, class: "axis")
             last = canvas.text(label, x: x, y: plotBottom + 18, size: Self.tickSize, anchor: .middle, class: "tick")
         }
-        canvas.text(title, x: (plotLeft + plotRight) / 2, y: height - 10, size: Self.titleSize, anchor: .middle, class: "axis-title")
+        canvas.text(
+            title, x: (plotLeft + plotRight) / 2, y: height - 10, size: Self.titleSize, anchor: .middle, class: "axis-title")
     }
 
     /// A vertical axis on the left with light grid lines, tick labels and a rotated title.
@@ -59,7 +60,8 @@ public struct ChartFrame: Sendable {
             if let last, box.y + box.height > last.y - 2 { continue }
             last = canvas.text(format(t), x: plotLeft - 8, y: y + 4, size: Self.tickSize, anchor: .end, class: "tick")
         }
-        canvas.text(title, x: 16, y: (plotTop + plotBottom) / 2, size: Self.titleSize, anchor: .middle, class: "axis-title", rotate: -90)
+        canvas.text(
+            title, x: 16, y: (plotTop + plotBottom) / 2, size: Self.titleSize, anchor: .middle, class: "axis-title", rotate: -90)
     }
 }
 
@@ -72,7 +74,9 @@ public struct LabelPlacer: Sendable {
 
     /// Baselines at `x`, from `y` outward in both directions by `step`: `y, y-step, y+step, ...`;
     /// `downFirst` tries `y+step` before `y-step`.
-    public static func column(x: Double, y: Double, step: Double = 14, rows: Int = 6, downFirst: Bool = true) -> [(x: Double, y: Double)] {
+    public static func column(x: Double, y: Double, step: Double = 14, rows: Int = 6, downFirst: Bool = true) -> [(
+        x: Double, y: Double
+    )] {
         var out: [(x: Double, y: Double)] = [(x, y)]
         for k in 1..<max(rows, 2) {
             let d = Double(k) * step
@@ -84,7 +88,9 @@ public struct LabelPlacer: Sendable {
 
     /// The first of `candidates` (baseline positions) where `text` collides with nothing placed
     /// so far, or the last candidate when none is free.
-    public mutating func place(_ text: String, candidates: [(x: Double, y: Double)], size: Double, anchor: TextAnchor) -> (x: Double, y: Double) {
+    public mutating func place(_ text: String, candidates: [(x: Double, y: Double)], size: Double, anchor: TextAnchor) -> (
+        x: Double, y: Double
+    ) {
         for c in candidates {
             let box = SVGCanvas.box(text, x: c.x, y: c.y, size: size, anchor: anchor)
             // Checked with room above and below: a browser's line box is taller than the font

@@ -45,7 +45,8 @@ public enum DistributionCharts {
                 "\(h.clipped) trials above \(Money.compact(h.upper)) not shown", x: frame.plotRight, y: 14,
                 size: 11, anchor: .end, class: "note")
         }
-        let description = "Histogram of \(h.total) trials in \(h.counts.count) bins from \(Money.compact(h.lower)) to \(Money.compact(h.upper))"
+        let description =
+            "Histogram of \(h.total) trials in \(h.counts.count) bins from \(Money.compact(h.lower)) to \(Money.compact(h.upper))"
         return Chart(title: title, canvas: canvas, description: description)
     }
 

@@ -31,7 +31,9 @@ public enum FanChart {
             canvas.path(upper + lower, class: "band", closed: true)
             canvas.path(points.enumerated().map { (x($0.offset), y($0.element.p50)) }, class: "median")
             for (i, p) in points.enumerated() {
-                canvas.circle(cx: x(i), cy: y(p.p50), r: 3, class: "median-point", title: "\(p.label): P10 \(Money.compact(p.p10)), P50 \(Money.compact(p.p50)), P90 \(Money.compact(p.p90))")
+                canvas.circle(
+                    cx: x(i), cy: y(p.p50), r: 3, class: "median-point",
+                    title: "\(p.label): P10 \(Money.compact(p.p10)), P50 \(Money.compact(p.p50)), P90 \(Money.compact(p.p90))")
             }
         }
         // Month labels: every k-th so that they never touch.
@@ -41,7 +43,9 @@ public enum FanChart {
         for (i, p) in points.enumerated() where i % every == 0 {
             canvas.text(p.label, x: x(i), y: frame.plotBottom + 18, size: ChartFrame.tickSize, anchor: .middle, class: "tick")
         }
-        canvas.text("Month", x: (frame.plotLeft + frame.plotRight) / 2, y: height - 10, size: ChartFrame.titleSize, anchor: .middle, class: "axis-title")
+        canvas.text(
+            "Month", x: (frame.plotLeft + frame.plotRight) / 2, y: height - 10, size: ChartFrame.titleSize, anchor: .middle,
+            class: "axis-title")
         // Legend at the right end of the band, stacked clear of each other. The budget label
         // goes first: it belongs to a line, and the P-labels can move around it. Rows are 16 px
         // apart, a 12 px label's rendered line box with room to spare (14 px let the browser's
@@ -57,12 +61,16 @@ public enum FanChart {
                 let at = placer.place(text, candidates: cands, size: 12, anchor: .start)
                 canvas.text(text, x: at.x, y: at.y, size: 12, anchor: .start, class: "legend budget-label")
             }
-            for (text, v, cls) in [("P90", last.p90, "legend"), ("P50", last.p50, "legend median-label"), ("P10", last.p10, "legend")] {
+            for (text, v, cls) in [
+                ("P90", last.p90, "legend"), ("P50", last.p50, "legend median-label"), ("P10", last.p10, "legend"),
+            ] {
                 let cands = LabelPlacer.column(x: lx, y: y(v) + 4, step: 16, downFirst: text != "P90")
                 let at = placer.place(text, candidates: cands, size: 12, anchor: .start)
                 canvas.text(text, x: at.x, y: at.y, size: 12, anchor: .start, class: cls)
             }
         }
-        return Chart(title: title, canvas: canvas, description: "P10 to P90 band and P50 line of spend per month over \(points.count) months")
+        return Chart(
+            title: title, canvas: canvas,
+            description: "P10 to P90 band and P50 line of spend per month over \(points.count) months")
     }
 }

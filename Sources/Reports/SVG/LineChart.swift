@@ -41,6 +41,8 @@ public enum LineChart {
                 canvas.text(s.name, x: at.x, y: at.y, size: 12, anchor: .start, class: "legend \(s.style)-label")
             }
         }
-        return Chart(title: title, canvas: canvas, description: series.map { "\($0.name): \($0.points.count) points" }.joined(separator: "; "))
+        return Chart(
+            title: title, canvas: canvas,
+            description: series.map { "\($0.name): \($0.points.count) points" }.joined(separator: "; "))
     }
 }

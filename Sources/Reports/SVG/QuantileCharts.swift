@@ -4,7 +4,9 @@ public enum QuantileCharts {
     /// y = x on which a perfect forecast lies.
     ///
     /// - Parameter pairs: (held-out quantile, simulated quantile) at increasing probabilities.
-    public static func qq(_ pairs: [(Double, Double)], title: String, unit: String, width: Double = 520, height: Double = 380) -> Chart {
+    public static func qq(_ pairs: [(Double, Double)], title: String, unit: String, width: Double = 520, height: Double = 380)
+        -> Chart
+    {
         var canvas = SVGCanvas(width: width, height: height)
         let frame = ChartFrame(width: width, height: height, top: 20)
         let hi = max(pairs.map(\.0).max() ?? 1, pairs.map(\.1).max() ?? 1)
@@ -23,7 +25,9 @@ public enum QuantileCharts {
     /// Two empirical CDFs overlaid: held out (solid) and simulated (dashed).
     ///
     /// - Parameter quantiles: (probability, held-out quantile, simulated quantile) rows.
-    public static func cdfs(_ quantiles: [(Double, Double, Double)], title: String, xTitle: String, width: Double = 520, height: Double = 380) -> Chart {
+    public static func cdfs(
+        _ quantiles: [(Double, Double, Double)], title: String, xTitle: String, width: Double = 520, height: Double = 380
+    ) -> Chart {
         var canvas = SVGCanvas(width: width, height: height)
         let frame = ChartFrame(width: width, height: height, top: 40)
         let hi = max(quantiles.map(\.1).max() ?? 1, quantiles.map(\.2).max() ?? 1)
@@ -36,7 +40,8 @@ public enum QuantileCharts {
         let legendY = 16.0
         canvas.line(x1: frame.left, y1: legendY - 4, x2: frame.left + 24, y2: legendY - 4, class: "line mean", mark: false)
         _ = canvas.text("held out", x: frame.left + 30, y: legendY, size: 12, class: "legend")
-        canvas.line(x1: frame.left + 110, y1: legendY - 4, x2: frame.left + 134, y2: legendY - 4, class: "line p90 dashed", mark: false)
+        canvas.line(
+            x1: frame.left + 110, y1: legendY - 4, x2: frame.left + 134, y2: legendY - 4, class: "line p90 dashed", mark: false)
         _ = canvas.text("simulated", x: frame.left + 140, y: legendY, size: 12, class: "legend")
         return Chart(title: title, canvas: canvas, description: "Held-out and simulated CDFs")
     }

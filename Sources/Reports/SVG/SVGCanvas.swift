@@ -59,7 +59,9 @@ public struct SVGCanvas: Sendable {
         return LabelBox(text: text, x: left, y: y - size * 0.8, width: w, height: size)
     }
 
-    public mutating func rect(x: Double, y: Double, width w: Double, height h: Double, class cls: String, mark: Bool = true, title: String? = nil) {
+    public mutating func rect(
+        x: Double, y: Double, width w: Double, height h: Double, class cls: String, mark: Bool = true, title: String? = nil
+    ) {
         let t = title.map { "<title>\(SVGCanvas.escape($0))</title>" } ?? ""
         let c = mark ? "mark \(cls)" : cls
         let open = "<rect class=\"\(c)\" x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(max(w, 0)))\" height=\"\(f(max(h, 0)))\""
@@ -68,7 +70,8 @@ public struct SVGCanvas: Sendable {
     }
 
     public mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, class cls: String, mark: Bool = false) {
-        elements.append("<line class=\"\(mark ? "mark " : "")\(cls)\" x1=\"\(f(x1))\" y1=\"\(f(y1))\" x2=\"\(f(x2))\" y2=\"\(f(y2))\"/>")
+        elements.append(
+            "<line class=\"\(mark ? "mark " : "")\(cls)\" x1=\"\(f(x1))\" y1=\"\(f(y1))\" x2=\"\(f(x2))\" y2=\"\(f(y2))\"/>")
         if mark { dataMarks += 1 }
     }
 
@@ -91,7 +94,10 @@ public struct SVGCanvas: Sendable {
     /// A text label; its box is recorded for the overlap check. Rotated labels (`rotate: -90`,
     /// for a y-axis title) are recorded with their rotated box.
     @discardableResult
-    public mutating func text(_ s: String, x: Double, y: Double, size: Double = 12, anchor: TextAnchor = .start, class cls: String = "label", rotate: Double? = nil) -> LabelBox {
+    public mutating func text(
+        _ s: String, x: Double, y: Double, size: Double = 12, anchor: TextAnchor = .start, class cls: String = "label",
+        rotate: Double? = nil
+    ) -> LabelBox {
         var box = Self.box(s, x: x, y: y, size: size, anchor: anchor)
         var transform = ""
         if let rotate {
@@ -99,7 +105,9 @@ public struct SVGCanvas: Sendable {
             // A quarter turn swaps the box's sides about the anchor point.
             box = LabelBox(text: s, x: x - size * 0.8, y: y - (box.x + box.width - x), width: size, height: box.width)
         }
-        elements.append("<text class=\"\(cls)\" x=\"\(f(x))\" y=\"\(f(y))\" font-size=\"\(f(size))\" text-anchor=\"\(anchor.rawValue)\"\(transform)>\(Self.escape(s))</text>")
+        elements.append(
+            "<text class=\"\(cls)\" x=\"\(f(x))\" y=\"\(f(y))\" font-size=\"\(f(size))\" text-anchor=\"\(anchor.rawValue)\"\(transform)>\(Self.escape(s))</text>"
+        )
         labels.append(box)
         return box
     }

@@ -14,7 +14,10 @@ public struct TeamScenario: Sendable {
     /// When in the day developers start threads (what seat plans' 5-hour windows see).
     public var workday = Workday()
 
-    public init(profiles: [TeamProfile], rampUpMonths: Int = 0, adoption: AdoptionCurve = .full, hourlyRate: Double = 0, method: TeamMethod = .auto) {
+    public init(
+        profiles: [TeamProfile], rampUpMonths: Int = 0, adoption: AdoptionCurve = .full, hourlyRate: Double = 0,
+        method: TeamMethod = .auto
+    ) {
         self.profiles = profiles
         self.rampUpMonths = rampUpMonths
         self.adoption = adoption

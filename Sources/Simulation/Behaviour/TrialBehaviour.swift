@@ -15,7 +15,10 @@ public struct TrialBehaviour: Sendable, Hashable {
     /// This trial's off-the-rails rate `q`.
     public var offTheRailsRate: Double
 
-    public init(turnsScale: Double = 1, tokensScale: Double = 1, cacheHitLogitShift: Double = 0, oneShotRate: Double, offTheRailsRate: Double) {
+    public init(
+        turnsScale: Double = 1, tokensScale: Double = 1, cacheHitLogitShift: Double = 0, oneShotRate: Double,
+        offTheRailsRate: Double
+    ) {
         self.turnsScale = turnsScale
         self.tokensScale = tokensScale
         self.cacheHitLogitShift = cacheHitLogitShift

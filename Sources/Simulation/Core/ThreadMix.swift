@@ -7,7 +7,9 @@ enum ThreadMix {
     /// Running sums of the shares (the last is 1 up to rounding).
     static func cumulative(_ mix: [Double]) -> [Double] {
         var acc = 0.0
-        return mix.map { acc += $0; return acc }
+        return mix.map {
+            acc += $0; return acc
+        }
     }
 
     /// Splits `n` threads over models by the mix: one categorical draw per thread (none with

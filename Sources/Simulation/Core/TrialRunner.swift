@@ -85,9 +85,10 @@ struct TrialRunner: Sendable {
         shared.draw(rows: trials.count, streams: &streams, into: &normals)
         let k = shared.dimension
         for (row, t) in trials.enumerated() {
-            body(TrialSetup(
-                trial: t, stream: streams[row], normals: normals[(row * k)..<((row + 1) * k)], models: models,
-                replicates: replicates, uncertainty: uncertainty, shared: shared, root: root))
+            body(
+                TrialSetup(
+                    trial: t, stream: streams[row], normals: normals[(row * k)..<((row + 1) * k)], models: models,
+                    replicates: replicates, uncertainty: uncertainty, shared: shared, root: root))
         }
     }
 }

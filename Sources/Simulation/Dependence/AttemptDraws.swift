@@ -46,8 +46,9 @@ public enum AttemptDraws {
         var remaining = count
         while remaining > 0 {
             let n = min(remaining, KernelWorkspace.batchSize)
-            fill(b, count: n, rng: &rng, turns: ws.turns, fresh: ws.fresh, output: ws.output, hitRate: ws.hitRate,
-                 base: ws.base, scores: ws.scores, correlated: ws.correlated)
+            fill(
+                b, count: n, rng: &rng, turns: ws.turns, fresh: ws.fresh, output: ws.output, hitRate: ws.hitRate,
+                base: ws.base, scores: ws.scores, correlated: ws.correlated)
             out.0 += ws.turns[0..<n]
             out.1 += ws.fresh[0..<n]
             out.2 += ws.output[0..<n]

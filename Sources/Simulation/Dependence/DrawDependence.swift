@@ -26,7 +26,8 @@ public enum DependenceError: Error, Sendable, Equatable, CustomStringConvertible
             return "\(name) is paired with itself: a correlation names two different draws"
         case let .notPositiveDefinite(nearest):
             let list = nearest.map { "\($0.0).\($0.1): \(String(format: "%.3f", $0.2))" }.joined(separator: ", ")
-            return "these correlations are not mutually consistent (the matrix is not positive definite): the nearest valid set is \(list)"
+            return
+                "these correlations are not mutually consistent (the matrix is not positive definite): the nearest valid set is \(list)"
         }
     }
 }
@@ -75,9 +76,11 @@ public struct DrawDependence: Sendable {
                 for i in 0..<d.count { for j in 0..<d.count where i != j { nearest[i, j] *= 0.99 } }
             }
             var pairs: [(String, String, Double)] = []
-            for i in 0..<d.count { for j in (i + 1)..<d.count where symmetric[i, j] != 0 || nearest[i, j].magnitude > 5e-4 {
-                pairs.append((d[i].rawValue, d[j].rawValue, nearest[i, j]))
-            } }
+            for i in 0..<d.count {
+                for j in (i + 1)..<d.count where symmetric[i, j] != 0 || nearest[i, j].magnitude > 5e-4 {
+                    pairs.append((d[i].rawValue, d[j].rawValue, nearest[i, j]))
+                }
+            }
             throw .notPositiveDefinite(nearest: pairs)
         }
         self.correlation = symmetric

@@ -20,7 +20,9 @@ public enum DeveloperForecaster {
     ///   - progress: called with the number of trials just finished (from any thread).
     ///   - capture: when given, receives each trial's shared draws (for sensitivity analysis);
     ///     the numbers are the same with or without it.
-    public static func run(_ spec: DeveloperForecastSpec, capture: TrialDrawCapture? = nil, progress: (@Sendable (Int) -> Void)? = nil) throws(LAPACK.Failure) -> DeveloperForecast {
+    public static func run(
+        _ spec: DeveloperForecastSpec, capture: TrialDrawCapture? = nil, progress: (@Sendable (Int) -> Void)? = nil
+    ) throws(LAPACK.Failure) -> DeveloperForecast {
         let runner = try TrialRunner(spec)
         let trials = spec.trials
         let monthCount = spec.calendar.months.count
@@ -101,9 +103,10 @@ public enum DeveloperForecaster {
                     ThreadKernel.simulate(
                         setup.models[j], trial: setup.behaviours[j], count: counts[j], rng: &modelRngs[j],
                         workspace: workspace, totals: &modelTotals, mode: spec.pricingMode,
-                        perBatch: room > 0 ? { view in
-                            kept.append(contentsOf: view.cost.prefix(max(0, room - kept.count)).map { $0 * multiplier })
-                        } : nil)
+                        perBatch: room > 0
+                            ? { view in
+                                kept.append(contentsOf: view.cost.prefix(max(0, room - kept.count)).map { $0 * multiplier })
+                            } : nil)
                     if room > 0 { sample[j].append(contentsOf: kept) }
                     if multiplier != 1 { modelTotals.scaleMoney(by: multiplier) }
                     let cost = modelTotals.cost.value

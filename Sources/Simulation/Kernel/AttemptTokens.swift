@@ -37,7 +37,9 @@ public enum AttemptTokens {
         turns: Double, base: Double, fresh: Double, output: Double, hitRate: Double,
         tierThreshold: Double, window: Double, summary: Double, explicitCache: Bool
     ) -> SIMD8<Double> {
-        if let f = belowTierAndWindow(turns: turns, base: base, fresh: fresh, output: output, hitRate: hitRate, tierThreshold: tierThreshold, window: window) {
+        if let f = belowTierAndWindow(
+            turns: turns, base: base, fresh: fresh, output: output, hitRate: hitRate, tierThreshold: tierThreshold, window: window
+        ) {
             return explicitCache ? SIMD8(0, f.read, f.miss, f.output, 0, 0, 0, 0) : SIMD8(f.miss, f.read, 0, f.output, 0, 0, 0, 0)
         }
         let h = min(max(hitRate, 0), 1)
@@ -46,7 +48,8 @@ public enum AttemptTokens {
         if turns <= firstLength {
             acc.addSegment(base: base, length: turns, newFirst: base + fresh, fresh: fresh, output: output, tier: tierThreshold)
         } else {
-            acc.addSegment(base: base, length: firstLength, newFirst: base + fresh, fresh: fresh, output: output, tier: tierThreshold)
+            acc.addSegment(
+                base: base, length: firstLength, newFirst: base + fresh, fresh: fresh, output: output, tier: tierThreshold)
             let firstLast = base + fresh * firstLength + output * (firstLength - 1)
             acc.addCompaction(context: firstLast + output, summary: summary, tier: tierThreshold)
             let laterBase = base + summary
@@ -56,7 +59,9 @@ public enum AttemptTokens {
             let rest = remaining - fullSegments * laterLength
             if fullSegments > 0 {
                 var one = Split()
-                one.addSegment(base: laterBase, length: laterLength, newFirst: summary + fresh, fresh: fresh, output: output, tier: tierThreshold)
+                one.addSegment(
+                    base: laterBase, length: laterLength, newFirst: summary + fresh, fresh: fresh, output: output,
+                    tier: tierThreshold)
                 let laterLast = laterBase + fresh * laterLength + output * (laterLength - 1)
                 // Every full segment but the last one before the end is followed by a compaction.
                 let compactions = rest > 0 ? fullSegments : fullSegments - 1
@@ -66,7 +71,8 @@ public enum AttemptTokens {
                 acc.add(compaction, times: compactions)
             }
             if rest > 0 {
-                acc.addSegment(base: laterBase, length: rest, newFirst: summary + fresh, fresh: fresh, output: output, tier: tierThreshold)
+                acc.addSegment(
+                    base: laterBase, length: rest, newFirst: summary + fresh, fresh: fresh, output: output, tier: tierThreshold)
             }
         }
         let readLo = h * acc.reusedLo, missLo = acc.newLo + (1 - h) * acc.reusedLo

@@ -53,7 +53,10 @@ public final class KernelWorkspace {
     }
 
     deinit {
-        for p in [turns, fresh, output, hitRate, base, uniform, cost, waste, attempts, completed, tokenRows, attemptCost, scores, correlated] {
+        for p in [
+            turns, fresh, output, hitRate, base, uniform, cost, waste, attempts, completed, tokenRows, attemptCost, scores,
+            correlated,
+        ] {
             p.deallocate()
         }
         active.deallocate()

@@ -42,11 +42,12 @@ public enum ThreadKernel {
             let n = min(remaining, KernelWorkspace.batchSize)
             simulateBatch(model, trial: trial, count: n, rng: &rng, ws: ws, totals: &totals, mode: mode)
             if let perBatch {
-                perBatch(BatchView(
-                    cost: UnsafeBufferPointer(rebasing: ws.cost[0..<n]),
-                    waste: UnsafeBufferPointer(rebasing: ws.waste[0..<n]),
-                    attempts: UnsafeBufferPointer(rebasing: ws.attempts[0..<n]),
-                    completed: UnsafeBufferPointer(rebasing: ws.completed[0..<n])))
+                perBatch(
+                    BatchView(
+                        cost: UnsafeBufferPointer(rebasing: ws.cost[0..<n]),
+                        waste: UnsafeBufferPointer(rebasing: ws.waste[0..<n]),
+                        attempts: UnsafeBufferPointer(rebasing: ws.attempts[0..<n]),
+                        completed: UnsafeBufferPointer(rebasing: ws.completed[0..<n])))
             }
             remaining -= n
         }
@@ -109,13 +110,16 @@ public enum ThreadKernel {
                 turnSum += turns
                 // Most attempts cross neither tier nor window: price their three token counts
                 // directly instead of going through the eight-class vector.
-                if mode == .fused, let f = AttemptTokens.belowTierAndWindow(
-                    turns: turns, base: base, fresh: fresh, output: output, hitRate: h, tierThreshold: tier, window: window)
+                if mode == .fused,
+                    let f = AttemptTokens.belowTierAndWindow(
+                        turns: turns, base: base, fresh: fresh, output: output, hitRate: h, tierThreshold: tier, window: window)
                 {
                     readSum += f.read
                     missSum += f.miss
                     outputSum += f.output
-                    settle(j, cost: f.read * readPrice + f.miss * missPrice + f.output * outputPrice, q: q, successCut: successCut, last: last, ws: ws, kept: &kept, offRails: &offRails, completed: &completed)
+                    settle(
+                        j, cost: f.read * readPrice + f.miss * missPrice + f.output * outputPrice, q: q, successCut: successCut,
+                        last: last, ws: ws, kept: &kept, offRails: &offRails, completed: &completed)
                     continue
                 }
                 let tokens = AttemptTokens.compute(
@@ -123,7 +127,9 @@ public enum ThreadKernel {
                     window: window, summary: summary, explicitCache: explicit)
                 tokenSum += tokens
                 if mode == .fused {
-                    settle(j, cost: dot(tokens, price), q: q, successCut: successCut, last: last, ws: ws, kept: &kept, offRails: &offRails, completed: &completed)
+                    settle(
+                        j, cost: dot(tokens, price), q: q, successCut: successCut, last: last, ws: ws, kept: &kept,
+                        offRails: &offRails, completed: &completed)
                 } else {
                     let row = ws.tokenRows.baseAddress! + j * 8
                     for c in 0..<8 { row[c] = tokens[c] }
@@ -134,7 +140,9 @@ public enum ThreadKernel {
                     BLAS.gemv(m: active, n: 8, a: ws.tokenRows.baseAddress!, x: p.baseAddress!, y: ws.attemptCost.baseAddress!)
                 }
                 for j in 0..<active {
-                    settle(j, cost: ws.attemptCost[j], q: q, successCut: successCut, last: last, ws: ws, kept: &kept, offRails: &offRails, completed: &completed)
+                    settle(
+                        j, cost: ws.attemptCost[j], q: q, successCut: successCut, last: last, ws: ws, kept: &kept,
+                        offRails: &offRails, completed: &completed)
                 }
             }
             active = kept

@@ -26,7 +26,9 @@ public enum PlanComparator {
         case peak5h, peakWeek, boxes, usdPerMillion, utilisation
     }
 
-    public static func run(_ spec: PlanComparisonSpec, progress: (@Sendable (Int) -> Void)? = nil) throws(LAPACK.Failure) -> PlanComparison {
+    public static func run(_ spec: PlanComparisonSpec, progress: (@Sendable (Int) -> Void)? = nil) throws(LAPACK.Failure)
+        -> PlanComparison
+    {
         let runner = try TrialRunner(
             models: spec.models, uncertainty: spec.uncertainty, replicates: spec.behaviourReplicates,
             priceCorrelation: spec.priceCorrelation, seed: spec.seed, workers: spec.workers)
@@ -51,7 +53,8 @@ public enum PlanComparator {
                 year.simulate(
                     profile: profile, developerMean: mean, timeline: timeline, models: setup.models,
                     behaviours: setup.behaviours, pricePaths: spec.pricePaths, priceZ: setup.priceZ,
-                    cumulativeMix: ThreadMix.cumulative(profile.mix), minutesEach: ThreadMix.minutesEach(models: spec.models, mix: profile.mix),
+                    cumulativeMix: ThreadMix.cumulative(profile.mix),
+                    minutesEach: ThreadMix.minutesEach(models: spec.models, mix: profile.mix),
                     grid: nil, rng: &stream, workspace: ws)
                 let b = (t * profiles + p) * perTrial
                 baseOut[b] = CompensatedSum(year.cost).value
@@ -86,14 +89,18 @@ public enum PlanComparator {
                 func column(_ m: Metric) -> [Double] {
                     (0..<trials).map { figures[(($0 * profiles + p) * options + o) * metrics + m.rawValue] }
                 }
-                outcomes.append(outcome(
-                    spec: spec, option: o, profile: p, api: api, apiMean: apiSummary.mean, threadsMean: threadSummary.mean,
-                    tokensMean: (0..<trials).map { base[(($0 * profiles + p) * perTrial) + (spec.option(o).hosted?.counted == .all ? 2 : 3)] }.mean,
-                    column: column, timeline: timeline))
+                outcomes.append(
+                    outcome(
+                        spec: spec, option: o, profile: p, api: api, apiMean: apiSummary.mean, threadsMean: threadSummary.mean,
+                        tokensMean: (0..<trials).map {
+                            base[(($0 * profiles + p) * perTrial) + (spec.option(o).hosted?.counted == .all ? 2 : 3)]
+                        }.mean,
+                        column: column, timeline: timeline))
             }
-            results.append(ProfileComparison(
-                name: spec.profiles[p].name, meanThreadsPerDay: spec.profiles[p].demand.meanPerDay, threads: threadSummary,
-                api: apiSummary, apiByTrial: api, costPerThread: perThread, tokens: tokens.mean, options: outcomes))
+            results.append(
+                ProfileComparison(
+                    name: spec.profiles[p].name, meanThreadsPerDay: spec.profiles[p].demand.meanPerDay, threads: threadSummary,
+                    api: apiSummary, apiByTrial: api, costPerThread: perThread, tokens: tokens.mean, options: outcomes))
         }
         if !needsScan.isEmpty {
             scanBreakEven(spec, runner: runner, timeline: timeline, profiles: needsScan, into: &results)
@@ -101,7 +108,8 @@ public enum PlanComparator {
         let elapsed = runner.elapsedSeconds
         return PlanComparison(
             trials: trials, seed: spec.seed, months: timeline.months, periodHours: timeline.periodHours,
-            workingDays: timeline.workingDays, weeks: timeline.weeksWithWork, breakEvenTrials: needsScan.isEmpty ? 0 : min(spec.breakEvenTrials, trials),
+            workingDays: timeline.workingDays, weeks: timeline.weeksWithWork,
+            breakEvenTrials: needsScan.isEmpty ? 0 : min(spec.breakEvenTrials, trials),
             profiles: results, elapsedSeconds: elapsed)
     }
 
@@ -164,7 +172,8 @@ public enum PlanComparator {
         return c
     }
 
-    static func host(_ h: SelfHostingOption, tokens: Double, timeline: PlanTimeline, into row: UnsafeMutableBufferPointer<Double>) {
+    static func host(_ h: SelfHostingOption, tokens: Double, timeline: PlanTimeline, into row: UnsafeMutableBufferPointer<Double>)
+    {
         let c = hostedCost(h, tokens: tokens, periodHours: timeline.periodHours)
         for i in 0..<row.count { row[i] = 0 }
         row[Metric.cost.rawValue] = c.annualUSD
@@ -218,7 +227,8 @@ public enum PlanComparator {
             out.boxes = SpendSummary(column(.boxes))
             out.usdPerMillionTokens = SpendSummary(column(.usdPerMillion))
             out.utilisationNeeded = SpendSummary(column(.utilisation))
-            out.breakEven.threadsPerDay = hostingBreakEven(h, m0: m0, apiMean: apiMean, tokensMean: tokensMean, periodHours: timeline.periodHours)
+            out.breakEven.threadsPerDay = hostingBreakEven(
+                h, m0: m0, apiMean: apiMean, tokensMean: tokensMean, periodHours: timeline.periodHours)
         }
         return out
     }
@@ -229,7 +239,9 @@ public enum PlanComparator {
     /// of `m`; `F` fixed cost per box; `e` power cost per token), and the volume there is
     /// `b F τ / (a - e τ)`, which fits `b` boxes for every `b` or for none: so the setup breaks
     /// even at `m_1` when one box holds that volume, and never otherwise.
-    static func hostingBreakEven(_ h: SelfHostingOption, m0: Double, apiMean: Double, tokensMean: Double, periodHours: Double) -> Double? {
+    static func hostingBreakEven(_ h: SelfHostingOption, m0: Double, apiMean: Double, tokensMean: Double, periodHours: Double)
+        -> Double?
+    {
         guard m0 > 0, apiMean > 0 else { return nil }
         let years = periodHours / (Plan.hoursPerMonth * 12)
         let s = h.hosting
@@ -288,7 +300,8 @@ public enum PlanComparator {
                     year.simulate(
                         profile: scaled, developerMean: mean, timeline: timeline, models: setup.models,
                         behaviours: setup.behaviours, pricePaths: spec.pricePaths, priceZ: setup.priceZ,
-                        cumulativeMix: ThreadMix.cumulative(scaled.mix), minutesEach: ThreadMix.minutesEach(models: spec.models, mix: scaled.mix),
+                        cumulativeMix: ThreadMix.cumulative(scaled.mix),
+                        minutesEach: ThreadMix.minutesEach(models: spec.models, mix: scaled.mix),
                         grid: g, rng: &stream, workspace: ws)
                     for k in 0...g {
                         kept.reset()
@@ -339,7 +352,7 @@ extension PlanComparisonSpec {
     }
 }
 
-fileprivate extension Array where Element == Double {
+extension Array where Element == Double {
     /// The mean, compensated; 0 for no values.
-    var mean: Double { isEmpty ? 0 : CompensatedSum(self).value / Double(count) }
+    fileprivate var mean: Double { isEmpty ? 0 : CompensatedSum(self).value / Double(count) }
 }

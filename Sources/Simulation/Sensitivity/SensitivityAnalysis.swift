@@ -70,14 +70,20 @@ public enum SensitivityAnalysis {
         let bases = inputs.map(\.base)
         var fixedRun = spec
         fixedRun.trials = swingTrials
-        let base = try DeveloperForecaster.run(UncertainInput.fixedSpec(fixedRun, inputs: inputs, settings: bases), progress: progress).annual.mean
+        let base = try DeveloperForecaster.run(
+            UncertainInput.fixedSpec(fixedRun, inputs: inputs, settings: bases), progress: progress
+        ).annual.mean
         var swings: [InputSwing] = []
         for (k, input) in inputs.enumerated() where !input.isFixed {
             var lo = bases, hi = bases
             lo[k] = input.low
             hi[k] = input.high
-            let low = try DeveloperForecaster.run(UncertainInput.fixedSpec(fixedRun, inputs: inputs, settings: lo), progress: progress).annual.mean
-            let high = try DeveloperForecaster.run(UncertainInput.fixedSpec(fixedRun, inputs: inputs, settings: hi), progress: progress).annual.mean
+            let low = try DeveloperForecaster.run(
+                UncertainInput.fixedSpec(fixedRun, inputs: inputs, settings: lo), progress: progress
+            ).annual.mean
+            let high = try DeveloperForecaster.run(
+                UncertainInput.fixedSpec(fixedRun, inputs: inputs, settings: hi), progress: progress
+            ).annual.mean
             swings.append(InputSwing(input: input, low: low, high: high))
         }
         swings.sort { $0.swing > $1.swing }
@@ -129,7 +135,9 @@ public enum SensitivityAnalysis {
             ssr += (y[r] - fit) * (y[r] - fit)
             sst += y[r] * y[r]
         }
-        let shares = zip(names, beta).map { VarianceShare(name: $0, coefficient: $1, share: $1 * $1) }.sorted { $0.share > $1.share }
+        let shares = zip(names, beta).map { VarianceShare(name: $0, coefficient: $1, share: $1 * $1) }.sorted {
+            $0.share > $1.share
+        }
         return (shares, sst > 0 ? 1 - ssr / sst : 0)
     }
 

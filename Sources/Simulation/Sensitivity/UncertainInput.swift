@@ -18,7 +18,8 @@ import Foundation
 public struct UncertainInput: Sendable, Hashable {
     public enum Parameter: String, Sendable, Hashable, CaseIterable {
         case turns, freshInput = "fresh input", output, cacheHit = "cache hit rate", baseContext = "base context"
-        case oneShot = "one-shot rate", offTheRails = "off-the-rails rate", pricePath = "price change", threadsPerDay = "threads per day"
+        case oneShot = "one-shot rate", offTheRails = "off-the-rails rate", pricePath = "price change", threadsPerDay =
+            "threads per day"
     }
 
     public var parameter: Parameter
@@ -70,24 +71,38 @@ extension UncertainInput {
         for (i, m) in spec.models.enumerated() {
             let u = spec.uncertainty[i], b = m.behaviour
             func add(_ p: Parameter, _ s: (Double, Double, Double)) {
-                out.append(UncertainInput(parameter: p, model: i, name: "\(m.name) · \(p.rawValue)", low: s.0, base: s.1, high: s.2))
+                out.append(
+                    UncertainInput(parameter: p, model: i, name: "\(m.name) · \(p.rawValue)", low: s.0, base: s.1, high: s.2))
             }
             add(.turns, multiplier(cv: u.turnsCV))
             add(.freshInput, multiplier(cv: u.tokensCV))
             add(.output, multiplier(cv: u.tokensCV))
             add(.baseContext, multiplier(cv: u.tokensCV))
             add(.cacheHit, (-z90 * u.cacheHitLogitSD, 0, z90 * u.cacheHitLogitSD))
-            add(.oneShot, (shifted(b.oneShotRate, sd: u.oneShotSD, -z90), b.oneShotRate, shifted(b.oneShotRate, sd: u.oneShotSD, z90)))
-            add(.offTheRails, (shifted(b.offTheRailsRate, sd: u.offTheRailsSD, -z90), b.offTheRailsRate, shifted(b.offTheRailsRate, sd: u.offTheRailsSD, z90)))
+            add(
+                .oneShot,
+                (shifted(b.oneShotRate, sd: u.oneShotSD, -z90), b.oneShotRate, shifted(b.oneShotRate, sd: u.oneShotSD, z90)))
+            add(
+                .offTheRails,
+                (
+                    shifted(b.offTheRailsRate, sd: u.offTheRailsSD, -z90), b.offTheRailsRate,
+                    shifted(b.offTheRailsRate, sd: u.offTheRailsSD, z90)
+                ))
             let path = spec.pricePaths[i]
-            add(.pricePath, (path.annualChange - z90 * path.annualChangeSD, path.annualChange, path.annualChange + z90 * path.annualChangeSD))
+            add(
+                .pricePath,
+                (path.annualChange - z90 * path.annualChangeSD, path.annualChange, path.annualChange + z90 * path.annualChangeSD))
         }
         let d = spec.demand
         var perDay = (d.meanPerDay, d.meanPerDay, d.meanPerDay)
-        if d.developerCV > 0, let g = try? Gamma(shape: 1 / (d.developerCV * d.developerCV), scale: d.meanPerDay * d.developerCV * d.developerCV) {
+        if d.developerCV > 0,
+            let g = try? Gamma(shape: 1 / (d.developerCV * d.developerCV), scale: d.meanPerDay * d.developerCV * d.developerCV)
+        {
             perDay = (g.quantile(0.1), g.quantile(0.5), g.quantile(0.9))
         }
-        out.append(UncertainInput(parameter: .threadsPerDay, model: nil, name: "threads per day", low: perDay.0, base: perDay.1, high: perDay.2))
+        out.append(
+            UncertainInput(
+                parameter: .threadsPerDay, model: nil, name: "threads per day", low: perDay.0, base: perDay.1, high: perDay.2))
         return out
     }
 

@@ -62,7 +62,9 @@ struct SeatPlanTable: Sendable {
         let groupLow = demand.meanPerDay / Double(4 * (rampUpMonths + 1))
         let groupHigh = demand.meanPerDay * 2
         groupMeans = Self.geometric(from: groupLow, to: groupHigh, count: Self.groupNodes)
-        logScales = (0..<Self.scaleNodes).map { -log(Self.scaleRange) + 2 * log(Self.scaleRange) * Double($0) / Double(Self.scaleNodes - 1) }
+        logScales = (0..<Self.scaleNodes).map {
+            -log(Self.scaleRange) + 2 * log(Self.scaleRange) * Double($0) / Double(Self.scaleNodes - 1)
+        }
 
         // At each group mean: seat-months of developers spread over the group (stratified:
         // seat-month i is a developer of bin i x spreadBins / seatMonths, so every bin gets its
@@ -90,10 +92,12 @@ struct SeatPlanTable: Sendable {
             var scaledCost: [Double] = [], scaledTokens: [Double] = []
             for i in 0..<seatMonths {
                 year.simulate(
-                    profile: planProfile, developerMean: groupMeans[gi] * spread[i * spread.count / seatMonths], timeline: timeline,
+                    profile: planProfile, developerMean: groupMeans[gi] * spread[i * spread.count / seatMonths],
+                    timeline: timeline,
                     models: models, behaviours: behaviours, pricePaths: flat, priceZ: zeros, cumulativeMix: cumulative,
                     minutesEach: minutes, grid: nil, rng: &rng, workspace: workspace)
-                start.removeAll(keepingCapacity: true); cost.removeAll(keepingCapacity: true); tokens.removeAll(keepingCapacity: true)
+                start.removeAll(keepingCapacity: true); cost.removeAll(keepingCapacity: true);
+                tokens.removeAll(keepingCapacity: true)
                 for k in 0..<year.count where seat.covers[Int(year.modelOf[k])] {
                     start.append(year.start[k]); cost.append(year.cost[k]); tokens.append(year.tokens[k])
                 }

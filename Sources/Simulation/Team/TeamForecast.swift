@@ -49,7 +49,9 @@ public struct TeamForecast: Sendable {
     public func profileAnnual(_ p: Int) -> [Double] {
         (0..<trials).map { t in
             var s = CompensatedSum()
-            for j in 0..<modelCount { for m in 0..<monthCount { s.add(cellMonthly[cellIndex(trial: t, profile: p, model: j, month: m)]) } }
+            for j in 0..<modelCount {
+                for m in 0..<monthCount { s.add(cellMonthly[cellIndex(trial: t, profile: p, model: j, month: m)]) }
+            }
             for m in 0..<monthCount { s.add(seatFees[(t * profileCount + p) * monthCount + m]) }
             return s.value
         }
@@ -85,7 +87,9 @@ public struct TeamForecast: Sendable {
     public func modelAnnual(_ j: Int) -> [Double] {
         (0..<trials).map { t in
             var s = CompensatedSum()
-            for p in 0..<profileCount { for m in 0..<monthCount { s.add(cellMonthly[cellIndex(trial: t, profile: p, model: j, month: m)]) } }
+            for p in 0..<profileCount {
+                for m in 0..<monthCount { s.add(cellMonthly[cellIndex(trial: t, profile: p, model: j, month: m)]) }
+            }
             return s.value
         }
     }

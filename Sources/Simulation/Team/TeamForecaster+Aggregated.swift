@@ -94,7 +94,9 @@ extension TeamForecaster {
     /// Groups of at most ``individualDrawLimit`` developers draw each member's mean instead, in
     /// the order the exact path draws them: the same distribution, the exact sum of squares, and
     /// common random numbers with the exact path, which makes their comparison sharp.
-    static func drawGroupIntensity(_ demand: ThreadDemand, count n: Int, rng: inout RandomStream) -> (sum: Double, sumOfSquares: Double) {
+    static func drawGroupIntensity(_ demand: ThreadDemand, count n: Int, rng: inout RandomStream) -> (
+        sum: Double, sumOfSquares: Double
+    ) {
         let mean = demand.meanPerDay
         guard demand.developerCV > 0 else { return (Double(n) * mean, Double(n) * mean * mean) }
         if n <= individualDrawLimit {

@@ -62,7 +62,9 @@ extension TeamForecaster {
             var seatRng = setup.stream.substream(seatStream &+ UInt64(p))
             var k = 0
             for g in c.groups[p] {
-                let scale = (0..<monthCount).map { m in g.isPresent(in: m) ? g.rampFactor(month: m, rampUpMonths: spec.rampUpMonths) * adoption[m] : 0 }
+                let scale = (0..<monthCount).map { m in
+                    g.isPresent(in: m) ? g.rampFactor(month: m, rampUpMonths: spec.rampUpMonths) * adoption[m] : 0
+                }
                 for _ in 0..<g.count {
                     simulateSeat(
                         c, seat: seat, profile: p, trial: setup, developerMean: trial.developerMeans[p][k], monthScale: scale,

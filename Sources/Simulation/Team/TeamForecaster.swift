@@ -46,7 +46,9 @@ public enum TeamForecaster {
     static let seatGroupMeanMinimum = 16
 
     /// - Parameter progress: called with the number of trials just finished (from any thread).
-    public static func run(_ spec: TeamForecastSpec, progress: (@Sendable (Int) -> Void)? = nil) throws(LAPACK.Failure) -> TeamForecast {
+    public static func run(_ spec: TeamForecastSpec, progress: (@Sendable (Int) -> Void)? = nil) throws(LAPACK.Failure)
+        -> TeamForecast
+    {
         let runner = try TrialRunner(
             models: spec.models, uncertainty: spec.uncertainty, replicates: spec.behaviourReplicates,
             priceCorrelation: spec.priceCorrelation, seed: spec.seed, workers: spec.workers)
@@ -131,17 +133,22 @@ public enum TeamForecaster {
             self.methods = methods
             fullUseEquivalents = groups.map { g in
                 (0..<monthCount).map { m in
-                    g.filter { $0.isPresent(in: m) }.reduce(0.0) { $0 + Double($1.count) * $1.rampFactor(month: m, rampUpMonths: spec.rampUpMonths) }
+                    g.filter { $0.isPresent(in: m) }.reduce(0.0) {
+                        $0 + Double($1.count) * $1.rampFactor(month: m, rampUpMonths: spec.rampUpMonths)
+                    }
                 }
             }
 
             // Moment tables for the models aggregated profiles use.
-            let neededModels = (0..<modelCount).filter { j in spec.profiles.indices.contains { methods[$0] == .aggregate && spec.profiles[$0].mix[j] > 0 } }
+            let neededModels = (0..<modelCount).filter { j in
+                spec.profiles.indices.contains { methods[$0] == .aggregate && spec.profiles[$0].mix[j] > 0 }
+            }
             let tableSlots = ResultSlots<ThreadCostMoments?>(count: modelCount, initial: nil)
             let root = runner.root
             runner.parallel(iterations: neededModels.count) { k in
                 let j = neededModels[k]
-                tableSlots[j] = ThreadCostMoments(model: spec.models[j], uncertainty: spec.uncertainty[j], stream: root.substream(UInt64.max - UInt64(j)))
+                tableSlots[j] = ThreadCostMoments(
+                    model: spec.models[j], uncertainty: spec.uncertainty[j], stream: root.substream(UInt64.max - UInt64(j)))
             }
             let tables = (0..<modelCount).map { tableSlots[$0] }
             self.tables = tables
@@ -149,13 +156,16 @@ public enum TeamForecaster {
             // Seat-month tables of the aggregated profiles that hold seats.
             let seatSlots = ResultSlots<SeatPlanTable?>(count: profileCount, initial: nil)
             // A plan without limits bills nothing past its fee: no table needed.
-            let seatProfiles = (0..<profileCount).filter { methods[$0] == .aggregate && spec.profiles[$0].seat?.plan.hasLimit == true }
+            let seatProfiles = (0..<profileCount).filter {
+                methods[$0] == .aggregate && spec.profiles[$0].seat?.plan.hasLimit == true
+            }
             runner.parallel(iterations: seatProfiles.count) { k in
                 let p = seatProfiles[k]
                 guard let seat = spec.profiles[p].seat else { return }
                 seatSlots[p] = SeatPlanTable(
                     profile: spec.profiles[p], seat: seat, models: spec.models, workingDays: spec.calendar.workingDays,
-                    rampUpMonths: spec.rampUpMonths, seatMonths: spec.seatTableMonths, stream: root.substream(seatTableStream &+ UInt64(p)),
+                    rampUpMonths: spec.rampUpMonths, seatMonths: spec.seatTableMonths,
+                    stream: root.substream(seatTableStream &+ UInt64(p)),
                     workers: runner.workers)
             }
             seatTables = (0..<profileCount).map { seatSlots[$0] }
@@ -164,7 +174,8 @@ public enum TeamForecaster {
                 guard let table = tables[j] else { return 0 }
                 return ThreadCostMoments.threadMoments(
                     attemptMean: table.mean, attemptMeanSquare: table.meanSquare, trial: .nominal(spec.models[j].behaviour),
-                    maxAttempts: spec.models[j].behaviour.maxAttempts).threadMean
+                    maxAttempts: spec.models[j].behaviour.maxAttempts
+                ).threadMean
             }
             timeline = PlanTimeline(workingDaysPerMonth: spec.calendar.workingDays)
             minutes = spec.models.map { $0.behaviour.medianThreadMinutes ?? 0 }
@@ -254,7 +265,8 @@ public enum TeamForecaster {
             simulateExactSeatProfiles(c, trial: trial, buffers: buffers, out: out)
 
             // Aggregated seat profiles draw their overage from their own child stream.
-            var aggregatedSeatStreams = anySeatTable ? (0..<profileCount).map { setup.stream.substream(seatStream &+ UInt64($0)) } : []
+            var aggregatedSeatStreams =
+                anySeatTable ? (0..<profileCount).map { setup.stream.substream(seatStream &+ UInt64($0)) } : []
 
             // Thread draws of the exact API profiles, a stream per profile and model.
             var modelRngs = (0..<profileCount).map { p in
@@ -300,14 +312,16 @@ public enum TeamForecaster {
         var rng = setup.stream
         // The exact path runs the trial's models (a fitted model's replicate); the aggregated
         // path's moment tables are built at the spec's behaviours, so it shifts those.
-        let behaviours = spec.behaviourReplicates.isEmpty
+        let behaviours =
+            spec.behaviourReplicates.isEmpty
             ? setup.behaviours
             : spec.models.indices.map { setup.shifted(spec.models[$0].behaviour, spec.uncertainty[$0], model: $0) }
         // Per-trial thread moments of the models aggregated profiles use.
         let moments: [ThreadCostMoments.AttemptCounts?] = spec.models.indices.map { j in
             guard let table = c.tables[j] else { return nil }
             let (mu, m2) = setup.withBehaviourNormals(model: j) { table.attemptMoments(z: $0) }
-            return ThreadCostMoments.threadMoments(attemptMean: mu, attemptMeanSquare: m2, trial: behaviours[j], maxAttempts: spec.models[j].behaviour.maxAttempts)
+            return ThreadCostMoments.threadMoments(
+                attemptMean: mu, attemptMeanSquare: m2, trial: behaviours[j], maxAttempts: spec.models[j].behaviour.maxAttempts)
         }
         let adoptionZ = spec.adoption.isUncertain ? rng.standardNormal() : 0
 

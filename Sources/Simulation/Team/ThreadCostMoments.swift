@@ -48,7 +48,10 @@ struct ThreadCostMoments: Sendable {
         var raw = [[Double]](repeating: [Double](repeating: 0, count: block), count: 5)
         let price = SIMD8<Double>(model.priceVector)
         let explicit = model.price.caching == .explicit
-        func accumulate(_ raw: [[Double]], _ count: Int, turnsScale: Double, tokensScale: Double, shift: Double, into s1: inout CompensatedSum, _ s2: inout CompensatedSum) {
+        func accumulate(
+            _ raw: [[Double]], _ count: Int, turnsScale: Double, tokensScale: Double, shift: Double,
+            into s1: inout CompensatedSum, _ s2: inout CompensatedSum
+        ) {
             for i in 0..<count {
                 let turns = max(1, (raw[0][i] * turnsScale).rounded(.up))
                 var h = raw[3][i]
@@ -157,7 +160,9 @@ struct ThreadCostMoments: Sendable {
     /// at the first success (probability `(1-q) p` each) or at `maxAttempts`, independent of
     /// the attempts' costs (the kernel decides outcomes with its own uniform):
     /// `E[X] = E[A] mu`, `Var X = E[A] sigma^2 + Var(A) mu^2`.
-    static func threadMoments(attemptMean mu: Double, attemptMeanSquare m2: Double, trial: TrialBehaviour, maxAttempts: Int) -> AttemptCounts {
+    static func threadMoments(attemptMean mu: Double, attemptMeanSquare m2: Double, trial: TrialBehaviour, maxAttempts: Int)
+        -> AttemptCounts
+    {
         let ps = AttemptOutcome.successProbability(offTheRails: trial.offTheRailsRate, oneShot: trial.oneShotRate)
         var ea = 0.0, ea2 = 0.0, reach = 1.0
         for a in 1...max(1, maxAttempts) {

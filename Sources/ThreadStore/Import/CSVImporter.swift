@@ -32,10 +32,12 @@ enum CSVShape: Equatable {
         let columns = Set(header)
         guard columns.count == header.count else { return nil }
         if columns.isSuperset(of: Self.requestRequired),
-           columns.isSubset(of: Self.requestRequired + Self.requestOptional) {
+            columns.isSubset(of: Self.requestRequired + Self.requestOptional)
+        {
             self = .requests
         } else if columns.isSuperset(of: Self.threadRequired),
-                  columns.isSubset(of: Self.threadRequired + Self.threadOptional) {
+            columns.isSubset(of: Self.threadRequired + Self.threadOptional)
+        {
             self = .threads
         } else {
             return nil
@@ -230,7 +232,9 @@ final class CSVLineParser: LogLineParser {
 
         func count(_ name: String) throws -> Int64 {
             guard let value = text(name) else { return 0 }
-            guard let n = Int64(value), n >= 0, n <= TokenCounts.maxLogged else { throw RowProblem(reason: "invalid count in '\(name)'") }
+            guard let n = Int64(value), n >= 0, n <= TokenCounts.maxLogged else {
+                throw RowProblem(reason: "invalid count in '\(name)'")
+            }
             return n
         }
 

@@ -34,7 +34,8 @@ public struct ClaudeCodeImporter: Sendable {
                 if !dir.isEmpty { dirs.append((dir as NSString).appendingPathComponent("projects")) }
             }
         }
-        let configHome = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let configHome =
+            environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (home as NSString).appendingPathComponent(".config")
         dirs.append((configHome as NSString).appendingPathComponent("claude/projects"))
         dirs.append((home as NSString).appendingPathComponent(".claude/projects"))
@@ -177,7 +178,9 @@ final class ClaudeCodeLineParser: LogLineParser {
             switch values[slot] {
             case nil, .null?: counts.append(0)
             case let value?:
-                guard let n = value.int, n >= 0, n <= TokenCounts.maxLogged else { session.skip("invalid token count", line: number); return }
+                guard let n = value.int, n >= 0, n <= TokenCounts.maxLogged else {
+                    session.skip("invalid token count", line: number); return
+                }
                 counts.append(n)
             }
         }

@@ -126,7 +126,8 @@ final class CodexLineParser: LogLineParser {
         for (usedSlot, windowSlot) in [(Slot.primaryUsed, Slot.primaryWindow), (Slot.secondaryUsed, Slot.secondaryWindow)] {
             if let percent = values[usedSlot]?.double, let window = values[windowSlot]?.int, window > 0 {
                 if try session.storeRateLimit(
-                    threadID: thread(session), timestamp: timestamp, windowMinutes: Int(window), usedPercent: percent) {
+                    threadID: thread(session), timestamp: timestamp, windowMinutes: Int(window), usedPercent: percent)
+                {
                     used = true
                 }
             }
@@ -144,7 +145,9 @@ final class CodexLineParser: LogLineParser {
             switch values[slot] {
             case nil, .null?: totals.append(0)
             case let value?:
-                guard let n = value.int, n >= 0, n <= TokenCounts.maxLogged else { session.skip("invalid token count", line: number); return }
+                guard let n = value.int, n >= 0, n <= TokenCounts.maxLogged else {
+                    session.skip("invalid token count", line: number); return
+                }
                 totals.append(n)
             }
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What an import did: files, lines, threads and requests, and every line it skipped and why.
 public struct ImportReport: Sendable, Equatable {
     /// Lines skipped for one reason, with the first few locations (`file:line`).
@@ -70,8 +72,9 @@ public struct ImportReport: Sendable, Equatable {
         var filesLine = "files: \(files) imported"
         if unchangedFiles > 0 { filesLine += ", \(unchangedFiles) unchanged since the last import" }
         out.append(filesLine + " (\(Self.formatBytes(bytes)))")
-        out.append("lines: \(lines) read, \(usedLines) used, \(duplicateLines) duplicate, "
-            + "\(ignoredLines.values.reduce(0, +)) without usage, \(skippedLines) skipped")
+        out.append(
+            "lines: \(lines) read, \(usedLines) used, \(duplicateLines) duplicate, "
+                + "\(ignoredLines.values.reduce(0, +)) without usage, \(skippedLines) skipped")
         out.append("threads: \(threads)")
         var requestsLine = "requests: \(newRequests) new"
         if updatedRequests > 0 { requestsLine += ", \(updatedRequests) updated" }
@@ -95,5 +98,3 @@ public struct ImportReport: Sendable, Equatable {
         return String(format: "%.2f GiB", Double(bytes) / 1_073_741_824)
     }
 }
-
-import Foundation

@@ -77,13 +77,14 @@ final class ImportSession {
     /// corrections, not streaming partials).
     func store(_ r: PendingRequest, replace: Bool = false) throws {
         let t = r.tokens
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO requests (thread_id, turn_index, timestamp, model, request_key, input_tokens,
-                cache_read_tokens, cache_write_5m_tokens, cache_write_1h_tokens, output_tokens,
-                reasoning_tokens, cost_usd)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (request_key) DO NOTHING
-            """)
+        let insert = try db.cachedStatement(
+            sql: """
+                INSERT INTO requests (thread_id, turn_index, timestamp, model, request_key, input_tokens,
+                    cache_read_tokens, cache_write_5m_tokens, cache_write_1h_tokens, output_tokens,
+                    reasoning_tokens, cost_usd)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (request_key) DO NOTHING
+                """)
         try insert.execute(arguments: [
             r.threadID, r.turnIndex ?? 0, r.timestamp, r.model, r.key, t.input, t.cacheRead, t.cacheWrite5m,
             t.cacheWrite1h, t.output, t.reasoning, r.costUSD,
@@ -95,11 +96,12 @@ final class ImportSession {
             touched.insert(r.threadID)
             return
         }
-        let update = try db.cachedStatement(sql: """
-            UPDATE requests SET timestamp = ?, model = ?, input_tokens = ?, cache_read_tokens = ?,
-                cache_write_5m_tokens = ?, cache_write_1h_tokens = ?, output_tokens = ?, reasoning_tokens = ?,
-                cost_usd = ?
-            WHERE request_key = ?10 AND (\(replace
+        let update = try db.cachedStatement(
+            sql: """
+                UPDATE requests SET timestamp = ?, model = ?, input_tokens = ?, cache_read_tokens = ?,
+                    cache_write_5m_tokens = ?, cache_write_1h_tokens = ?, output_tokens = ?, reasoning_tokens = ?,
+                    cost_usd = ?
+                WHERE request_key = ?10 AND (\(replace
                 ? """
                   (timestamp, model, input_tokens, cache_read_tokens, cache_write_5m_tokens, cache_write_1h_tokens,
                    output_tokens, reasoning_tokens, cost_usd) IS NOT (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
@@ -108,8 +110,8 @@ final class ImportSession {
                   output_tokens < ?11 OR (output_tokens = ?11 AND
                   input_tokens + cache_read_tokens + cache_write_5m_tokens + cache_write_1h_tokens < ?12)
                   """))
-            RETURNING thread_id
-            """)
+                RETURNING thread_id
+                """)
         var arguments: StatementArguments = [
             r.timestamp, r.model, t.input, t.cacheRead, t.cacheWrite5m, t.cacheWrite1h, t.output, t.reasoning,
             r.costUSD, r.key,
@@ -128,10 +130,11 @@ final class ImportSession {
 
     /// Stores a plan quota sample unless already stored.
     func storeRateLimit(threadID: Int64, timestamp: Date, windowMinutes: Int, usedPercent: Double) throws -> Bool {
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO rate_limit_samples (thread_id, timestamp, window_minutes, used_percent)
-            VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING
-            """)
+        let insert = try db.cachedStatement(
+            sql: """
+                INSERT INTO rate_limit_samples (thread_id, timestamp, window_minutes, used_percent)
+                VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING
+                """)
         try insert.execute(arguments: [threadID, timestamp, windowMinutes, usedPercent])
         let added = db.changesCount == 1
         if added { report.rateLimitSamples += 1 }
@@ -147,8 +150,11 @@ final class ImportSession {
                 sql: "UPDATE threads SET project = coalesce(project, ?) WHERE id = ?", arguments: [project, id])
         }
         for id in touched.sorted() {
-            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM requests WHERE thread_id = ?)",
-                                    arguments: [id]) == true else { continue }
+            guard
+                try Bool.fetchOne(
+                    db, sql: "SELECT EXISTS (SELECT 1 FROM requests WHERE thread_id = ?)",
+                    arguments: [id]) == true
+            else { continue }
             try db.execute(
                 sql: """
                     UPDATE threads SET turns = s.n, input_tokens = s.i, cache_read_tokens = s.cr,

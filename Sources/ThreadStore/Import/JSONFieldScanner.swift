@@ -103,7 +103,8 @@ struct JSONFieldScanner {
         for i in values.indices { values[i] = nil }
         let data = Data(line)
         guard let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
-              object is [String: Any] else { return false }
+            object is [String: Any]
+        else { return false }
         for (slot, path) in paths.paths.enumerated() {
             var current: Any? = object
             for key in path.split(separator: ".") {
@@ -300,7 +301,8 @@ private struct Cursor {
     private static func isNumberByte(_ b: UInt8) -> Bool {
         switch b {
         case UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "+"), UInt8(ascii: "-"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"): true
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
+            true
         default: false
         }
     }
@@ -349,7 +351,8 @@ private struct Cursor {
                 i += 4
                 if (0xD800..<0xDC00).contains(code) {
                     guard i + 6 <= body.count, body[i] == UInt8(ascii: "\\"), body[i + 1] == UInt8(ascii: "u"),
-                          let low = hex4(i + 2), (0xDC00..<0xE000).contains(low) else { return nil }
+                        let low = hex4(i + 2), (0xDC00..<0xE000).contains(low)
+                    else { return nil }
                     i += 6
                     code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                 }

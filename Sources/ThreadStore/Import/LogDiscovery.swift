@@ -23,10 +23,13 @@ enum LogDiscovery {
             let root = URL(fileURLWithPath: path)
             let enumerator = FileManager.default.enumerator(
                 at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [],
-                errorHandler: { url, _ in unreadable.append(url.path); return true })
+                errorHandler: { url, _ in
+                    unreadable.append(url.path); return true
+                })
             while let url = enumerator?.nextObject() as? URL {
                 guard accept(url.lastPathComponent),
-                      (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+                    (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
+                else { continue }
                 files.append(url.path)
             }
             for dir in unreadable { report.skip("unreadable directory", at: dir) }

@@ -22,13 +22,15 @@ enum Timestamp {
             return v
         }
         guard let year = digits(0, 4), n >= 10, b[4] == 0x2D, let month = digits(5, 2), b[7] == 0x2D,
-              let day = digits(8, 2), (1...12).contains(month), (1...31).contains(day) else { return nil }
+            let day = digits(8, 2), (1...12).contains(month), (1...31).contains(day)
+        else { return nil }
         var seconds = 0.0
         var i = 10
         if i < n {
             guard b[i] == UInt8(ascii: "T") || b[i] == UInt8(ascii: " "),
-                  let hour = digits(11, 2), n > 13, b[13] == 0x3A, let minute = digits(14, 2),
-                  hour < 24, minute < 60 else { return nil }
+                let hour = digits(11, 2), n > 13, b[13] == 0x3A, let minute = digits(14, 2),
+                hour < 24, minute < 60
+            else { return nil }
             seconds = Double(hour * 3600 + minute * 60)
             i = 16
             if i < n, b[i] == 0x3A {
@@ -55,9 +57,13 @@ enum Timestamp {
                     let sign = b[i] == UInt8(ascii: "+") ? -1.0 : 1.0
                     guard let oh = digits(i + 1, 2) else { return nil }
                     var om = 0
-                    if let m = digits(i + 4, 2), b[i + 3] == 0x3A { om = m; i += 6 }
-                    else if let m = digits(i + 3, 2) { om = m; i += 5 }
-                    else { i += 3 }
+                    if let m = digits(i + 4, 2), b[i + 3] == 0x3A {
+                        om = m; i += 6
+                    } else if let m = digits(i + 3, 2) {
+                        om = m; i += 5
+                    } else {
+                        i += 3
+                    }
                     seconds += sign * Double(oh * 3600 + om * 60)
                 default:
                     return nil

@@ -52,7 +52,8 @@ public final class ThreadStore: Sendable {
 
     /// `$XDG_DATA_HOME/tokencast/threads.db`, or `~/.local/share/tokencast/threads.db`.
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let dataHome =
+            environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? ((environment["HOME"] ?? NSHomeDirectory()) as NSString).appendingPathComponent(".local/share")
         return (dataHome as NSString).appendingPathComponent("tokencast/threads.db")
     }
@@ -98,13 +99,15 @@ public final class ThreadStore: Sendable {
                 // leaves that table alone and empty: an unfinished tokencast database with no
                 // data in it, which the migrator finishes, not a foreign file.
                 if tables == ["grdb_migrations"],
-                   try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations") == 0 {
+                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations") == 0
+                {
                     tables = []
                 }
                 if applicationID == Schema.applicationID {
                     if try Schema.migrator.hasBeenSuperseded(db) { throw ThreadStoreError.newerSchema(path: path) }
                 } else if !tables.isEmpty || applicationID != 0 {
-                    let detail = applicationID != 0
+                    let detail =
+                        applicationID != 0
                         ? "application_id \(applicationID)"
                         : "tables: \(tables.prefix(5).joined(separator: ", "))"
                     throw ThreadStoreError.foreignDatabase(path: path, detail: detail)

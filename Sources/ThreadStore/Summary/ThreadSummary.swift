@@ -47,8 +47,9 @@ extension ThreadStore {
         struct Key: Hashable { var model: String, month: String }
         var rows: [Key: ThreadSummary.Row] = [:]
         func row(_ key: Key) -> ThreadSummary.Row {
-            rows[key] ?? ThreadSummary.Row(
-                model: key.model, month: key.month, threads: 0, turns: 0, tokens: TokenCounts(), costUSD: nil)
+            rows[key]
+                ?? ThreadSummary.Row(
+                    model: key.model, month: key.month, threads: 0, turns: 0, tokens: TokenCounts(), costUSD: nil)
         }
         let sums = """
             sum(input_tokens) AS input_tokens, sum(cache_read_tokens) AS cache_read_tokens,
@@ -105,7 +106,8 @@ extension ThreadStore {
             if let (name, resolved) = wanted, r.model != name, resolved == nil || price?.model != resolved { continue }
             if let price {
                 let t = r.tokens
-                r.costUSD = Double(t.input) * price.input + Double(t.cacheRead) * price.cacheRead
+                r.costUSD =
+                    Double(t.input) * price.input + Double(t.cacheRead) * price.cacheRead
                     + Double(t.cacheWrite5m) * price.cacheWrite5m + Double(t.cacheWrite1h) * price.cacheWrite1h
                     + Double(t.output) * price.output
             } else {

@@ -46,9 +46,15 @@ struct BacktestCommand: ParsableCommand {
     func validate() throws {
         try DateArgument.check("--train-until", trainUntil, examples: "2025-10-01")
         try DateArgument.check("--since", since, examples: "2025-10-01")
-        if horizonDays == nil { throw ValidationError("--horizon '\(horizon)' must be a number of days from 1 to 3660, e.g. 30d.") }
-        if trials < 10 || trials > 10_000_000 { throw ValidationError("--trials must be between 10 and 10,000,000, got \(trials).") }
-        if bootstrap < 0 || bootstrap > 100_000 { throw ValidationError("--bootstrap must be between 0 and 100,000, got \(bootstrap).") }
+        if horizonDays == nil {
+            throw ValidationError("--horizon '\(horizon)' must be a number of days from 1 to 3660, e.g. 30d.")
+        }
+        if trials < 10 || trials > 10_000_000 {
+            throw ValidationError("--trials must be between 10 and 10,000,000, got \(trials).")
+        }
+        if bootstrap < 0 || bootstrap > 100_000 {
+            throw ValidationError("--bootstrap must be between 0 and 100,000, got \(bootstrap).")
+        }
     }
 
     func run() throws {

@@ -17,7 +17,9 @@ struct CheckCommand: ParsableCommand {
         for file in files {
             do {
                 let s = try ScenarioLoader.load(path: file, fits: StoredFits())
-                print("\(file): ok (\(s.models.count) model\(s.models.count == 1 ? "" : "s"), \(s.trials) trials, \(s.calendar.months.count) months)")
+                print(
+                    "\(file): ok (\(s.models.count) model\(s.models.count == 1 ? "" : "s"), \(s.trials) trials, \(s.calendar.months.count) months)"
+                )
             } catch {
                 FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
                 failed = true

@@ -11,7 +11,9 @@ struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Compare two scenarios: what differs, and the distribution of the change in spend (B minus A).",
-        discussion: "Both scenarios run with the same seed and the same number of trials, so trial t of each starts from the same random substream (common random numbers); a scenario diffed with itself gives exactly zero. The seed and trial count are A's unless --seed and --trials are given.")
+        discussion:
+            "Both scenarios run with the same seed and the same number of trials, so trial t of each starts from the same random substream (common random numbers); a scenario diffed with itself gives exactly zero. The seed and trial count are A's unless --seed and --trials are given."
+    )
 
     @Argument(help: "The base scenario.")
     var a: String

@@ -40,7 +40,9 @@ struct FitCommand: ParsableCommand {
 
     func validate() throws {
         try window.check()
-        if bootstrap < 0 || bootstrap > 100_000 { throw ValidationError("--bootstrap must be between 0 and 100,000, got \(bootstrap).") }
+        if bootstrap < 0 || bootstrap > 100_000 {
+            throw ValidationError("--bootstrap must be between 0 and 100,000, got \(bootstrap).")
+        }
         if goodnessReplicates < 0 || goodnessReplicates > 100_000 {
             throw ValidationError("--goodness-replicates must be between 0 and 100,000, got \(goodnessReplicates).")
         }

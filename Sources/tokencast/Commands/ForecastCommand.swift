@@ -14,7 +14,9 @@ struct ForecastCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "forecast",
         abstract: "Forecast a team's or an organisation's spend from a scenario file.",
-        discussion: "Prints per-month fan-chart figures (P10/P50/P90, mean), annual totals for the organisation, per profile and per model, spend per developer, waste share, cost per completed task, lost developer time and, with a budget, the chance of overrunning it. See docs/team-forecasts.md.")
+        discussion:
+            "Prints per-month fan-chart figures (P10/P50/P90, mean), annual totals for the organisation, per profile and per model, spend per developer, waste share, cost per completed task, lost developer time and, with a budget, the chance of overrunning it. See docs/team-forecasts.md."
+    )
 
     @Argument(help: "The scenario file (YAML) with a 'team:' section; see docs/team-forecasts.md.")
     var scenario: String

@@ -4,9 +4,12 @@ import ThreadStore
 
 /// The thread database every store command reads or writes.
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "The thread database.", discussion: "Default: $XDG_DATA_HOME/tokencast/threads.db or ~/.local/share/tokencast/threads.db.",
-        valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The thread database.",
+            discussion: "Default: $XDG_DATA_HOME/tokencast/threads.db or ~/.local/share/tokencast/threads.db.",
+            valueName: "path"))
     var db: String?
 
     var path: String { db.map { ($0 as NSString).expandingTildeInPath } ?? ThreadStore.defaultPath() }
@@ -28,7 +31,9 @@ struct ImportOptions: ParsableArguments {
     ///
     /// - Parameter inputs: the paths given on the command line, checked before the database is
     ///   opened, so that a mistyped path does not leave a new empty database behind.
-    func run(label: String, inputs: [String], _ body: (ThreadStore, @escaping (Int64, Int64) -> Void) throws -> ImportReport) throws {
+    func run(label: String, inputs: [String], _ body: (ThreadStore, @escaping (Int64, Int64) -> Void) throws -> ImportReport)
+        throws
+    {
         for input in inputs where !FileManager.default.fileExists(atPath: (input as NSString).expandingTildeInPath) {
             throw ThreadStoreError.noSuchPath(input)
         }

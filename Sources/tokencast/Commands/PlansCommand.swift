@@ -9,7 +9,9 @@ struct PlansCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plans",
         abstract: "Compare API prices with subscription plans and self-hosting, per developer profile.",
-        discussion: "Simulates each profile's threads through the working days of the scenario's horizon, with times of day, bills them on every plan of 'plans:' (every built-in plan when there is none) and every 'self_hosting:' setup, and reports the cost distribution, P(plan is cheaper), the expected saving, break-even usage, how often the 5-hour and weekly limits are hit, hours locked out and blocked threads. See docs/prices-and-plans.md.")
+        discussion:
+            "Simulates each profile's threads through the working days of the scenario's horizon, with times of day, bills them on every plan of 'plans:' (every built-in plan when there is none) and every 'self_hosting:' setup, and reports the cost distribution, P(plan is cheaper), the expected saving, break-even usage, how often the 5-hour and weekly limits are hit, hours locked out and blocked threads. See docs/prices-and-plans.md."
+    )
 
     @Argument(help: "The scenario file (YAML); see docs/scenarios.md and docs/prices-and-plans.md.")
     var scenario: String
@@ -25,7 +27,8 @@ struct PlansCommand: ParsableCommand {
         let bar = ProgressBar(total: Double(spec.trials), label: "comparing plans", quiet: output.quiet)
         let result = try PlanComparator.run(spec) { done in bar.advance(by: Double(done)) }
         bar.finish()
-        let document = PlanDocument(scenario: loaded, comparison: result, profiles: spec.profiles, version: TokencastVersion.current)
+        let document = PlanDocument(
+            scenario: loaded, comparison: result, profiles: spec.profiles, version: TokencastVersion.current)
         switch output.format {
         case .table: try output.emit(PlanText.render(document))
         case .json: try output.emit(try JSONText.encode(document))

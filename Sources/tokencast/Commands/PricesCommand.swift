@@ -25,7 +25,9 @@ struct PricesCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A LiteLLM price file (model_prices_and_context_window.json).", valueName: "file"))
     var prices: String?
 
-    @Option(name: .customLong("prices-date"), help: ArgumentHelp("The day the file's prices were current (default: its modification day).", valueName: "yyyy-mm-dd"))
+    @Option(
+        name: .customLong("prices-date"),
+        help: ArgumentHelp("The day the file's prices were current (default: its modification day).", valueName: "yyyy-mm-dd"))
     var pricesDate: String?
 
     @Option(name: .long, help: "Only models of this provider (LiteLLM's litellm_provider, e.g. anthropic).")

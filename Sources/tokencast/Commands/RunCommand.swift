@@ -9,7 +9,9 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Forecast one developer's spend from a scenario file.",
-        discussion: "Prints the distribution of spend over the scenario's horizon (a year by default), cost per completed task, waste share and a breakdown by model and month.")
+        discussion:
+            "Prints the distribution of spend over the scenario's horizon (a year by default), cost per completed task, waste share and a breakdown by model and month."
+    )
 
     @Argument(help: "The scenario file (YAML); see docs/scenarios.md.")
     var scenario: String

@@ -42,10 +42,16 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        guard holdout > 0, holdout < 1 else { throw ValidationError("--holdout must be between 0 and 1 (e.g. 0.5), got \(holdout).") }
+        guard holdout > 0, holdout < 1 else {
+            throw ValidationError("--holdout must be between 0 and 1 (e.g. 0.5), got \(holdout).")
+        }
         guard (1...50).contains(folds) else { throw ValidationError("--folds must be between 1 and 50, got \(folds).") }
-        guard (1_000...10_000_000).contains(threads) else { throw ValidationError("--threads must be between 1,000 and 10,000,000, got \(threads).") }
-        guard (0...10_000).contains(bootstrap) else { throw ValidationError("--bootstrap must be between 0 and 10,000, got \(bootstrap).") }
+        guard (1_000...10_000_000).contains(threads) else {
+            throw ValidationError("--threads must be between 1,000 and 10,000,000, got \(threads).")
+        }
+        guard (0...10_000).contains(bootstrap) else {
+            throw ValidationError("--bootstrap must be between 0 and 10,000, got \(bootstrap).")
+        }
         try window.check()
     }
 
@@ -55,7 +61,8 @@ struct ValidateCommand: ParsableCommand {
         }
         let store = try database.open()
         let (sinceDate, untilDate) = window.dates
-        let fitter = BehaviourFitter(options: .init(bootstrap: bootstrap, goodnessReplicates: 0, seed: seed, since: sinceDate, until: untilDate))
+        let fitter = BehaviourFitter(
+            options: .init(bootstrap: bootstrap, goodnessReplicates: 0, seed: seed, since: sinceDate, until: untilDate))
         let name: String
         if let model {
             name = model

@@ -10,13 +10,20 @@ extension FitDocument.Fit {
             Doc.Selection(
                 title: title, observations: r.observations, chosen: law(r.chosen),
                 candidates: r.candidates.map {
-                    Doc.Candidate(law: law($0.law), logLikelihood: $0.logLikelihood, aic: $0.aic, bic: $0.bic, ks: $0.ks, ksP: $0.ksP, ad: $0.ad, adP: $0.adP)
+                    Doc.Candidate(
+                        law: law($0.law), logLikelihood: $0.logLikelihood, aic: $0.aic, bic: $0.bic, ks: $0.ks, ksP: $0.ksP,
+                        ad: $0.ad, adP: $0.adP)
                 })
         }
-        func interval(_ i: ParameterInterval) -> Doc.Interval { Doc.Interval(name: i.name, estimate: i.estimate, lower: i.lower, upper: i.upper) }
-        func posterior(_ name: String, _ p: RateFit.Posterior) -> Doc.Interval { Doc.Interval(name: name, estimate: p.mean, lower: p.lower, upper: p.upper) }
+        func interval(_ i: ParameterInterval) -> Doc.Interval {
+            Doc.Interval(name: i.name, estimate: i.estimate, lower: i.lower, upper: i.upper)
+        }
+        func posterior(_ name: String, _ p: RateFit.Posterior) -> Doc.Interval {
+            Doc.Interval(name: name, estimate: p.mean, lower: p.lower, upper: p.upper)
+        }
         func checkRow(_ r: FitCheck.Row) -> Doc.Check.Row {
-            Doc.Check.Row(metric: r.metric, quantile: r.quantile, logged: r.logged, simulated: r.simulated, relativeError: r.relativeError)
+            Doc.Check.Row(
+                metric: r.metric, quantile: r.quantile, logged: r.logged, simulated: r.simulated, relativeError: r.relativeError)
         }
         var laws = [
             selection("turns per attempt", fit.turns), selection("fresh input tokens per turn", fit.freshInputPerTurn),
@@ -24,7 +31,8 @@ extension FitDocument.Fit {
         ]
         if let b = fit.baseContext { laws.append(selection("base context per thread", b)) }
         self.init(
-            id: id, model: fit.model, threads: fit.threads, threadsWithRequests: fit.threadsWithRequests, since: fit.since, until: fit.until,
+            id: id, model: fit.model, threads: fit.threads, threadsWithRequests: fit.threadsWithRequests, since: fit.since,
+            until: fit.until,
             seed: fit.seed, bootstrapReplicates: fit.bootstrapReplicates, laws: laws,
             baseContextFromRequests: fit.baseContextMethod == "requests", baseContextRows: fit.baseContextRows,
             baseContextPerThread: fit.baseContext != nil, cacheHitRate: law(fit.estimate.cacheHitRate),
@@ -34,15 +42,21 @@ extension FitDocument.Fit {
                     threads: $0.threads, success: $0.success, failure: $0.failure, abandoned: $0.abandoned,
                     oneShot: posterior("one_shot_rate", $0.oneShot), offTheRails: posterior("off_the_rails_rate", $0.offTheRails))
             },
-            threadsPerDay: fit.threadsPerDay.map { Doc.Demand(developerDays: $0.developerDays, developers: $0.perDeveloper.count, developerCV: $0.developerCV) },
-            requestRows: fit.structure.map { Doc.RequestRows(threads: $0.threads, increments: $0.increments, verdicts: $0.verdicts) },
+            threadsPerDay: fit.threadsPerDay.map {
+                Doc.Demand(developerDays: $0.developerDays, developers: $0.perDeveloper.count, developerCV: $0.developerCV)
+            },
+            requestRows: fit.structure.map {
+                Doc.RequestRows(threads: $0.threads, increments: $0.increments, verdicts: $0.verdicts)
+            },
             dependence: fit.dependence.map {
-                Doc.Dependence(copula: $0.chosen == "gaussian_copula", reason: $0.reason, correlations: $0.correlations.map(interval))
+                Doc.Dependence(
+                    copula: $0.chosen == "gaussian_copula", reason: $0.reason, correlations: $0.correlations.map(interval))
             },
             intervals: fit.intervals.map(interval),
             check: fit.check.map {
                 Doc.Check(
-                    simulatedThreads: $0.simulatedThreads, loggedThreads: $0.loggedThreads, priceKey: $0.priceKey, rows: $0.rows.map(checkRow),
+                    simulatedThreads: $0.simulatedThreads, loggedThreads: $0.loggedThreads, priceKey: $0.priceKey,
+                    rows: $0.rows.map(checkRow),
                     ks: $0.ks, independentRows: $0.independentRows?.map(checkRow), independentKS: $0.independentKS)
             },
             payload: payload)

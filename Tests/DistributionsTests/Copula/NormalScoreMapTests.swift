@@ -1,6 +1,6 @@
 import Distributions
-import Testing
 import TestSupport
+import Testing
 
 /// The copula's marginal step: x = F⁻¹(Φ(z)), by closed form, Hermite table or step cuts.
 @Suite struct NormalScoreMapTests {

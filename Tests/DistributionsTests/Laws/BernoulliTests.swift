@@ -1,7 +1,7 @@
 import Distributions
 import PropertyBased
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct BernoulliTests {
     /// Reference values from scipy.stats 1.17, except quantile(0): scipy gives support.lower - 1,
@@ -12,7 +12,7 @@ import TestSupport
             cdf: [(0.0, 0.7), (1.0, 1.0)],
             quantile: [(0.0, 0.0), (0.5, 0.0), (0.7, 0.0), (0.7000001, 1.0), (1.0, 1.0)],
             logDensity: [(0.0, -0.35667494393873245), (1.0, -1.2039728043259361)],
-            mean: 0.3, variance: 0.21),
+            mean: 0.3, variance: 0.21)
     ]
 
     /// The first draws at seed 42, recorded so that any change to the sampler shows up.
@@ -36,7 +36,7 @@ import TestSupport
     }
 
     @Test func samplesLieInSupport() async {
-        seededPropertyCheck(count: 50, seed: 224058222, input: Gen.int(in: 0...Int(UInt32.max))) { seed in
+        seededPropertyCheck(count: 50, seed: 224_058_222, input: Gen.int(in: 0...Int(UInt32.max))) { seed in
             for golden in Self.goldens {
                 let (lower, upper) = golden.law.support
                 for x in draws(golden.law, count: 20, seed: UInt64(seed)) {
@@ -47,7 +47,7 @@ import TestSupport
     }
 
     @Test func quantileIsSmallestValueReachingP() async {
-        seededPropertyCheck(seed: 2488502996, input: Gen.double(in: 1e-9...(1 - 1e-9))) { p in
+        seededPropertyCheck(seed: 2_488_502_996, input: Gen.double(in: 1e-9...(1 - 1e-9))) { p in
             for golden in Self.goldens {
                 let law = golden.law
                 let k = law.quantile(p)
@@ -56,7 +56,6 @@ import TestSupport
             }
         }
     }
-
 
     @Test func extremeProbabilitiesAreAllowed() throws {
         #expect(draws(try Bernoulli(p: 0), count: 1_000, seed: 2).allSatisfy { $0 == 0 })

@@ -1,17 +1,23 @@
 import Distributions
 import PropertyBased
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct DiscretisedLognormalTests {
     /// Reference values from scipy.stats 1.17.
     static let goldens: [Golden<DiscretisedLognormal>] = [
         Golden(
             law: try! DiscretisedLognormal(median: 5, p90: 20),
-            cdf: [(1.0, 0.06839716788976108), (2.0, 0.19848097616225036), (5.0, 0.5), (13.0, 0.8114674527623758), (60.0, 0.9891950967943787)],
+            cdf: [
+                (1.0, 0.06839716788976108), (2.0, 0.19848097616225036), (5.0, 0.5), (13.0, 0.8114674527623758),
+                (60.0, 0.9891950967943787),
+            ],
             quantile: [(1e-06, 1.0), (0.01, 1.0), (0.25, 3.0), (0.5, 5.0), (0.9, 20.0), (0.999999, 856.0)],
-            logDensity: [(1.0, -2.6824238603313), (2.0, -2.0395763572236563), (5.0, -2.5045133459015947), (13.0, -3.8808892074608363), (60.0, -7.704061327379448)],
-            mean: 9.474427310554844, variance: 179.145750400701),
+            logDensity: [
+                (1.0, -2.6824238603313), (2.0, -2.0395763572236563), (5.0, -2.5045133459015947), (13.0, -3.8808892074608363),
+                (60.0, -7.704061327379448),
+            ],
+            mean: 9.474427310554844, variance: 179.145750400701)
     ]
 
     /// The first draws at seed 42, recorded so that any change to the sampler shows up.
@@ -35,7 +41,7 @@ import TestSupport
     }
 
     @Test func samplesLieInSupport() async {
-        seededPropertyCheck(count: 50, seed: 3045164176, input: Gen.int(in: 0...Int(UInt32.max))) { seed in
+        seededPropertyCheck(count: 50, seed: 3_045_164_176, input: Gen.int(in: 0...Int(UInt32.max))) { seed in
             for golden in Self.goldens {
                 let (lower, upper) = golden.law.support
                 for x in draws(golden.law, count: 20, seed: UInt64(seed)) {
@@ -46,7 +52,7 @@ import TestSupport
     }
 
     @Test func quantileIsSmallestValueReachingP() async {
-        seededPropertyCheck(seed: 747164970, input: Gen.double(in: 1e-9...(1 - 1e-9))) { p in
+        seededPropertyCheck(seed: 747_164_970, input: Gen.double(in: 1e-9...(1 - 1e-9))) { p in
             for golden in Self.goldens {
                 let law = golden.law
                 let k = law.quantile(p)
@@ -55,7 +61,6 @@ import TestSupport
             }
         }
     }
-
 
     @Test func valuesAreWholeNumbersFromOne() {
         let samples = draws(Self.goldens[0].law, count: 2_000, seed: 3)

@@ -1,7 +1,7 @@
 import Distributions
 import PropertyBased
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct EmpiricalTests {
     static let data: [Double] = [3, 1, 4, 1, 5, 9, 2, 6]
@@ -42,7 +42,8 @@ import TestSupport
     }
 
     @Test func samplesComeFromTheData() async {
-        seededPropertyCheck(seed: 3595260157, input: zip(Gen.double(in: -100...100).array(of: 1...20), Gen.uint64())) { values, seed in
+        seededPropertyCheck(seed: 3_595_260_157, input: zip(Gen.double(in: -100...100).array(of: 1...20), Gen.uint64())) {
+            values, seed in
             let law = try! Empirical(values: values)
             for x in draws(law, count: 10, seed: seed) { #expect(values.contains(x)) }
         }

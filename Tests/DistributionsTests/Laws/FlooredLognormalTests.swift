@@ -1,7 +1,7 @@
 import Distributions
 import PropertyBased
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct FlooredLognormalTests {
     /// Reference values from mpmath 1.3 at 40 digits: cdf(x) = Φ((ln(⌊x⌋ + 1) - μ)/σ), the pmf
@@ -10,17 +10,29 @@ import TestSupport
     static let goldens: [Golden<FlooredLognormal>] = [
         Golden(
             law: try! FlooredLognormal(median: 5, p90: 20),
-            cdf: [(1.0, 0.19848097616225036), (1.5, 0.19848097616225036), (2.0, 0.3183814193861988), (5.0, 0.5669231511630619), (13.0, 0.8294072659406144), (60.0, 0.9896232089414969)],
+            cdf: [
+                (1.0, 0.19848097616225036), (1.5, 0.19848097616225036), (2.0, 0.3183814193861988), (5.0, 0.5669231511630619),
+                (13.0, 0.8294072659406144), (60.0, 0.9896232089414969),
+            ],
             // Not 0.9: Q_X(0.9) is 20 to the last bit, so cdf(19) = F_X(20) = 0.9 up to rounding.
             quantile: [(1e-06, 1.0), (0.01, 1.0), (0.25, 2.0), (0.5, 4.0), (0.75, 10.0), (0.95, 29.0), (0.999999, 855.0)],
-            logDensity: [(1.0, -1.6170620214211937), (2.0, -2.1210935203420864), (5.0, -2.7042103154625514), (13.0, -4.020732836104778), (60.0, -7.756125370727999), (150.0, -10.964157307834226)],
+            logDensity: [
+                (1.0, -1.6170620214211937), (2.0, -2.1210935203420864), (5.0, -2.7042103154625514), (13.0, -4.020732836104778),
+                (60.0, -7.756125370727999), (150.0, -10.964157307834226),
+            ],
             mean: 8.542824478444606, variance: 178.05021574095574),
         // The turns of the numpy reference (scripts/reference_numpy.py): ln 30, 0.6.
         Golden(
             law: try! FlooredLognormal(mu: 3.4011973816621555, sigma: 0.6),
-            cdf: [(0.5, 0.0), (1.0, 3.189571029732635e-06), (7.0, 0.01379996827520096), (29.0, 0.5), (30.0, 0.5217912303661745), (64.9, 0.9012400714033979), (150.0, 0.996464382603834)],
+            cdf: [
+                (0.5, 0.0), (1.0, 3.189571029732635e-06), (7.0, 0.01379996827520096), (29.0, 0.5), (30.0, 0.5217912303661745),
+                (64.9, 0.9012400714033979), (150.0, 0.996464382603834),
+            ],
             quantile: [(1e-06, 1.0), (0.01, 7.0), (0.25, 20.0), (0.5, 29.0), (0.9, 64.0), (0.999999, 519.0)],
-            logDensity: [(1.0, -12.65562412364793), (2.0, -9.739310010411035), (5.0, -6.1000289864581), (13.0, -3.896952389378502), (30.0, -3.8262476669030927), (60.0, -5.194025466714032), (150.0, -9.034534131125122)],
+            logDensity: [
+                (1.0, -12.65562412364793), (2.0, -9.739310010411035), (5.0, -6.1000289864581), (13.0, -3.896952389378502),
+                (30.0, -3.8262476669030927), (60.0, -5.194025466714032), (150.0, -9.034534131125122),
+            ],
             mean: 35.41652090141872, variance: 559.0767492669349),
     ]
 
@@ -76,7 +88,7 @@ import TestSupport
     }
 
     @Test func samplesLieInSupport() async {
-        seededPropertyCheck(count: 50, seed: 1877220943, input: Gen.int(in: 0...Int(UInt32.max))) { seed in
+        seededPropertyCheck(count: 50, seed: 1_877_220_943, input: Gen.int(in: 0...Int(UInt32.max))) { seed in
             for golden in Self.goldens {
                 let (lower, upper) = golden.law.support
                 for x in draws(golden.law, count: 20, seed: UInt64(seed)) {
@@ -87,7 +99,7 @@ import TestSupport
     }
 
     @Test func quantileIsSmallestValueReachingP() async {
-        seededPropertyCheck(seed: 2390152331, input: Gen.double(in: 1e-9...(1 - 1e-9))) { p in
+        seededPropertyCheck(seed: 2_390_152_331, input: Gen.double(in: 1e-9...(1 - 1e-9))) { p in
             for golden in Self.goldens {
                 let law = golden.law
                 let k = law.quantile(p)

@@ -1,22 +1,34 @@
 import Distributions
 import PropertyBased
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct NegativeBinomialTests {
     /// Reference values from scipy.stats 1.17.
     static let goldens: [Golden<NegativeBinomial>] = [
         Golden(
             law: try! NegativeBinomial(r: 2.5, p: 0.3),
-            cdf: [(0.0, 0.049295030175464945), (2.0, 0.2412375539211816), (5.0, 0.5561837347082681), (12.0, 0.9183265948739024), (40.0, 0.9999835777891081)],
+            cdf: [
+                (0.0, 0.049295030175464945), (2.0, 0.2412375539211816), (5.0, 0.5561837347082681), (12.0, 0.9183265948739024),
+                (40.0, 0.9999835777891081),
+            ],
             quantile: [(1e-06, 0.0), (0.01, 0.0), (0.25, 3.0), (0.5, 5.0), (0.9, 12.0), (0.999999, 49.0)],
-            logDensity: [(0.0, -3.00993201081484), (2.0, -2.2473753788827273), (5.0, -2.331117107004734), (12.0, -3.699162862525344), (40.0, -11.982181883179914)],
+            logDensity: [
+                (0.0, -3.00993201081484), (2.0, -2.2473753788827273), (5.0, -2.331117107004734), (12.0, -3.699162862525344),
+                (40.0, -11.982181883179914),
+            ],
             mean: 5.833333333333334, variance: 19.444444444444446),
         Golden(
             law: try! NegativeBinomial(r: 0.7, p: 0.05),
-            cdf: [(0.0, 0.12282280261157906), (1.0, 0.20449996634827916), (10.0, 0.5886974584401446), (50.0, 0.9609275226732188), (300.0, 0.9999999338662641)],
+            cdf: [
+                (0.0, 0.12282280261157906), (1.0, 0.20449996634827916), (10.0, 0.5886974584401446), (50.0, 0.9609275226732188),
+                (300.0, 0.9999999338662641),
+            ],
             quantile: [(1e-06, 0.0), (0.01, 0.0), (0.25, 2.0), (0.5, 8.0), (0.9, 34.0), (0.999999, 249.0)],
-            logDensity: [(0.0, -2.0970125914877933), (1.0, -2.5049808298140763), (10.0, -3.572014758671965), (50.0, -6.098248629811235), (300.0, -19.457352818767745)],
+            logDensity: [
+                (0.0, -2.0970125914877933), (1.0, -2.5049808298140763), (10.0, -3.572014758671965), (50.0, -6.098248629811235),
+                (300.0, -19.457352818767745),
+            ],
             mean: 13.299999999999997, variance: 265.99999999999994),
     ]
 
@@ -41,7 +53,7 @@ import TestSupport
     }
 
     @Test func samplesLieInSupport() async {
-        seededPropertyCheck(count: 50, seed: 254632676, input: Gen.int(in: 0...Int(UInt32.max))) { seed in
+        seededPropertyCheck(count: 50, seed: 254_632_676, input: Gen.int(in: 0...Int(UInt32.max))) { seed in
             for golden in Self.goldens {
                 let (lower, upper) = golden.law.support
                 for x in draws(golden.law, count: 20, seed: UInt64(seed)) {
@@ -52,7 +64,7 @@ import TestSupport
     }
 
     @Test func quantileIsSmallestValueReachingP() async {
-        seededPropertyCheck(seed: 2518954846, input: Gen.double(in: 1e-9...(1 - 1e-9))) { p in
+        seededPropertyCheck(seed: 2_518_954_846, input: Gen.double(in: 1e-9...(1 - 1e-9))) { p in
             for golden in Self.goldens {
                 let law = golden.law
                 let k = law.quantile(p)
@@ -61,7 +73,6 @@ import TestSupport
             }
         }
     }
-
 
     @Test func alternativeParameterisations() throws {
         let fromDispersion = try NegativeBinomial(mean: 10, dispersion: 2)

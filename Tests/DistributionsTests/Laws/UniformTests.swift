@@ -1,7 +1,7 @@
 import Distributions
 import PropertyBased
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct UniformTests {
     /// Reference values from scipy.stats 1.17.
@@ -10,12 +10,17 @@ import TestSupport
             law: try! Uniform(min: 2, max: 7),
             cdf: [(1.0, 0.0), (2.0, 0.0), (3.5, 0.3), (6.9, 0.9800000000000001), (8.0, 1.0)],
             quantile: [(0.0, 2.0), (0.01, 2.05), (0.5, 4.5), (0.9, 6.5), (1.0, 7.0)],
-            logDensity: [(1.0, -.infinity), (2.0, -1.6094379124341003), (3.5, -1.6094379124341003), (6.9, -1.6094379124341003), (8.0, -.infinity)],
-            mean: 4.5, variance: 2.083333333333333),
+            logDensity: [
+                (1.0, -.infinity), (2.0, -1.6094379124341003), (3.5, -1.6094379124341003), (6.9, -1.6094379124341003),
+                (8.0, -.infinity),
+            ],
+            mean: 4.5, variance: 2.083333333333333)
     ]
 
     /// The first draws at seed 42, recorded so that any change to the sampler shows up.
-    static let firstSamples: [Double] = [6.071525725614549, 3.594105200308306, 6.919470840887444, 5.505677990673778, 5.967522448458645]
+    static let firstSamples: [Double] = [
+        6.071525725614549, 3.594105200308306, 6.919470840887444, 5.505677990673778, 5.967522448458645,
+    ]
 
     @Test func matchesScipyReferenceValues() {
         for golden in Self.goldens { golden.check() }
@@ -35,7 +40,7 @@ import TestSupport
     }
 
     @Test func samplesLieInSupport() async {
-        seededPropertyCheck(count: 50, seed: 1429265056, input: Gen.int(in: 0...Int(UInt32.max))) { seed in
+        seededPropertyCheck(count: 50, seed: 1_429_265_056, input: Gen.int(in: 0...Int(UInt32.max))) { seed in
             for golden in Self.goldens {
                 let (lower, upper) = golden.law.support
                 for x in draws(golden.law, count: 20, seed: UInt64(seed)) {
@@ -46,14 +51,13 @@ import TestSupport
     }
 
     @Test func cdfInvertsQuantile() async {
-        seededPropertyCheck(seed: 3426323226, input: Gen.double(in: 1e-9...(1 - 1e-9))) { p in
+        seededPropertyCheck(seed: 3_426_323_226, input: Gen.double(in: 1e-9...(1 - 1e-9))) { p in
             for golden in Self.goldens {
                 let x = golden.law.quantile(p)
                 expectClose(golden.law.cdf(x), p, relative: 1e-9, absolute: 1e-13, "\(golden.law) at p = \(p)")
             }
         }
     }
-
 
     @Test func rejectsBadParameters() {
         expectError(.emptyRange(min: 5, max: 3), "max (3) must be above min (5): raise max or lower min") {

@@ -1,6 +1,6 @@
 import Distributions
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct ZeroInflatedTests {
     static let law = try! ZeroInflated(zeroShare: 0.3, base: try! Gamma(shape: 2, scale: 100))
@@ -8,10 +8,16 @@ import TestSupport
     /// Reference values from scipy.stats 1.17: 0.3 + 0.7 gamma(2, scale 100).cdf(x), and the
     /// quantile 0 up to 0.3, then gamma.ppf((p - 0.3) / 0.7).
     @Test func matchesScipyReferenceValues() {
-        for (x, expected) in [(0.0, 0.3), (10, 0.30327518811231113), (50, 0.36314280730173487), (200, 0.7157959052031131), (1000, 0.9996504205408288)] {
+        for (x, expected) in [
+            (0.0, 0.3), (10, 0.30327518811231113), (50, 0.36314280730173487), (200, 0.7157959052031131),
+            (1000, 0.9996504205408288),
+        ] {
             expectClose(Self.law.cdf(x), expected, relative: 1e-9, "cdf(\(x))")
         }
-        for (p, expected) in [(0.1, 0.0), (0.3, 0.0), (0.31, 17.93643128191452), (0.5, 105.84023699721111), (0.9, 343.556519678354), (0.999, 883.7257275043659)] {
+        for (p, expected) in [
+            (0.1, 0.0), (0.3, 0.0), (0.31, 17.93643128191452), (0.5, 105.84023699721111), (0.9, 343.556519678354),
+            (0.999, 883.7257275043659),
+        ] {
             expectClose(Self.law.quantile(p), expected, relative: 1e-9, absolute: 1e-12, "quantile(\(p))")
         }
         expectClose(Self.law.mean, 140, relative: 1e-12, "mean")

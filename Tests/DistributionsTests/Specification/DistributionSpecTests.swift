@@ -1,6 +1,6 @@
 import Distributions
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct DistributionSpecTests {
     @Test func buildsEveryKindFromEveryParameterSet() throws {

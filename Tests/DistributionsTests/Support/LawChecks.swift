@@ -1,6 +1,6 @@
 import Distributions
-import Testing
 import TestSupport
+import Testing
 
 /// Reference values for one parameterisation of a law, computed with scipy.stats 1.17.
 struct Golden<Law: UnivariateDistribution>: Sendable {
