@@ -3,7 +3,7 @@ import Scenario
 import Simulation
 
 /// The JSON form of a plan comparison (`tokencast plans --format json`).
-public struct PlanDocument: Encodable, Sendable {
+public struct PlanDocument: Codable, Sendable {
     public var tool = "tokencast"
     public var version: String
     public var kind = "plan-comparison"
@@ -20,7 +20,7 @@ public struct PlanDocument: Encodable, Sendable {
     public var currency = "USD"
     public var profiles: [Profile]
 
-    public struct Profile: Encodable, Sendable {
+    public struct Profile: Codable, Sendable {
         public var name: String
         public var threadsPerDayMean: Double
         public var workdayStartHour: Double
@@ -33,72 +33,37 @@ public struct PlanDocument: Encodable, Sendable {
         public var options: [Option]
     }
 
-    /// One option of a profile: the simulated ``OptionOutcome`` itself. The JSON gives the
-    /// outcome's fields with the plan's terms beside them, the means of the overage and blocked
-    /// threads, and the break-even flattened; renderers read the outcome's fields through it
-    /// (`o.cost`, `o.saving`, ...).
-    @dynamicMemberLookup
-    public struct Option: Encodable, Sendable {
-        public var outcome: OptionOutcome
-
-        public init(_ outcome: OptionOutcome) { self.outcome = outcome }
-
-        public subscript<T>(dynamicMember path: KeyPath<OptionOutcome, T>) -> T { outcome[keyPath: path] }
-
-        public var kind: String { outcome.kind.rawValue }
-        public var feePerMonth: Double? { outcome.plan?.monthlyFeeUSD }
-        public var overLimit: String? { outcome.plan?.overLimit?.rawValue }
-        public var allowance5h: String? { Self.allowance(outcome.plan?.allowance5h) }
-        public var allowanceWeekly: String? { Self.allowance(outcome.plan?.allowanceWeekly) }
-        public var includedUSDPerMonth: Double? { outcome.plan?.includedUSDPerMonth }
-        public var limitsAreEstimates: Bool? { outcome.plan?.limitsAreEstimates }
-        public var overageMean: Double { outcome.overage.mean }
-        public var blockedThreadsMean: Double { outcome.blockedThreads.mean }
-        public var tokensCounted: String? { outcome.selfHosting?.counted.rawValue }
-        public var breakEvenThreadsPerDay: Double? { outcome.breakEven.threadsPerDay }
-        public var breakEvenMethod: String { outcome.breakEven.method.rawValue }
-        public var breakEvenSearchedUpTo: Double? {
-            outcome.breakEven.searchedUpTo.isFinite ? outcome.breakEven.searchedUpTo : nil
-        }
-
-        static func allowance(_ a: Allowance?) -> String? {
-            a.map { if case let .tokens(t) = $0 { return "\(Money.grouped(t)) tokens" } else { return Money.full($0.amount) } }
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            let o = outcome
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(o.name, forKey: .name)
-            try c.encode(kind, forKey: .kind)
-            try c.encodeIfPresent(feePerMonth, forKey: .feePerMonth)
-            try c.encodeIfPresent(overLimit, forKey: .overLimit)
-            try c.encodeIfPresent(allowance5h, forKey: .allowance5h)
-            try c.encodeIfPresent(allowanceWeekly, forKey: .allowanceWeekly)
-            try c.encodeIfPresent(includedUSDPerMonth, forKey: .includedUSDPerMonth)
-            try c.encodeIfPresent(limitsAreEstimates, forKey: .limitsAreEstimates)
-            try c.encode(o.cost, forKey: .cost)
-            try c.encode(o.saving, forKey: .saving)
-            try c.encode(o.probabilityCheaper, forKey: .probabilityCheaper)
-            try c.encode(overageMean, forKey: .overageMean)
-            try c.encode(blockedThreadsMean, forKey: .blockedThreadsMean)
-            try c.encode(o.blockedShare, forKey: .blockedShare)
-            try c.encode(o.blockedCostMean, forKey: .blockedCostMean)
-            try c.encodeIfPresent(o.fiveHourHitPerDay, forKey: .fiveHourHitPerDay)
-            try c.encodeIfPresent(o.fiveHourHits, forKey: .fiveHourHits)
-            try c.encodeIfPresent(o.weeklyHitPerWeek, forKey: .weeklyHitPerWeek)
-            try c.encodeIfPresent(o.monthlyHitPerMonth, forKey: .monthlyHitPerMonth)
-            try c.encode(o.hoursLockedOutPerMonth, forKey: .hoursLockedOutPerMonth)
-            try c.encodeIfPresent(o.peakFiveHourShare, forKey: .peakFiveHourShare)
-            try c.encodeIfPresent(o.peakWeeklyShare, forKey: .peakWeeklyShare)
-            try c.encodeIfPresent(o.peakWeeklyBelow80, forKey: .peakWeeklyBelow80)
-            try c.encodeIfPresent(o.boxes, forKey: .boxes)
-            try c.encodeIfPresent(o.usdPerMillionTokens, forKey: .usdPerMillionTokens)
-            try c.encodeIfPresent(o.utilisationNeeded, forKey: .utilisationNeeded)
-            try c.encodeIfPresent(tokensCounted, forKey: .tokensCounted)
-            try c.encodeIfPresent(breakEvenThreadsPerDay, forKey: .breakEvenThreadsPerDay)
-            try c.encode(breakEvenMethod, forKey: .breakEvenMethod)
-            try c.encodeIfPresent(breakEvenSearchedUpTo, forKey: .breakEvenSearchedUpTo)
-        }
+    public struct Option: Codable, Sendable {
+        public var name: String
+        public var kind: String
+        public var feePerMonth: Double?
+        public var overLimit: String?
+        public var allowance5h: String?
+        public var allowanceWeekly: String?
+        public var includedUSDPerMonth: Double?
+        public var limitsAreEstimates: Bool?
+        public var cost: SpendSummary
+        public var saving: SpendSummary
+        public var probabilityCheaper: Double
+        public var overageMean: Double
+        public var blockedThreadsMean: Double
+        public var blockedShare: Double
+        public var blockedCostMean: Double
+        public var fiveHourHitPerDay: Double?
+        public var fiveHourHits: SpendSummary?
+        public var weeklyHitPerWeek: Double?
+        public var monthlyHitPerMonth: Double?
+        public var hoursLockedOutPerMonth: Double
+        public var peakFiveHourShare: SpendSummary?
+        public var peakWeeklyShare: SpendSummary?
+        public var peakWeeklyBelow80: Double?
+        public var boxes: SpendSummary?
+        public var usdPerMillionTokens: SpendSummary?
+        public var utilisationNeeded: SpendSummary?
+        public var tokensCounted: String?
+        public var breakEvenThreadsPerDay: Double?
+        public var breakEvenMethod: String
+        public var breakEvenSearchedUpTo: Double?
     }
 
     enum CodingKeys: String, CodingKey {
@@ -123,8 +88,27 @@ public struct PlanDocument: Encodable, Sendable {
             Profile(
                 name: p.name, threadsPerDayMean: p.meanThreadsPerDay, workdayStartHour: spec.workday.startHour,
                 workdayHours: spec.workday.hours, threads: p.threads, costPerThread: p.costPerThread, tokens: p.tokens,
-                api: p.api, options: p.options.map(Option.init))
+                api: p.api, options: p.options.map(Self.option))
         }
+    }
+
+    static func option(_ o: OptionOutcome) -> Option {
+        func allowance(_ a: Allowance?) -> String? {
+            a.map { if case let .tokens(t) = $0 { return "\(Money.grouped(t)) tokens" } else { return Money.full($0.amount) } }
+        }
+        return Option(
+            name: o.name, kind: o.kind.rawValue, feePerMonth: o.plan?.monthlyFeeUSD, overLimit: o.plan?.overLimit?.rawValue,
+            allowance5h: allowance(o.plan?.allowance5h), allowanceWeekly: allowance(o.plan?.allowanceWeekly),
+            includedUSDPerMonth: o.plan?.includedUSDPerMonth, limitsAreEstimates: o.plan?.limitsAreEstimates,
+            cost: o.cost, saving: o.saving, probabilityCheaper: o.probabilityCheaper, overageMean: o.overage.mean,
+            blockedThreadsMean: o.blockedThreads.mean, blockedShare: o.blockedShare, blockedCostMean: o.blockedCostMean,
+            fiveHourHitPerDay: o.fiveHourHitPerDay, fiveHourHits: o.fiveHourHits, weeklyHitPerWeek: o.weeklyHitPerWeek,
+            monthlyHitPerMonth: o.monthlyHitPerMonth, hoursLockedOutPerMonth: o.hoursLockedOutPerMonth,
+            peakFiveHourShare: o.peakFiveHourShare, peakWeeklyShare: o.peakWeeklyShare, peakWeeklyBelow80: o.peakWeeklyBelow80,
+            boxes: o.boxes, usdPerMillionTokens: o.usdPerMillionTokens, utilisationNeeded: o.utilisationNeeded,
+            tokensCounted: o.selfHosting?.counted.rawValue, breakEvenThreadsPerDay: o.breakEven.threadsPerDay,
+            breakEvenMethod: o.breakEven.method.rawValue,
+            breakEvenSearchedUpTo: o.breakEven.searchedUpTo.isFinite ? o.breakEven.searchedUpTo : nil)
     }
 }
 
