@@ -124,7 +124,8 @@ public struct NormalScoreMap: Sendable {
     }
 
     func exactValue(_ z: Double) -> Double {
-        // Far tails: Φ(z) rounds to 0 or 1 in the upper tail, so take the survival side there.
+        // Only scores beyond the tables (|z| > zLimit, probability below 1e-17) and laws without
+        // a table come here: the law's own inversion, per draw.
         law.quantile(normalCDF(z))
     }
 

@@ -84,18 +84,21 @@ public struct Validation: Sendable, Codable {
         case simulatedThreads = "simulated_threads", dependenceReason = "dependence_reason", costQuantiles = "cost_quantiles"
     }
 
-    /// True when the thread with this id is held out, for a held-out share `holdout`.
-    public static func isHeldOut(_ externalID: String, holdout: Double) -> Bool {
+    /// FNV-1a of a thread's own id: the split depends on nothing else.
+    static func idHash(_ externalID: String) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in externalID.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return Double(h % 10_000) < holdout * 10_000
+        return h
+    }
+
+    /// True when the thread with this id is held out, for a held-out share `holdout`.
+    public static func isHeldOut(_ externalID: String, holdout: Double) -> Bool {
+        Double(idHash(externalID) % 10_000) < holdout * 10_000
     }
 
     /// The fold of a thread among `folds`, from the same hash as ``isHeldOut(_:holdout:)``.
     public static func fold(_ externalID: String, folds: Int) -> Int {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in externalID.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return Int(h % UInt64(max(folds, 1)))
+        Int(idHash(externalID) % UInt64(max(folds, 1)))
     }
 
     /// Fits `model` on the threads not held out and compares with the held-out ones.
