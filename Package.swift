@@ -57,7 +57,7 @@ let package = Package(
         /// A scenario composed with the thread store: `fit:` references resolved by stored fits.
         .target(name: "Composition", dependencies: ["Scenario", "Fitting", "ThreadStore", "Pricing", "Simulation"]),
         /// Terminal tables, JSON, CSV and HTML renderings of results.
-        .target(name: "Reports", dependencies: ["Simulation", "Scenario", "Pricing", "NumericalMethods"]),
+        .target(name: "Reports", dependencies: ["Simulation", "Scenario", "Pricing", "NumericalMethods", "NameMatching"]),
 
         // MARK: - Executables
 

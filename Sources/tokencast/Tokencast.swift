@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reports
 
 /// The command-line entry point. Errors a user can cause (bad scenario, bad log, bad price file)
 /// are printed as one clear message and end the process with exit code 2; only argument-parser's
@@ -54,6 +55,8 @@ enum UserFacingError: Error, Equatable, CustomStringConvertible {
     case noHTML
     /// `prices --provider` names a provider with no model in the catalog.
     case noModelOfProvider(String, source: String, providers: [String])
+    /// A `forecast --fail-if` condition that cannot be read.
+    case badCondition(SpendGateError)
 
     struct ModelThreads: Equatable {
         var model: String
@@ -75,6 +78,8 @@ enum UserFacingError: Error, Equatable, CustomStringConvertible {
         case let .noModelOfProvider(provider, source, providers):
             return "no model of provider '\(provider)' in \(source); providers: "
                 + providers.prefix(12).joined(separator: ", ") + (providers.count > 12 ? ", ..." : "")
+        case let .badCondition(error):
+            return error.description
         }
     }
 

@@ -26,21 +26,43 @@ struct ForecastCommand: ParsableCommand {
 
     @OptionGroup var simulation: SimulationOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var gates: GateOptions
 
     func run() throws {
         var loaded = try ScenarioLoader.load(path: scenario, fits: StoredFits())
         simulation.apply(to: &loaded)
-        let document = try Self.forecast(loaded, method: method, quiet: output.quiet)
-        try Self.emit(document, output: output)
+        // Read the conditions before simulating, so a typo costs no simulation time.
+        let conditions = try gates.conditions(profiles: loaded.teamSpec().profiles.map(\.name))
+        let result = try Self.simulate(loaded, method: method, quiet: output.quiet)
+        if let format = gates.budgets {
+            try output.emit(Self.budgets(format, scenario: loaded, forecast: result, level: gates.budgetLevel, json: output.format == .json))
+        } else {
+            try Self.emit(TeamForecastDocument(scenario: loaded, forecast: result, version: TokencastVersion.current), output: output)
+        }
+        try GateOptions.check(conditions, on: result)
     }
 
     static func forecast(_ scenario: Scenario, method: TeamMethod? = nil, quiet: Bool) throws -> TeamForecastDocument {
+        TeamForecastDocument(
+            scenario: scenario, forecast: try simulate(scenario, method: method, quiet: quiet), version: TokencastVersion.current)
+    }
+
+    static func simulate(_ scenario: Scenario, method: TeamMethod? = nil, quiet: Bool) throws -> TeamForecast {
         var spec = scenario.teamSpec()
         if let method { spec.method = method }
         let bar = ProgressBar(total: Double(spec.trials), label: "simulating", quiet: quiet)
         defer { bar.finish() }
-        let result = try TeamForecaster.run(spec) { done in bar.advance(by: Double(done)) }
-        return TeamForecastDocument(scenario: scenario, forecast: result, version: TokencastVersion.current)
+        return try TeamForecaster.run(spec) { done in bar.advance(by: Double(done)) }
+    }
+
+    static func budgets(
+        _ format: BudgetFormat, scenario: Scenario, forecast: TeamForecast, level: LiteLLMBudgets.Level, json: Bool
+    ) throws -> String {
+        switch format {
+        case .litellm:
+            let budgets = LiteLLMBudgets(scenario: scenario, forecast: forecast, level: level)
+            return json ? try JSONText.encode(budgets) : budgets.yaml()
+        }
     }
 
     static func emit(_ document: TeamForecastDocument, output: OutputOptions) throws {
