@@ -40,6 +40,12 @@ public enum FittingError: Error, Sendable, Equatable, CustomStringConvertible {
     case noLawFits(families: [String], values: Int)
     /// A backtest whose training threads carry no start times.
     case noDatedTrainingThreads
+    /// `fit org` on a panel with no rows.
+    case organisationPanelEmpty
+    /// `fit org` with too few developers of enough history to group.
+    case tooFewDevelopers(found: Int, minimum: Int)
+    /// `backtest org` whose training or test months are empty.
+    case backtestMonths(months: Int, train: Int)
 
     public var description: String {
         switch self {
@@ -83,6 +89,14 @@ public enum FittingError: Error, Sendable, Equatable, CustomStringConvertible {
             return "no candidate law (\(families.joined(separator: ", "))) fits these \(values) values: they may all be equal"
         case .noDatedTrainingThreads:
             return "no dated training threads"
+        case .organisationPanelEmpty:
+            return "the organisation panel is empty: import usage first (tokencast import litellm --url ..., or fit org --panel FILE.csv)"
+        case let .tooFewDevelopers(found, minimum):
+            return
+                "only \(found) developers have \(OrgFit.minimumActiveDays) or more active days over \(OrgFit.minimumWorkingDays) or more working days; profiles need at least \(minimum): import a longer history"
+        case let .backtestMonths(months, train):
+            return
+                "the panel covers \(months) months, so training on \(train) leaves \(train >= months ? "nothing" : "too little") to compare: give --train-months between 1 and \(max(months - 1, 1))"
         }
     }
 }

@@ -1,0 +1,151 @@
+import Foundation
+
+/// An organisation's usage by user and day: the rows of the store's organisation panel (or of a
+/// CSV export), summed over models per user-day, with each team's spend by model beside.
+///
+/// Rows may come in any order and more than once per user-day-model (they add). Memory stays at
+/// one entry per active user-day, so a year of 10,000 developers is a few million entries.
+public struct OrgPanel: Sendable {
+    /// A day as whole days since 1970-01-01 (UTC).
+    public typealias Day = Int
+
+    struct UserDay: Sendable {
+        var spend = 0.0
+        var requests = 0.0
+    }
+
+    struct User: Sendable {
+        var name: String
+        var teamSpend: [String: Double] = [:]
+        var days: [Day: UserDay] = [:]
+    }
+
+    var users: [User] = []
+    var index: [String: Int] = [:]
+    /// Spend per team, model and month (keyed by the month's first day), so a backtest's
+    /// training part sees only its own months' model mix.
+    var teamModelMonthly: [String: [String: [Day: Double]]] = [:]
+    public private(set) var firstDay: Day?
+    public private(set) var lastDay: Day?
+    public private(set) var rows = 0
+
+    public init() {}
+
+    public var userCount: Int { users.count }
+
+    /// Adds one row. Zero-spend rows with requests still mark the day active.
+    public mutating func add(user: String, team: String, day: Day, model: String, requests: Double, spend: Double) {
+        rows += 1
+        let u: Int
+        if let i = index[user] {
+            u = i
+        } else {
+            u = users.count
+            index[user] = u
+            users.append(User(name: user))
+        }
+        users[u].teamSpend[team, default: 0] += spend
+        users[u].days[day, default: UserDay()].spend += spend
+        users[u].days[day, default: UserDay()].requests += requests
+        teamModelMonthly[team, default: [:]][model, default: [:]][OrgCalendar.startOfMonth(day), default: 0] += spend
+        firstDay = min(firstDay ?? day, day)
+        lastDay = max(lastDay ?? day, day)
+    }
+
+    /// The panel restricted to days before `day` (for backtests).
+    public func before(_ day: Day) -> OrgPanel {
+        var out = OrgPanel()
+        for user in users {
+            for (d, v) in user.days where d < day {
+                // The team of each user-day is not kept per day; the user's main team stands in.
+                out.add(user: user.name, team: user.mainTeam, day: d, model: "", requests: v.requests, spend: v.spend)
+            }
+        }
+        out.teamModelMonthly = teamModelMonthly.mapValues { models in
+            models.mapValues { months in months.filter { $0.key < OrgCalendar.startOfMonth(day) } }
+        }
+        return out
+    }
+
+    /// Spend per team and model over the panel.
+    public var teamModelSpend: [String: [String: Double]] {
+        teamModelMonthly.mapValues { models in models.mapValues { $0.values.reduce(0, +) }.filter { $0.value > 0 } }
+    }
+
+    /// Total spend per day, whole organisation or one team (users by main team).
+    public func dailySpend(team: String? = nil) -> [Day: Double] {
+        var out: [Day: Double] = [:]
+        for user in users where team == nil || user.mainTeam == team {
+            for (d, v) in user.days { out[d, default: 0] += v.spend }
+        }
+        return out
+    }
+
+    /// Teams by name, each with its users (by main team).
+    public var teams: [String] { Array(Set(users.map(\.mainTeam))).sorted() }
+}
+
+extension OrgPanel.User {
+    /// The team the user spent most in (ties: the first name in order).
+    var mainTeam: String {
+        teamSpend.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }?.key ?? ""
+    }
+}
+
+/// Calendar arithmetic on ``OrgPanel/Day`` numbers, in UTC.
+public enum OrgCalendar {
+    /// 0 = Monday ... 6 = Sunday (1970-01-01 was a Thursday).
+    public static func weekday(_ day: OrgPanel.Day) -> Int { ((day % 7) + 7 + 3) % 7 }
+
+    public static func isWorkingDay(_ day: OrgPanel.Day) -> Bool { weekday(day) < 5 }
+
+    /// Monday-to-Friday days in `first...last`.
+    public static func workingDays(_ first: OrgPanel.Day, _ last: OrgPanel.Day) -> Int {
+        guard last >= first else { return 0 }
+        var n = 0
+        for d in first...last where isWorkingDay(d) { n += 1 }
+        return n
+    }
+
+    static let utc: Calendar = {
+        var c = Calendar(identifier: .gregorian)
+        c.timeZone = TimeZone(identifier: "UTC") ?? .current
+        return c
+    }()
+
+    public static func date(_ day: OrgPanel.Day) -> Date { Date(timeIntervalSince1970: Double(day) * 86_400) }
+
+    public static func day(_ date: Date) -> OrgPanel.Day { Int((date.timeIntervalSince1970 / 86_400).rounded(.down)) }
+
+    /// `YYYY-MM-DD` to a day; nil when it is not a date.
+    public static func day(iso: String) -> OrgPanel.Day? {
+        let parts = iso.prefix(10).split(separator: "-")
+        guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+            (1...12).contains(m), (1...31).contains(d)
+        else { return nil }
+        guard let date = utc.date(from: DateComponents(year: y, month: m, day: d)),
+            utc.component(.day, from: date) == d
+        else { return nil }
+        return day(date)
+    }
+
+    /// `YYYY-MM` of a day.
+    public static func month(_ day: OrgPanel.Day) -> String {
+        let c = utc.dateComponents([.year, .month], from: date(day))
+        return String(format: "%04d-%02d", c.year ?? 0, c.month ?? 0)
+    }
+
+    /// The first day of the month after `day`'s.
+    public static func startOfNextMonth(_ day: OrgPanel.Day) -> OrgPanel.Day {
+        let c = utc.dateComponents([.year, .month], from: date(day))
+        var next = DateComponents(year: c.year, month: (c.month ?? 1) + 1, day: 1)
+        if next.month == 13 { next = DateComponents(year: (c.year ?? 0) + 1, month: 1, day: 1) }
+        return utc.date(from: next).map { Self.day($0) } ?? day + 31
+    }
+
+    /// The first day of `day`'s month.
+    public static func startOfMonth(_ day: OrgPanel.Day) -> OrgPanel.Day {
+        let c = utc.dateComponents([.year, .month], from: date(day))
+        return utc.date(from: DateComponents(year: c.year, month: c.month, day: 1)).map { Self.day($0) } ?? day
+    }
+}
