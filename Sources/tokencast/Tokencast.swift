@@ -1,4 +1,5 @@
 import ArgumentParser
+import Fitting
 import Foundation
 import Reports
 
@@ -57,6 +58,10 @@ enum UserFacingError: Error, Equatable, CustomStringConvertible {
     case noModelOfProvider(String, source: String, providers: [String])
     /// A `forecast --fail-if` condition that cannot be read.
     case badCondition(SpendGateError)
+    /// `fit org` / `backtest org` without a source of usage.
+    case noPanel
+    /// A panel CSV that cannot be read.
+    case badPanel(OrgPanelCSVError)
 
     struct ModelThreads: Equatable {
         var model: String
@@ -79,6 +84,10 @@ enum UserFacingError: Error, Equatable, CustomStringConvertible {
             return "no model of provider '\(provider)' in \(source); providers: "
                 + providers.prefix(12).joined(separator: ", ") + (providers.count > 12 ? ", ..." : "")
         case let .badCondition(error):
+            return error.description
+        case .noPanel:
+            return "no usage to fit: pass --panel FILE.csv (columns user, day, spend; optional team, model, requests)"
+        case let .badPanel(error):
             return error.description
         }
     }

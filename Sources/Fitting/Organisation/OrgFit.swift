@@ -35,6 +35,9 @@ public struct OrgProfile: Sendable, Hashable, Codable {
     public var spendPerWorkingDay: OrgEstimate
     /// Coefficient of variation of developers' own spend per working day around the profile's.
     public var developerCV: Double
+    /// Coefficient of variation of a developer's spend from one working day to the next
+    /// (days without use included), pooled over the profile's developers.
+    public var dayCV: Double
     /// Head count at the panel's end per team.
     public var teams: [String: Int]
 }
@@ -81,6 +84,8 @@ struct DeveloperHistory {
     var spend: Double
     var requests: Double
     var current: Bool
+    /// Squared coefficient of variation of spend across the working days after the first.
+    var dayCVSquared: Double
 
     /// Active days after the first, over working days after the first.
     var activeRate: Double { min(1, Double(activeDays - 1) / Double(max(workingDays, 1))) }
@@ -125,11 +130,22 @@ extension OrgFit {
             // The first active day is where the history starts, so it is not a draw of the
             // daily rate: rates count the days after it (otherwise every developer's rate is
             // biased up by one day in their history's length).
+            var s1 = 0.0, s2 = 0.0, n = 0.0
+            if end > a {
+                for day in (a + 1)...end where OrgCalendar.isWorkingDay(day) {
+                    let x = u.days[day]?.spend ?? 0
+                    s1 += x
+                    s2 += x * x
+                    n += 1
+                }
+            }
+            let mean = n > 0 ? s1 / n : 0
+            let cv2 = n > 1 && mean > 0 ? max(0, (s2 - n * mean * mean) / (n - 1)) / (mean * mean) : 0
             return DeveloperHistory(
                 name: u.name, team: u.mainTeam, first: a, last: b,
                 workingDays: max(OrgCalendar.workingDays(a + 1, end), 1), activeDays: u.days.count,
                 spend: u.days.values.reduce(0) { $0 + $1.spend }, requests: u.days.values.reduce(0) { $0 + $1.requests },
-                current: current)
+                current: current, dayCVSquared: cv2)
         }
         let fitted = histories.filter { $0.activeDays >= minimumActiveDays && $0.workingDays >= minimumWorkingDays }
         guard fitted.count >= 10 else {
@@ -182,7 +198,7 @@ extension OrgFit {
                 spendPerActiveDay: estimate(p) { $0.spendPerActiveDay },
                 requestsPerActiveDay: estimate(p) { $0.requestsPerActiveDay },
                 spendPerWorkingDay: estimate(p) { $0.spendPerWorkingDay }, developerCV: row.developerCV,
-                teams: row.teams)
+                dayCV: row.dayCV, teams: row.teams)
         }
 
         var adoption: [String: Int] = [:]
@@ -244,6 +260,7 @@ struct ProfileStatistics {
         var requestsPerActiveDay = Double.nan
         var spendPerWorkingDay = Double.nan
         var developerCV = 0.0
+        var dayCV = 0.0
         var teams: [String: Int] = [:]
     }
 
@@ -255,6 +272,7 @@ struct ProfileStatistics {
         var rateDays = [Double](repeating: 0, count: k)
         var spend = [Double](repeating: 0, count: k), requests = [Double](repeating: 0, count: k)
         var perDay = [[Double]](repeating: [], count: k)
+        var cv2 = [Double](repeating: 0, count: k)
         for (h, p) in zip(histories, assignment) {
             rows[p].developers += 1
             if h.current {
@@ -267,6 +285,7 @@ struct ProfileStatistics {
             spend[p] += h.spend
             requests[p] += h.requests
             perDay[p].append(h.spendPerWorkingDay)
+            cv2[p] += h.dayCVSquared * Double(h.workingDays)
         }
         for p in 0..<k {
             rows[p].share = Double(rows[p].developers) / Double(max(histories.count, 1))
@@ -275,6 +294,7 @@ struct ProfileStatistics {
             rows[p].spendPerActiveDay = spend[p] / max(active[p], 1)
             rows[p].requestsPerActiveDay = requests[p] / max(active[p], 1)
             rows[p].spendPerWorkingDay = rows[p].activeDayProbability * rows[p].spendPerActiveDay
+            rows[p].dayCV = (cv2[p] / max(working[p], 1)).squareRoot()
             let m = Stats.mean(perDay[p])
             rows[p].developerCV = perDay[p].count > 1 && m > 0 ? (Stats.variance(perDay[p]) * Double(perDay[p].count) / Double(perDay[p].count - 1)).squareRoot() / m : 0
         }

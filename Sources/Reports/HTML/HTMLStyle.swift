@@ -38,6 +38,7 @@ enum HTMLStyle {
         svg .band { fill: var(--accent-soft); stroke: none; opacity: 0.8; }
         svg .median { fill: none; stroke: var(--accent); stroke-width: 2.5; }
         svg .median-point { fill: var(--accent); }
+        svg .actual-point { fill: #111; stroke: #fff; stroke-width: 1; }
         svg .marker { stroke: var(--ink); stroke-width: 1.2; stroke-dasharray: 4 3; }
         svg .marker-label { font-weight: 600; }
         svg .budget { stroke: var(--warm); stroke-width: 2; stroke-dasharray: 6 4; }

@@ -15,11 +15,12 @@ public struct FanPoint: Sendable, Hashable {
 public enum FanChart {
     public static func render(
         _ points: [FanPoint], budget: ChartMarker? = nil, width: Double = 1000, height: Double = 340,
-        title: String = "Monthly spend", yTitle: String = "Spend per developer per month (USD)"
+        title: String = "Monthly spend", yTitle: String = "Spend per developer per month (USD)",
+        actual: [Double]? = nil
     ) -> Chart {
         var canvas = SVGCanvas(width: width, height: height)
         let frame = ChartFrame(width: width, height: height, left: 74, right: 110, top: 24)
-        let top = max(points.map(\.p90).max() ?? 1, budget?.value ?? 0)
+        let top = max(points.map(\.p90).max() ?? 1, budget?.value ?? 0, actual?.max() ?? 0)
         let y = frame.yScale(LinearScale.niceDomain(0, top, count: 5))
         frame.yAxis(&canvas, scale: y, ticks: y.ticks(5), format: AxisFormat.money, title: yTitle)
         let n = max(points.count, 1)
@@ -34,6 +35,13 @@ public enum FanChart {
                 canvas.circle(
                     cx: x(i), cy: y(p.p50), r: 3, class: "median-point",
                     title: "\(p.label): P10 \(Money.compact(p.p10)), P50 \(Money.compact(p.p50)), P90 \(Money.compact(p.p90))")
+            }
+        }
+        // What happened, for a backtest: a dark point per month over the band.
+        if let actual {
+            for (i, a) in actual.enumerated() where i < points.count {
+                canvas.circle(
+                    cx: x(i), cy: y(a), r: 4, class: "actual-point", title: "\(points[i].label): actual \(Money.compact(a))")
             }
         }
         // Month labels: every k-th so that they never touch.

@@ -14,7 +14,8 @@ struct BacktestCommand: ParsableCommand {
             --horizon (threads per day fitted per developer, dispersion pooled, fit uncertainty drawn per trial), \
             and reports the actual spend against the forecast's P10/P50/P90 per developer and in total, with \
             the share of developers inside P10-P90. See docs/fitting.md.
-            """)
+            """,
+        subcommands: [BacktestOrgCommand.self])
 
     @OptionGroup var database: DatabaseOptions
 

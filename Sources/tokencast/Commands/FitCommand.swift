@@ -14,8 +14,10 @@ struct FitCommand: ParsableCommand {
             Fits turns per attempt, fresh input and output tokens per turn, base context, cache hit rate, \
             threads per working day and, when logged, the one-shot and off-the-rails rates; picks each law by AIC, \
             gives every parameter a bootstrap interval, checks the fit against the logged threads, and stores it \
-            (use it in a scenario with fit: latest). See docs/fitting.md.
-            """)
+            (use it in a scenario with fit: latest). See docs/fitting.md. `fit org` fits an organisation's \
+            usage instead (docs/organisation-data.md).
+            """,
+        subcommands: [FitOrgCommand.self])
 
     @OptionGroup var database: DatabaseOptions
 

@@ -1,0 +1,116 @@
+import ArgumentParser
+import Composition
+import Fitting
+import Foundation
+import Pricing
+import Reports
+
+/// Where `fit org` and `backtest org` read an organisation's usage.
+struct PanelOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "A CSV of usage per user, day and model (columns user, day, spend; optional team, model, requests).",
+            valueName: "FILE"))
+    var panel: String?
+
+    /// The panel, or bad input (exit 2) naming the file and line.
+    func load() throws -> (OrgPanel, source: String) {
+        guard let path = panel else { throw UserFacingError.noPanel }
+        var p = OrgPanel()
+        do throws(OrgPanelCSVError) {
+            try OrgPanelCSV.read(path: (path as NSString).expandingTildeInPath, into: &p)
+        } catch {
+            throw UserFacingError.badPanel(error)
+        }
+        return (p, path)
+    }
+}
+
+/// `tokencast fit org`: profiles of developers found in an organisation's own usage, and a
+/// `team:` scenario that `forecast` runs.
+struct FitOrgCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "org",
+        abstract: "Group an organisation's developers into profiles from their daily spend; write a team scenario.",
+        discussion: """
+            Finds the profiles by a mixture of bivariate normals on log spend per active day and the active-day \
+            rate (the number of profiles by BIC), gives each its head count, active-day probability, requests and \
+            spend per active day with bootstrap intervals, and reports adoption, attrition, the weekly rhythm and \
+            each team's model mix. --write FILE writes a team: scenario that tokencast forecast runs as is. \
+            See docs/organisation-data.md.
+            """)
+
+    @OptionGroup var source: PanelOptions
+
+    @Option(help: "The largest number of profiles BIC may choose.")
+    var maxProfiles = 5
+
+    @Option(help: "Bootstrap replicates (developers resampled) for the intervals.")
+    var replicates = 100
+
+    @Option(help: "Random seed; the same seed gives the same fit.")
+    var seed: UInt64 = 42
+
+    @Option(help: ArgumentHelp("Write a team scenario to FILE.", valueName: "FILE"))
+    var write: String?
+
+    @Option(help: "The scenario's first month (YYYY-MM). Default: the month after the panel's last day.")
+    var start: String?
+
+    @Option(help: "The scenario's months.")
+    var months = 12
+
+    @Option(help: ArgumentHelp("Price models with this LiteLLM price file instead of the built-in catalog.", valueName: "FILE"))
+    var prices: String?
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard (1...10).contains(maxProfiles) else { throw ValidationError("--max-profiles must be from 1 to 10") }
+        guard (1...10_000).contains(replicates) else { throw ValidationError("--replicates must be from 1 to 10000") }
+        guard (1...120).contains(months) else { throw ValidationError("--months must be from 1 to 120") }
+        if let start, !OrgFitCommand.isMonth(start) {
+            throw ValidationError("--start must be a month such as 2027-01, got '\(start)'")
+        }
+    }
+
+    func run() throws {
+        let (panel, name) = try source.load()
+        let fit = try OrgFit.fit(panel, maxProfiles: maxProfiles, replicates: replicates, seed: seed)
+        var notes: [String] = []
+        if let write {
+            let catalog = try prices.map { try PriceCatalog(liteLLMFile: $0) } ?? .builtIn
+            var options = OrgScenario.Options(start: start ?? OrgFitCommand.monthAfter(panel))
+            options.months = months
+            options.seed = seed
+            let scenario = try OrgScenario(fit: fit, name: "Organisation fitted from \(name)", options: options, catalog: catalog)
+            do {
+                try scenario.text.write(toFile: write, atomically: true, encoding: .utf8)
+            } catch {
+                throw UserFacingError.cannotWrite(path: write, reason: error.localizedDescription)
+            }
+            notes += scenario.notes
+        } else {
+            notes += fit.notes
+        }
+        let document = OrgFitDocument(fit, source: name, scenario: write, notes: notes)
+        switch output.format {
+        case .table: try output.emit(OrgFitText.render(document))
+        case .json: try output.emit(try JSONText.encode(document))
+        case .csv: try output.emit(OrgFitCSV.render(document))
+        case .html: throw UserFacingError.noHTML
+        }
+    }
+}
+
+enum OrgFitCommand {
+    static func isMonth(_ s: String) -> Bool {
+        let parts = s.split(separator: "-")
+        guard parts.count == 2, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]) else { return false }
+        return (1970...2200).contains(y) && (1...12).contains(m)
+    }
+
+    static func monthAfter(_ panel: OrgPanel) -> String {
+        OrgCalendar.month(OrgCalendar.startOfNextMonth(panel.lastDay ?? 0))
+    }
+}
