@@ -20,7 +20,7 @@ struct BacktestCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     @Option(help: "Train on threads started before this day (ISO 8601, e.g. 2025-10-01).")
-    var trainUntil: String
+    var trainUntil: String?
 
     @Option(help: "Forecast horizon after --train-until, in days: e.g. 30d or 14.")
     var horizon = "30d"
@@ -45,6 +45,8 @@ struct BacktestCommand: ParsableCommand {
     }
 
     func validate() throws {
+        // Optional for the parser only (the parent's validation runs for `backtest org` too,
+        // which takes none); run() requires it.
         try DateArgument.check("--train-until", trainUntil, examples: "2025-10-01")
         try DateArgument.check("--since", since, examples: "2025-10-01")
         if horizonDays == nil {
@@ -62,7 +64,11 @@ struct BacktestCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: database.path) else {
             throw UserFacingError.noDatabase(path: database.path)
         }
-        guard let cut = DateArgument.parse(trainUntil)?.date, let days = horizonDays else { return }
+        guard trainUntil != nil else {
+            throw ValidationError(
+                "Missing expected argument '--train-until <day>' (ISO 8601, e.g. 2025-10-01); or use 'tokencast backtest org'")
+        }
+        guard let cut = trainUntil.flatMap(DateArgument.parse)?.date, let days = horizonDays else { return }
         var backtest = Backtest(trainUntil: cut, horizonDays: days, since: since.flatMap(DateArgument.parse)?.date)
         backtest.bootstrap = bootstrap
         backtest.trials = trials

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// End-to-end: `fit org` and `backtest org` on a small panel CSV.
+@Suite struct OrgCommandTests {
+    static let enabled = FileManager.default.isExecutableFile(atPath: CommandRunner.executable)
+
+    @Test(.enabled(if: enabled))
+    func fitOrgWritesAScenarioThatForecastRuns() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tokencast-org-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let scenario = dir.appendingPathComponent("org.yaml").path
+        let fit = try CommandRunner.run([
+            "fit", "org", "--panel", "fixtures/org/panel-60.csv", "--replicates", "10", "--write", scenario, "--format", "json",
+        ])
+        #expect(fit.status == 0, "\(fit.stderr)")
+        let json = try #require(JSONSerialization.jsonObject(with: Data(fit.stdout.utf8)) as? [String: Any])
+        #expect(json["kind"] as? String == "org-fit")
+        #expect(json["developers"] as? Int == 60)
+        let profiles = try #require(json["profiles"] as? [[String: Any]])
+        #expect((2...4).contains(profiles.count))
+        #expect(profiles.compactMap { $0["developers"] as? Int }.reduce(0, +) == 60)
+        let text = try String(contentsOfFile: scenario, encoding: .utf8)
+        #expect(text.contains("calendar: {start: 2026-07, months: 12"))
+        #expect(text.contains("claude-sonnet-4-5: {preset: sonnet-4.5, price: \"claude-sonnet-4-5\"}"))
+        let forecast = try CommandRunner.run(["forecast", scenario, "--quiet", "--trials", "100", "--format", "json"])
+        #expect(forecast.status == 0, "\(forecast.stderr)")
+        let f = try #require(JSONSerialization.jsonObject(with: Data(forecast.stdout.utf8)) as? [String: Any])
+        let annual = try #require(((f["organisation"] as? [String: Any])?["annual"] as? [String: Any])?["p50"] as? Double)
+        // The panel's 60 developers spend about $38,000 a month (backtest below): a year of it.
+        #expect(annual > 12 * 30_000 && annual < 12 * 48_000, "annual P50 \(annual)")
+    }
+
+    @Test(.enabled(if: enabled))
+    func backtestOrgComparesWholeMonths() throws {
+        let r = try CommandRunner.run([
+            "backtest", "org", "--panel", "fixtures/org/panel-60.csv", "--train-months", "3", "--trials", "200",
+            "--replicates", "5", "--format", "csv",
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.first == "team,month,p10,p50,p90,actual,inside")
+        // Three teams and the total, April and May (June is partial).
+        #expect(lines.count == 1 + 4 * 2)
+        #expect(lines.filter { $0.hasPrefix("total,2026-04,") || $0.hasPrefix("total,2026-05,") }.count == 2)
+    }
+
+    @Test(.enabled(if: enabled), arguments: [
+        (["fit", "org", "--panel", "fixtures/org/panel-bad-date.csv"],
+         "error: fixtures/org/panel-bad-date.csv:3: 'day' is '2026-13-01': expected a date such as 2026-03-14; fix or remove the line\n"),
+        (["fit", "org", "--panel", "fixtures/org/panel-header-only.csv"],
+         "error: the organisation panel is empty: import usage first (tokencast import litellm --url ..., or fit org --panel FILE.csv)\n"),
+        (["fit", "org"],
+         "error: no usage to fit: pass --panel FILE.csv (columns user, day, spend; optional team, model, requests)\n"),
+        (["backtest", "org", "--panel", "fixtures/org/panel-60.csv", "--train-months", "5"],
+         "error: the panel covers 5 months, so training on 5 leaves nothing to compare: give --train-months between 1 and 4\n"),
+    ])
+    func badInputExitsWithTwo(arguments: [String], message: String) throws {
+        let r = try CommandRunner.run(arguments)
+        #expect(r.status == 2)
+        #expect(r.stderr == message)
+    }
+}
