@@ -137,7 +137,8 @@ public struct TeamForecast: Sendable {
 /// Sums over trials of one profile-model cell. Counts are doubles because the aggregated path
 /// contributes expected counts (e.g. `N x E[attempts]`), not whole numbers.
 /// Not ``ThreadTotals``: that is the kernel's whole-number counts with tokens and turns; this
-/// holds expected counts and developer hours, and no tokens or turns.
+/// holds expected counts and developer hours, and no tokens or turns. The spend ratios both
+/// report are written once, in ``SpendTotals``.
 ///
 /// `cost` and `waste` are at API prices even where a seat plan serves the threads (its
 /// API-equivalent), so cost per thread, per completed task and the waste share describe the
@@ -178,8 +179,4 @@ public struct CellTotals: Sendable {
         agentHours.add(o.agentHours)
         wastedHours.add(o.wastedHours)
     }
-
-    public var wasteShare: Double { cost.value > 0 ? waste.value / cost.value : 0 }
-    public var costPerThread: Double { threads > 0 ? cost.value / threads : 0 }
-    public var costPerCompletedTask: Double { completed > 0 ? cost.value / completed : .nan }
 }
