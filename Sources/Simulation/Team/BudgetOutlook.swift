@@ -1,4 +1,4 @@
-/// How an organisation's simulated spend stands against a budget.
+/// How a team's simulated spend stands against a budget.
 ///
 /// With a yearly budget the running total is compared with the whole amount (when is the year's
 /// money gone?); with monthly budgets it is compared with the budget to date (when does spend
@@ -21,7 +21,7 @@ public struct BudgetOutlook: Sendable {
 
     public init(forecast f: TeamForecast, annual: Double, monthly: [Double]?) {
         annualBudget = annual
-        let totals = f.orgAnnual
+        let totals = f.teamAnnual
         probabilityOver = SpendSummary.exceedance(totals, annual)
         let s = SpendSummary(totals)
         neededP90 = s.p90
@@ -35,7 +35,7 @@ public struct BudgetOutlook: Sendable {
         medianToDate = []
         probabilityOverToDate = []
         for m in f.months.indices {
-            let cumulative = f.orgCumulative(through: m)
+            let cumulative = f.teamCumulative(through: m)
             medianToDate.append(SpendSummary.quantile(cumulative.sorted(), 0.5))
             probabilityOverToDate.append(SpendSummary.exceedance(cumulative, budgetToDate[m]))
         }

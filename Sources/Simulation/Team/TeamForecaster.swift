@@ -3,7 +3,7 @@ import Foundation
 import LinearAlgebra
 import NumericalMethods
 
-/// Runs a ``TeamForecastSpec``: an organisation's profiles of developers over the horizon,
+/// Runs a ``TeamForecastSpec``: a team's profiles of developers over the horizon,
 /// trials in parallel over the cores.
 ///
 /// **Shared and individual uncertainty.** Each trial first draws what hits everyone at once —
@@ -87,7 +87,7 @@ public enum TeamForecaster {
             trials: trials, seed: spec.seed, months: spec.calendar.months, profiles: spec.profiles.map(\.name),
             models: spec.models.map(\.name), methods: context.methods, headCount: context.headCount,
             fullUseEquivalents: context.fullUseEquivalents,
-            cellMonthly: Array(cells), orgMonthly: Array(monthly), orgAnnual: Array(annual),
+            cellMonthly: Array(cells), teamMonthly: Array(monthly), teamAnnual: Array(annual),
             wastedHours: Array(hours), seatFees: Array(fees), seatFigures: Array(seatFigures),
             seatPlans: spec.profiles.map { $0.seat?.plan.name }, cellTotals: totals, hourlyRate: spec.hourlyRate,
             elapsedSeconds: runner.elapsedSeconds)
