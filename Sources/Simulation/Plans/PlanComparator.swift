@@ -26,6 +26,11 @@ public enum PlanComparator {
         case peak5h, peakWeek, boxes, usdPerMillion, utilisation
     }
 
+    /// Runs the comparison's trials.
+    ///
+    /// - Complexity: per trial, every profile's threads of a year through the kernel (as
+    ///   ``DeveloperForecaster``), then one O(threads) ``Pricing/Plan/evaluate(startHours:costsUSD:tokens:periodHours:onFiveHourLimit:onThread:)``
+    ///   pass per plan and profile; memory O(threads of a profile-year) per worker.
     public static func run(_ spec: PlanComparisonSpec, progress: (@Sendable (Int) -> Void)? = nil) throws(LAPACK.Failure)
         -> PlanComparison
     {

@@ -19,6 +19,9 @@ public struct BudgetOutlook: Sendable {
     /// Index of the first month more likely than not over the budget to date, if any.
     public var firstLikelyMonth: Int?
 
+    /// - Complexity: O(trials x months²) for the spends to date (each month's compensated sum
+    ///   starts again from the first month), plus a sort per month for the medians,
+    ///   O(months x trials log trials).
     public init(forecast f: TeamForecast, annual: Double, monthly: [Double]?) {
         annualBudget = annual
         let totals = f.teamAnnual

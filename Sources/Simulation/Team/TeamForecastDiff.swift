@@ -16,6 +16,7 @@ public struct TeamForecastDiff: Sendable {
     /// Token spend plus priced lost time, B minus A per trial.
     public var totalCost: [Double]
 
+    /// - Complexity: O(trials x (profiles + models + months)) subtractions; no simulation.
     /// - Precondition: `a.trials == b.trials` (the caller runs both with the same trial count).
     public init(a: TeamForecast, b: TeamForecast) {
         let n = min(a.trials, b.trials)

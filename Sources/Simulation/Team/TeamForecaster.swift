@@ -45,6 +45,11 @@ public enum TeamForecaster {
     /// own drawn mean; smaller cohorts at the profile's (``seatOverage``).
     static let seatGroupMeanMinimum = 16
 
+    /// Runs the team's trials.
+    ///
+    /// - Complexity: per trial, exact profiles cost O(developers x threads x attempts) kernel draws;
+    ///   aggregated ones O(profiles x models x months) after the ``ThreadCostMoments`` tables, which
+    ///   are built once per run (their own cost is documented there).
     /// - Parameter progress: called with the number of trials just finished (from any thread).
     public static func run(_ spec: TeamForecastSpec, progress: (@Sendable (Int) -> Void)? = nil) throws(LAPACK.Failure)
         -> TeamForecast
