@@ -104,7 +104,7 @@ let package = Package(
                 "LinearAlgebra", "SyntheticData",
                 "TestSupport",
             ]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scenario", "Simulation", "Pricing", "TestSupport"]),
         .testTarget(name: "NameMatchingTests", dependencies: ["NameMatching"]),
         .testTarget(name: "TokencastCLITests", dependencies: ["TestSupport"]),
         .testTarget(

@@ -22,15 +22,13 @@ public struct StoredFits: FitResolver {
         let dbHint = reference.database == nil ? "the default thread database \(path)" : "\(path) (from 'db:')"
         let at = reference.position
         guard FileManager.default.fileExists(atPath: path) else {
-            throw at.error(
-                "model '\(name)' asks for a stored fit but \(dbHint) does not exist: import logs and run tokencast fit --db \(path), or point 'db:' at your thread database"
-            )
+            throw at.error(.fitDatabaseMissing(model: name, database: dbHint, path: path))
         }
         let fits: [FitRecord]
         do {
             fits = try ThreadStore(path: path).fits()
         } catch {
-            throw (reference.database?.position ?? at).error("cannot read stored fits: \(error)")
+            throw (reference.database?.position ?? at).error(.unreadableFits("\(error)"))
         }
         func matches(_ record: FitRecord) -> Bool {
             record.model == name || record.model == priceKey || (try? Self.catalogKey(record.model)) == priceKey
@@ -39,23 +37,18 @@ public struct StoredFits: FitResolver {
         switch reference.wanted {
         case .id(let wantedID):
             guard let found = fits.first(where: { $0.id == wantedID }) else {
-                let list = fits.prefix(8).map { "#\($0.id) (\($0.model))" }.joined(separator: ", ")
-                throw at.error(
-                    "there is no fit #\(wantedID) in \(dbHint): \(fits.isEmpty ? "no fits are stored; run tokencast fit" : "stored fits are \(list)")"
-                )
+                let stored = fits.prefix(8).map { "#\($0.id) (\($0.model))" }
+                throw at.error(.noSuchFit(id: wantedID, database: dbHint, stored: stored))
             }
             guard matches(found) else {
-                throw at.error(
-                    "fit #\(wantedID) is of model '\(found.model)', not '\(name)' (\(priceKey)): use a fit of this model, or fit: latest"
-                )
+                throw at.error(.fitOfOtherModel(id: wantedID, fitModel: found.model, model: name, priceKey: priceKey))
             }
             record = found
         case .latest:
             guard let found = fits.first(where: matches) else {
                 let models = Set(fits.map(\.model)).sorted()
                 throw at.error(
-                    "no stored fit for model '\(name)' (\(priceKey)) in \(dbHint): run tokencast fit --model \(priceKey) --db \(path)\(models.isEmpty ? "" : " (fits exist for \(models.joined(separator: ", ")))")"
-                )
+                    .noFitForModel(model: name, priceKey: priceKey, database: dbHint, path: path, fitted: models))
             }
             record = found
         }
@@ -73,7 +66,7 @@ public struct StoredFits: FitResolver {
                 },
                 dependence: Self.dependence(fit.estimate.correlations))
         } catch {
-            throw at.error("\(error)")
+            throw at.error(.undecodableFit("\(error)"))
         }
     }
 

@@ -31,6 +31,10 @@ public protocol UnivariateDistribution: Sendable, CustomStringConvertible {
 }
 
 extension UnivariateDistribution {
+    /// Fills `out` with independent draws, one ``sample(using:)`` each.
+    ///
+    /// - Complexity: O(out.count) calls of `sample`. Laws the kernel draws from override it with a
+    ///   loop that keeps the generator in registers.
     public func fill(_ out: UnsafeMutableBufferPointer<Double>, using rng: inout RandomStream) {
         var local = rng
         for i in out.indices { out[i] = sample(using: &local) }

@@ -74,6 +74,8 @@ public enum ModelNameResolver {
     ///
     /// Compares the most stripped candidate (no prefix, no date) so that a dated or prefixed
     /// typo still finds its model.
+    /// - Complexity: one edit distance per catalog name, O(names x name length²): for messages
+    ///   about a name that did not resolve, not for lookups.
     public static func closest(to name: String, among names: [String], limit: Int = 3) -> [String] {
         let target = candidates(for: name).last ?? name
         return EditDistance.closest(to: target, among: names, limit: limit, maxDistance: max(3, target.count / 2))

@@ -149,6 +149,8 @@ extension Plan {
     }
 
     /// ``evaluate(startHours:costsUSD:tokens:periodHours:onFiveHourLimit:onThread:)`` on arrays.
+    ///
+    /// - Complexity: O(n), as the buffer form; no copy of the arrays.
     public func evaluate(
         startHours: [Double], costsUSD: [Double], tokens: [Double]? = nil, periodHours: Double,
         onFiveHourLimit: ((Double) -> Void)? = nil, onThread: ((Int, Double?) -> Void)? = nil

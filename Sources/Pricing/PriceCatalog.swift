@@ -37,6 +37,9 @@ public struct PriceCatalog: Sendable {
     /// - Throws: the entry's problem if the name resolves to an unusable entry (for example
     ///   ``PricingError/modelNotChat(path:model:mode:)``), else
     ///   ``PricingError/unknownModel(_:suggestions:)`` with up to three closest names.
+    /// - Complexity: O(k) hash lookups for the k candidate spellings when a key matches; a name
+    ///   found only by case or provider prefix scans every key, O(k x entries), and an unknown
+    ///   name adds the closest-name search. Resolve once per model, not per thread.
     public func price(of name: String) throws(PricingError) -> ModelPrice {
         let names = [name] + ModelNameResolver.candidates(for: name)
         for candidate in names {

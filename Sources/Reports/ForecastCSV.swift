@@ -41,7 +41,7 @@ public enum ForecastCSV {
         v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v)
     }
 
-    static func escape(_ s: String) -> String {
-        s.contains(",") || s.contains("\"") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-    }
+    /// A name field: quoted as ``CSVField`` quotes every field (a newline in a name used to
+    /// split its row in two).
+    static func escape(_ s: String) -> String { CSVField.quoted(s) }
 }

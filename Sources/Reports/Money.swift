@@ -36,14 +36,16 @@ public enum Money {
     /// `1,234,567`.
     public static func grouped(_ x: Double) -> String {
         guard x.isFinite else { return "-" }
-        let n = Int(x.rounded())
-        let digits = String(abs(n))
+        let r = x.rounded()
+        // `Int(_:)` traps past Int.max (about 9.2e18), which an absurd scenario's spend can
+        // reach; a whole double that large prints exactly with %.0f.
+        let digits = abs(r) < 1e18 ? String(abs(Int(r))) : String(format: "%.0f", abs(r))
         var out = ""
         for (i, c) in digits.reversed().enumerated() {
             if i > 0 && i % 3 == 0 { out.append(",") }
             out.append(c)
         }
-        return (n < 0 ? "-" : "") + String(out.reversed())
+        return (r < 0 ? "-" : "") + String(out.reversed())
     }
 
     /// `12.3 %`.

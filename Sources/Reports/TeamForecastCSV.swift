@@ -1,6 +1,6 @@
 import Simulation
 
-/// The CSV rendering of an organisation's forecast, tidy like ``ForecastCSV``.
+/// The CSV rendering of a team's forecast, tidy like ``ForecastCSV``.
 ///
 /// Columns: `scope,name,month,statistic,value`. `scope` is `organisation`, `month`, `profile`,
 /// `model`, `time` or `budget`; seat profiles add `seat_*` statistics to their `profile` rows.
@@ -17,7 +17,7 @@ public enum TeamForecastCSV {
             ]
             for (k, v) in stats { add(scope, name, month, prefix + k, v) }
         }
-        let o = d.organisation
+        let o = d.team
         summary("organisation", "", "", o.annual)
         summary("organisation", "", "", o.spendPerDeveloper, prefix: "per_developer_")
         add("organisation", "", "", "trials", Double(d.trials))

@@ -3,10 +3,10 @@ import Pricing
 import Scenario
 import Simulation
 
-/// The JSON form of an organisation's forecast (`tokencast forecast --format json`).
+/// The JSON form of a team's forecast (`tokencast forecast --format json`).
 ///
 /// Monthly entries are fan-chart data (P10/P50/P90 and mean per month); annual figures are
-/// given for the organisation, per profile and per model; spend per developer divides by the
+/// given for the team, per profile and per model; spend per developer divides by the
 /// profile's average head count over the horizon.
 public struct TeamForecastDocument: Codable, Sendable {
     public var tool = "tokencast"
@@ -20,7 +20,8 @@ public struct TeamForecastDocument: Codable, Sendable {
     public var workingDays: [Int]
     public var elapsedSeconds: Double
     public var currency = "USD"
-    public var organisation: Organisation
+    /// The whole team (all profiles); encoded under the key `organisation`.
+    public var team: Team
     public var monthly: [Month]
     public var profiles: [Profile]
     public var models: [Model]
@@ -28,7 +29,7 @@ public struct TeamForecastDocument: Codable, Sendable {
     public var budget: BudgetSection?
     public var notes: [String]
 
-    public struct Organisation: Codable, Sendable {
+    public struct Team: Codable, Sendable {
         public var annual: SpendSummary
         public var averageHeadCount: Double
         public var spendPerDeveloper: SpendSummary
@@ -167,7 +168,7 @@ public struct TeamForecastDocument: Codable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case tool, version, kind, scenario, file, trials, seed, months, workingDays = "working_days"
-        case elapsedSeconds = "elapsed_seconds", currency, organisation, monthly, profiles, models, time, budget, notes
+        case elapsedSeconds = "elapsed_seconds", currency, team = "organisation", monthly, profiles, models, time, budget, notes
     }
 
     public init(scenario: Scenario, forecast f: TeamForecast, version: String) {
@@ -181,20 +182,20 @@ public struct TeamForecastDocument: Codable, Sendable {
         elapsedSeconds = f.elapsedSeconds
         let perTrial = Double(max(f.trials, 1))
         let all = f.totals
-        let orgHeads = f.headCount.indices.reduce(0.0) { $0 + f.averageHeadCount($1) }
-        organisation = Organisation(
-            annual: SpendSummary(f.orgAnnual), averageHeadCount: orgHeads,
-            spendPerDeveloper: SpendSummary(f.orgAnnual.map { $0 / max(orgHeads, 1e-12) }),
+        let teamHeads = f.headCount.indices.reduce(0.0) { $0 + f.averageHeadCount($1) }
+        team = Team(
+            annual: SpendSummary(f.teamAnnual), averageHeadCount: teamHeads,
+            spendPerDeveloper: SpendSummary(f.teamAnnual.map { $0 / max(teamHeads, 1e-12) }),
             threadsPerYear: all.threads / perTrial, costPerThread: all.costPerThread,
             costPerCompletedTask: finite(all.costPerCompletedTask), wasteShare: all.wasteShare)
         monthly = f.months.enumerated().map { m, label in
-            Month(month: label, headCount: f.headCount.reduce(0) { $0 + $1[m] }, spend: SpendSummary(f.orgMonth(m)))
+            Month(month: label, headCount: f.headCount.reduce(0) { $0 + $1[m] }, spend: SpendSummary(f.teamMonth(m)))
         }
         let teamProfiles = scenario.team?.profiles
-        let J = f.models.count
+        let modelCount = f.models.count
         profiles = f.profiles.enumerated().map { p, name in
             var t = CellTotals()
-            for j in 0..<J { t.add(f.cellTotals[p * J + j]) }
+            for j in 0..<modelCount { t.add(f.cellTotals[p * modelCount + j]) }
             let annual = f.profileAnnual(p)
             let heads = f.averageHeadCount(p)
             let tp = teamProfiles?[p]
@@ -235,7 +236,7 @@ public struct TeamForecastDocument: Codable, Sendable {
         }
         models = f.models.enumerated().map { j, name in
             var t = CellTotals()
-            for p in f.profiles.indices { t.add(f.cellTotals[p * J + j]) }
+            for p in f.profiles.indices { t.add(f.cellTotals[p * modelCount + j]) }
             let sm = scenario.models[j]
             let timeCost = t.wastedHours.value * f.hourlyRate
             return Model(
@@ -245,10 +246,10 @@ public struct TeamForecastDocument: Codable, Sendable {
                 threadMinutesP50: sm.priced.behaviour.medianThreadMinutes, wastedHoursPerYear: t.wastedHours.value / perTrial,
                 totalCostPerCompletedTask: t.completed > 0 ? (t.cost.value + timeCost) / t.completed : 0)
         }
-        let wasted = f.orgWastedHours
+        let wasted = f.teamWastedHours
         time = Time(
             hourlyRate: f.hourlyRate, agentHoursPerYear: all.agentHours.value / perTrial, wastedHours: SpendSummary(wasted),
-            wastedTimeCost: SpendSummary(wasted.map { $0 * f.hourlyRate }), totalCost: SpendSummary(f.orgTotalCost))
+            wastedTimeCost: SpendSummary(wasted.map { $0 * f.hourlyRate }), totalCost: SpendSummary(f.teamTotalCost))
         if let b = scenario.budget {
             let o = BudgetOutlook(forecast: f, annual: b.annual, monthly: b.monthly)
             budget = BudgetSection(

@@ -1,6 +1,6 @@
 import Simulation
 
-/// The terminal rendering of an organisation's forecast.
+/// The terminal rendering of a team's forecast.
 public enum TeamForecastText {
     public static func render(_ d: TeamForecastDocument) -> String {
         var out: [String] = []
@@ -10,7 +10,7 @@ public enum TeamForecastText {
             "\(Money.grouped(Double(d.trials))) trials, seed \(d.seed), \(d.months.first ?? "")..\(d.months.last ?? "") (\(horizon)), \(String(format: "%.1f", d.elapsedSeconds)) s"
         )
         out.append("")
-        let o = d.organisation
+        let o = d.team
         out.append(
             "Organisation spend over \(horizon) (USD), \(String(format: "%.1f", o.averageHeadCount)) developers on average")
         out.append("  mean \(Money.full(o.annual.mean))  (standard error \(Money.full(o.annual.standardError)))")

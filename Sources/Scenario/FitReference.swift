@@ -15,8 +15,8 @@ public struct FilePosition: Sendable, Hashable {
     }
 
     /// A ``ScenarioError`` at this position.
-    public func error(_ message: String) -> ScenarioError {
-        ScenarioError(file: file, line: line, column: column, message: message)
+    public func error(_ rule: ScenarioError.Rule) -> ScenarioError {
+        ScenarioError(file: file, line: line, column: column, rule: rule)
     }
 }
 

@@ -27,7 +27,7 @@ public struct Scenario: Sendable {
     public var plans: [Plan] = []
     public var profiles: [PlanProfile] = []
     public var selfHosting: [SelfHostingOption] = []
-    /// The organisation, when the scenario has a `team:` section.
+    /// The team, when the scenario has a `team:` section.
     public var team: TeamScenario? = nil
     /// The spending limit of `budget:`, if any.
     public var budget: Budget? = nil

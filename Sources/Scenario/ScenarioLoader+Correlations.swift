@@ -18,9 +18,7 @@ extension ScenarioLoader {
         for (name, value, keyCursor) in try cursor.namedEntries() {
             let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 2 else {
-                throw keyCursor.error(
-                    "'\(name)' in '\(cursor.path)' must name two draws joined by a dot, e.g. turns.cache_hit_rate; the draws are \(BehaviourDraw.keys.joined(separator: ", "))"
-                )
+                throw keyCursor.error(.correlationNotAPair(name: name, path: cursor.path))
             }
             var draws: [BehaviourDraw] = []
             for part in parts {
@@ -28,21 +26,16 @@ extension ScenarioLoader {
                     let suggestion =
                         YAMLCursor.closest(part, BehaviourDraw.keys)
                         ?? BehaviourDraw.keys.first { $0.hasPrefix(part) || part.hasPrefix($0) }
-                    let close = suggestion.map { "did you mean '\($0)'? " } ?? ""
-                    throw keyCursor.error(
-                        "'\(part)' in '\(cursor.path).\(name)' is not a per-attempt draw: \(close)use one of \(BehaviourDraw.keys.joined(separator: ", "))"
-                    )
+                    throw keyCursor.error(.notADraw(part: part, path: "\(cursor.path).\(name)", suggestion: suggestion))
                 }
                 draws.append(d)
             }
             guard draws[0] != draws[1] else {
-                throw keyCursor.error(
-                    "'\(cursor.path).\(name)' pairs \(parts[0]) with itself: a correlation names two different draws")
+                throw keyCursor.error(.selfCorrelation(path: "\(cursor.path).\(name)", draw: parts[0]))
             }
             let rho = try value.double()
             guard rho.isFinite, abs(rho) <= 1 else {
-                throw value.error(
-                    "'\(value.path)' is a rank correlation and must be between -1 and 1, got \(YAMLCursor.format(rho))")
+                throw value.error(.rankCorrelationOutOfRange(path: value.path, value: rho))
             }
             pairs.append((draws[0], draws[1], DrawDependence.normalCorrelation(spearman: rho)))
         }
@@ -53,11 +46,9 @@ extension ScenarioLoader {
             let list = nearest.map {
                 "\($0.0).\($0.1): \(String(format: "%.2f", DrawDependence.spearman(normalCorrelation: $0.2)))"
             }
-            throw cursor.error(
-                "the correlations in '\(cursor.path)' are not mutually consistent (no joint law has them all): the nearest valid set is \(list.joined(separator: ", "))"
-            )
+            throw cursor.error(.inconsistentCorrelations(path: cursor.path, nearest: list))
         } catch {
-            throw cursor.error("'\(cursor.path)': \(error.description)")
+            throw cursor.error(.invalidCorrelations(path: cursor.path, error))
         }
     }
 }

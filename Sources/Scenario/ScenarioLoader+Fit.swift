@@ -31,8 +31,7 @@ extension ScenarioLoader {
         } else if let id = Int64(written), id > 0 {
             wanted = .id(id)
         } else {
-            throw cursor.error(
-                "'\(cursor.path)' must be 'latest' or the number of a stored fit (tokencast fit prints it), got '\(written)'")
+            throw cursor.error(.badFitReference(path: cursor.path, got: written))
         }
         return FitReference(wanted: wanted, model: name, priceKey: priceKey, database: database, position: cursor.position)
     }

@@ -17,14 +17,10 @@ extension ScenarioLoader {
         if let p = entry("preset") {
             let presetName = try p.string()
             guard let found = BehaviourPreset.builtIn[presetName] else {
-                let names = BehaviourPreset.builtIn.keys.sorted()
                 let close = EditDistance.closest(
-                    to: presetName, among: names, limit: 2, maxDistance: max(3, presetName.count / 2))
-                let hint =
-                    close.isEmpty
-                    ? "presets are \(names.joined(separator: ", "))"
-                    : "did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?"
-                throw p.error("unknown preset '\(presetName)': \(hint)")
+                    to: presetName, among: BehaviourPreset.builtIn.keys.sorted(), limit: 2,
+                    maxDistance: max(3, presetName.count / 2))
+                throw p.error(.unknownPreset(presetName, close: close))
             }
             preset = found
         }
@@ -36,11 +32,9 @@ extension ScenarioLoader {
         } catch {
             guard let given = entry("price") else {
                 let example = ModelNameResolver.closest(to: name, among: catalog.models).first ?? "claude-opus-4-5"
-                throw cursor.error(
-                    "model '\(name)' has no 'price:' and '\(name)' is not a model in the price catalog: add price: with a catalog key, e.g. price: \(example)"
-                )
+                throw cursor.error(.modelWithoutPrice(model: name, example: example))
             }
-            throw given.error("model '\(name)': \(error.description)")
+            throw given.error(.unknownPrice(model: name, error))
         }
 
         var presetLayer = BehaviourLayer(oneShotRate: preset?.oneShotRate, offTheRailsRate: preset?.offTheRailsRate)
@@ -57,7 +51,7 @@ extension ScenarioLoader {
             for (draw, spec) in pairs {
                 presetLayer.specs[draw] = spec
                 do { presetLayer.laws[draw] = try spec.make() } catch {
-                    throw cursor.error("preset '\(preset.name)' \(draw.rawValue): \(error.description)")
+                    throw cursor.error(.badPresetLaw(preset: preset.name, draw: draw, error))
                 }
             }
         }
@@ -67,9 +61,7 @@ extension ScenarioLoader {
         if let f = entry("fit") {
             let ref = try fitReference(f, model: name, priceKey: price.model, database: fitDatabase)
             guard let fits else {
-                throw f.error(
-                    "model '\(name)' asks for a stored fit, but the scenario was read without a thread store: load it with fits: StoredFits() (Composition)"
-                )
+                throw f.error(.fitWithoutResolver(model: name))
             }
             let resolved = try fits.resolve(ref)
             for (draw, fittedLaw) in resolved.estimate {
@@ -99,8 +91,7 @@ extension ScenarioLoader {
                 case "max_attempts":
                     maxAttempts = try value.integer(min: 1)
                     if maxAttempts > 100 {
-                        throw value.error(
-                            "'\(value.path)' is \(maxAttempts): more than 100 attempts at one task is not plausible")
+                        throw value.error(.tooManyAttempts(path: value.path, maxAttempts))
                     }
                 case "context_window": window = try value.positive()
                 case "compaction_summary": summary = try value.nonNegative()
@@ -115,31 +106,26 @@ extension ScenarioLoader {
             BehaviourDraw.allCases.filter { laws[$0] == nil }.map(\.rawValue) + (oneShot == nil ? ["one_shot_rate"] : [])
             + (offRails == nil ? ["off_the_rails_rate"] : [])
         if !missing.isEmpty {
-            throw cursor.error(
-                "model '\(name)' has no \(missing.joined(separator: ", ")): give them under 'behaviour' or start from a preset (\(BehaviourPreset.builtIn.keys.sorted().joined(separator: ", ")))"
-            )
+            throw cursor.error(.missingBehaviour(model: name, missing: missing))
         }
         if let window, let s = specs[.baseContext], let law = laws[.baseContext], law.mean >= window {
             throw (entry("behaviour") ?? cursor).error(
-                "model '\(name)': the base context (mean \(YAMLCursor.format(law.mean.rounded())) tokens, \(s.kind)) does not fit the \(YAMLCursor.format(window)) token context window: lower base_context or raise context_window"
-            )
+                .baseContextExceedsWindow(model: name, mean: law.mean, kind: s.kind, window: window))
         }
         if let window, summary >= window {
-            throw (entry("behaviour") ?? cursor).error(
-                "model '\(name)': compaction_summary (\(YAMLCursor.format(summary))) must be smaller than the context window (\(YAMLCursor.format(window)))"
-            )
+            throw (entry("behaviour") ?? cursor).error(.summaryExceedsWindow(model: name, summary: summary, window: window))
         }
 
         var lifetime = CacheLifetime.fiveMinutes
         if let l = entry("cache_lifetime") {
             let s = try l.string()
-            guard let v = CacheLifetime(rawValue: s) else { throw l.error("'\(l.path)' must be '5m' or '1h', got '\(s)'") }
+            guard let v = CacheLifetime(rawValue: s) else { throw l.error(.badCacheLifetime(path: l.path, got: s)) }
             lifetime = v
         }
 
         guard let turns = laws[.turns], let fresh = laws[.freshInputPerTurn], let output = laws[.outputPerTurn],
             let hit = laws[.cacheHitRate], let base = laws[.baseContext], let oneShot, let offRails
-        else { throw cursor.error("model '\(name)' is missing part of its behaviour") }
+        else { throw cursor.error(.incompleteBehaviour(model: name)) }
         var behaviour = ThreadBehaviour(
             turns: turns, freshInputPerTurn: fresh, outputPerTurn: output, cacheHitRate: hit,
             baseContext: base, oneShotRate: oneShot, offTheRailsRate: offRails,
@@ -172,14 +158,10 @@ extension ScenarioLoader {
     {
         let (lower, upper) = law.support
         if lower < 0 {
-            throw cursor.error(
-                "'\(cursor.path)' can take negative values (\(law.description)): \(draw.rawValue.replacingOccurrences(of: "_", with: " ")) cannot be negative; use lognormal, gamma or a range starting at 0"
-            )
+            throw cursor.error(.negativeSupport(path: cursor.path, law: law.description, draw: draw))
         }
         if draw == .cacheHitRate && upper > 1 {
-            throw cursor.error(
-                "'\(cursor.path)' is a rate between 0 and 1 but \(law.description) can exceed 1: use beta, e.g. {dist: beta, mean: 0.85, sd: 0.05}"
-            )
+            throw cursor.error(.rateAboveOne(path: cursor.path, law: law.description))
         }
     }
 
@@ -196,8 +178,7 @@ extension ScenarioLoader {
                 u.turnsTokensCorrelation = try value.double()
                 if !(-1 < u.turnsTokensCorrelation && u.turnsTokensCorrelation < 1) {
                     throw value.error(
-                        "'\(value.path)' is a correlation and must be strictly between -1 and 1, got \(YAMLCursor.format(u.turnsTokensCorrelation))"
-                    )
+                        .turnsTokensCorrelationOutOfRange(path: value.path, value: u.turnsTokensCorrelation))
                 }
             default: break
             }

@@ -25,7 +25,7 @@ extension ScenarioLoader {
     {
         if entry("developer") == nil, let profiles = entry("profiles") {
             guard let first = try profiles.namedEntries().first else {
-                throw profiles.error("'profiles' is empty: add at least one, e.g. profiles: {heavy: {threads_per_day: 15}}")
+                throw profiles.error(.emptyProfiles)
             }
             let p = try parseProfile(first.name, first.value, models: models, workday: Workday())
             return (p.demand, p.mix)
@@ -40,7 +40,7 @@ extension ScenarioLoader {
         if let profiles = entry("profiles") {
             let named = try profiles.namedEntries()
             if named.isEmpty {
-                throw profiles.error("'profiles' is empty: add at least one, e.g. profiles: {heavy: {threads_per_day: 15}}")
+                throw profiles.error(.emptyProfiles)
             }
             scenario.profiles = []
             for (name, value, _) in named {
@@ -69,13 +69,11 @@ extension ScenarioLoader {
             }
         }
         guard let demand else {
-            throw cursor.error("profile '\(name)' needs 'threads_per_day', e.g. threads_per_day: {mean: 15, day_dispersion: 3}")
+            throw cursor.error(.profileNeedsThreadsPerDay(profile: name))
         }
         if mix == nil {
             guard models.count == 1 else {
-                throw cursor.error(
-                    "profile '\(name)' needs a 'mix' giving each model's share of threads, e.g. mix: {\(models.prefix(2).map { "\($0): 0.5" }.joined(separator: ", "))}"
-                )
+                throw cursor.error(.profileNeedsMix(profile: name, models: models))
             }
             mix = [1]
         }
@@ -89,16 +87,12 @@ extension ScenarioLoader {
             case "start_hour":
                 day.startHour = try value.nonNegative()
                 if day.startHour >= 24 {
-                    throw value.error(
-                        "'\(value.path)' is the hour the working day starts, from 0 to 24, got \(YAMLCursor.format(day.startHour))"
-                    )
+                    throw value.error(.workdayStartOutOfRange(path: value.path, value: day.startHour))
                 }
             case "hours":
                 day.hours = try value.positive()
                 if day.hours > Workday.maxSpanHours {
-                    throw value.error(
-                        "'\(value.path)' is \(YAMLCursor.format(day.hours)): a working day spans at most 19 hours, so that its last 5-hour window closes before the next day starts"
-                    )
+                    throw value.error(.workdayTooLong(path: value.path, hours: day.hours))
                 }
             default: break
             }
@@ -135,18 +129,12 @@ extension ScenarioLoader {
         if let plan = PlanCatalog.builtIn.plans.first(where: { planSlug($0.name) == key }) { return plan }
         let slugs = PlanCatalog.builtIn.plans.map { planSlug($0.name) }
         let close = EditDistance.closest(to: slug, among: slugs, limit: 3, maxDistance: max(3, slug.count / 3))
-        let hint =
-            close.isEmpty
-            ? "the built-in plans are \(slugs.joined(separator: ", ")); or define your own with name:, fee: and its limits"
-            : "did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?"
-        throw cursor.error("unknown plan '\(written)': \(hint)")
+        throw cursor.error(.unknownPlan(written, close: close, slugs: slugs))
     }
 
     static func parsePlans(_ cursor: YAMLCursor, file: String) throws(ScenarioError) -> [Plan] {
         guard case .sequence(let items) = cursor.node else {
-            throw cursor.error(
-                "'plans' must be a list, e.g. plans: [claude-pro, claude-max-5x, {plan: claude-max-20x, allowance_5h: {usd: 150}}]"
-            )
+            throw cursor.error(.plansNotAList)
         }
         var plans: [Plan] = []
         for (i, node) in items.enumerated() {
@@ -159,8 +147,7 @@ extension ScenarioLoader {
             }
             guard let plan else { continue }
             if let other = plans.first(where: { $0.name.lowercased() == plan.name.lowercased() }) {
-                throw item.error(
-                    "two plans are named '\(other.name)': give the edited one its own name, e.g. name: \(other.name) (my limits)")
+                throw item.error(.duplicatePlan(other.name))
             }
             plans.append(plan)
         }
@@ -174,13 +161,11 @@ extension ScenarioLoader {
         var base: Plan?
         if let p = entry("plan") {
             guard let found = try builtInPlan(try p.string(), at: p) else {
-                throw p.error("'api' is always compared and cannot be edited: remove this entry")
+                throw p.error(.apiNotEditable)
             }
             base = found
         } else if entry("name") == nil || entry("fee") == nil {
-            throw item.error(
-                "'\(item.path)' needs 'name' and 'fee' for a plan of your own, or 'plan' naming a built-in plan to edit (e.g. plan: claude-max-20x)"
-            )
+            throw item.error(.planNeedsNameAndFee(path: item.path))
         }
         let name = try entry("name")?.string() ?? base?.name ?? ""
         let fee = try entry("fee")?.nonNegative() ?? base?.monthlyFeeUSD ?? 0
@@ -191,9 +176,7 @@ extension ScenarioLoader {
         if let o = entry("over_limit") {
             let s = try o.string()
             guard let p = OverLimitPolicy(rawValue: s) else {
-                throw o.error(
-                    "'\(o.path)' must be 'blocked' (threads wait until the limit resets) or 'overage' (usage past the limit is billed at API prices), got '\(s)'"
-                )
+                throw o.error(.badOverLimit(path: o.path, got: s))
             }
             policy = p
         }
@@ -201,9 +184,7 @@ extension ScenarioLoader {
         if hasLimit && policy == nil {
             let limit =
                 allowance5h != nil ? "a 5-hour allowance" : allowanceWeekly != nil ? "a weekly allowance" : "included usage"
-            throw item.error(
-                "plan '\(name)' has \(limit) but no 'over_limit': add over_limit: blocked (threads wait until the limit resets) or over_limit: overage (usage past the limit is billed at API prices)"
-            )
+            throw item.error(.planNeedsOverLimit(plan: name, limit: limit))
         }
         let asOf = try entry("as_of")?.string() ?? base?.asOf ?? Self.today()
         let edited = base != nil && entries.contains { $0.key != "plan" && $0.key != "name" }
@@ -214,7 +195,7 @@ extension ScenarioLoader {
                 allowanceWeekly: allowanceWeekly, includedUSDPerMonth: included, overLimit: policy, asOf: asOf,
                 source: source, limitsAreEstimates: base?.limitsAreEstimates ?? false)
         } catch {
-            throw item.error(error.description)
+            throw item.error(.invalidPlan(error))
         }
     }
 
@@ -222,7 +203,7 @@ extension ScenarioLoader {
     static func parseAllowance(_ cursor: YAMLCursor) throws(ScenarioError) -> Allowance {
         let entries = try cursor.mapping(allowed: ["usd", "tokens"])
         guard entries.count == 1, let (key, value, _) = entries.first else {
-            throw cursor.error("'\(cursor.path)' takes one of usd (API-equivalent dollars) or tokens, e.g. {usd: 40}")
+            throw cursor.error(.badAllowance(path: cursor.path))
         }
         let amount = try value.positive()
         return key == "usd" ? .usd(amount) : .tokens(amount)
@@ -241,9 +222,7 @@ extension ScenarioLoader {
     /// One setup (the keys directly under `self_hosting:`) or several, by name.
     static func parseSelfHosting(_ cursor: YAMLCursor) throws(ScenarioError) -> [SelfHostingOption] {
         guard case .mapping(let m) = cursor.node else {
-            throw cursor.error(
-                "'self_hosting' must be a mapping: give hardware_usd, life_years, throughput_tokens_per_second and utilisation, or several such setups by name"
-            )
+            throw cursor.error(.selfHostingNotAMapping)
         }
         let single = m.keys.contains {
             if case .scalar(let s) = $0 { return selfHostingKeys.contains(s.string) } else { return false }
@@ -256,7 +235,7 @@ extension ScenarioLoader {
         let entries = try cursor.mapping(allowed: selfHostingKeys)
         func entry(_ key: String) -> YAMLCursor? { entries.first { $0.key == key }?.value }
         func required(_ key: String, _ what: String) throws(ScenarioError) -> YAMLCursor {
-            guard let c = entry(key) else { throw cursor.error("self-hosting setup '\(name)' needs '\(key)', \(what)") }
+            guard let c = entry(key) else { throw cursor.error(.setupNeedsKey(setup: name, key: key, what: what)) }
             return c
         }
         let hardware = try required("hardware_usd", "the hardware's price in USD").nonNegative()
@@ -264,19 +243,12 @@ extension ScenarioLoader {
         let throughputCursor = try required("throughput_tokens_per_second", "the measured tokens per second it serves")
         let throughput = try throughputCursor.double()
         guard throughput > 0 else {
-            throw throughputCursor.error(
-                "'\(throughputCursor.path)' must be above 0, got \(YAMLCursor.format(throughput)): give the measured throughput in tokens per second (all concurrent requests together)"
-            )
+            throw throughputCursor.error(.throughputNotPositive(path: throughputCursor.path, value: throughput))
         }
         let utilCursor = try required("utilisation", "the share of the year it serves, in (0, 1]")
         let utilisation = try utilCursor.double()
         guard utilisation > 0 && utilisation <= 1 else {
-            let percent =
-                utilisation > 1 && utilisation <= 100
-                ? ": write \(YAMLCursor.format(utilisation / 100)) for \(YAMLCursor.format(utilisation)) %" : ""
-            throw utilCursor.error(
-                "'\(utilCursor.path)' is the share of the year the hardware serves and must be in (0, 1], got \(YAMLCursor.format(utilisation))\(percent)"
-            )
+            throw utilCursor.error(.utilisationOutOfRange(path: utilCursor.path, value: utilisation))
         }
         let power = try entry("power_kw")?.nonNegative() ?? 0
         let electricity = try entry("electricity_usd_per_kwh")?.nonNegative() ?? 0
@@ -285,9 +257,7 @@ extension ScenarioLoader {
         if let c = entry("tokens_counted") {
             let s = try c.string()
             guard let v = HostedTokens(rawValue: s) else {
-                throw c.error(
-                    "'\(c.path)' must be 'uncached' (fresh input, cache misses and output: a server with prefix caching does not recompute re-sent context) or 'all', got '\(s)'"
-                )
+                throw c.error(.badTokensCounted(path: c.path, got: s))
             }
             counted = v
         }
@@ -297,7 +267,7 @@ extension ScenarioLoader {
                 tokensPerSecond: throughput, utilisation: utilisation, opsUSDPerYear: ops)
             return SelfHostingOption(name: name, hosting: hosting, counted: counted)
         } catch {
-            throw cursor.error(error.description)
+            throw cursor.error(.invalidSelfHosting(error))
         }
     }
 }

@@ -38,29 +38,22 @@ public enum ScenarioLoader {
     ) throws(ScenarioError) -> Scenario {
         guard let data = FileManager.default.contents(atPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
-            throw ScenarioError(
-                file: path, line: 0, column: 0,
-                message: exists ? "cannot read the file: check its permissions" : missingFileMessage(path))
+            throw .whole(path, exists ? .unreadableFile : missingFile(path))
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw ScenarioError(file: path, line: 0, column: 0, message: "the file is not UTF-8 text: save it as UTF-8")
+            throw .whole(path, .notUTF8)
         }
         return try parse(text, file: path, catalog: catalog, catalogFromCommandLine: catalogFromCommandLine, fits: fits)
     }
 
     /// A missing scenario: the closest name among the folder's scenarios, else what it holds.
-    static func missingFileMessage(_ path: String) -> String {
+    static func missingFile(_ path: String) -> ScenarioError.Rule {
         let folder = (path as NSString).deletingLastPathComponent
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? [])
             .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
         func inFolder(_ name: String) -> String { folder.isEmpty ? name : (folder as NSString).appendingPathComponent(name) }
-        if let best = EditDistance.closest(to: (path as NSString).lastPathComponent, among: names, limit: 1).first {
-            return "no such file: did you mean \(inFolder(best))?"
-        }
-        if !names.isEmpty, names.count <= 20 {
-            return "no such file: \(folder.isEmpty ? "this folder" : folder + "/") has " + names.joined(separator: ", ")
-        }
-        return "no such file: check the path (scenarios live in scenarios/)"
+        let best = EditDistance.closest(to: (path as NSString).lastPathComponent, among: names, limit: 1).first
+        return .noSuchFile(didYouMean: best.map(inFolder), folder: folder, names: names)
     }
 
     /// Parses scenario `text`; `file` is used in messages and to resolve relative paths.
@@ -71,8 +64,7 @@ public enum ScenarioLoader {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                throw ScenarioError(
-                    file: file, line: 0, column: 0, message: "the file is empty: see docs/scenarios.md for what a scenario holds")
+                throw ScenarioError.whole(file, .emptyFile)
             }
             root = node
         } catch let error as ScenarioError {
@@ -80,7 +72,7 @@ public enum ScenarioLoader {
         } catch let error as YamlError {
             throw yamlError(error, file: file)
         } catch {
-            throw ScenarioError(file: file, line: 0, column: 0, message: "not valid YAML: \(error)")
+            throw .whole(file, .invalidYAMLText("\(error)"))
         }
         return try build(
             YAMLCursor(node: root, path: "", file: file), catalog: catalog, catalogFromCommandLine: catalogFromCommandLine,
@@ -91,14 +83,10 @@ public enum ScenarioLoader {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
             let .composer(context, problem, mark, _):
-            let where_ = context.map { " \($0.text)" } ?? ""
             return ScenarioError(
-                file: file, line: mark.line, column: mark.column,
-                message:
-                    "not valid YAML: \(problem)\(where_): check indentation (spaces, not tabs) and that every 'key: value' has a space after the colon"
-            )
+                file: file, line: mark.line, column: mark.column, rule: .invalidYAML(problem: problem, context: context?.text))
         default:
-            return ScenarioError(file: file, line: 0, column: 0, message: "not valid YAML: \(error)")
+            return .whole(file, .invalidYAMLText("\(error)"))
         }
     }
 
@@ -113,8 +101,7 @@ public enum ScenarioLoader {
         let summary = try entry("description")?.string()
         let trials = try entry("trials")?.integer(min: 1) ?? 10_000
         if trials > Scenario.allowedTrials.upperBound, let t = entry("trials") {
-            throw t.error(
-                "'trials' is \(trials): more than 100,000,000 trials would take hours; 10,000 give percentiles to about 1 %")
+            throw t.error(.tooManyTrials(trials))
         }
         let seed = try entry("seed").map { c throws(ScenarioError) -> UInt64 in UInt64(try c.integer(min: 0)) } ?? 42
 
@@ -124,11 +111,10 @@ public enum ScenarioLoader {
         let (globalPath, priceCorrelation) = try parsePricePath(entry("price_path"), allowCorrelation: true)
 
         guard let modelsCursor = entry("models") else {
-            throw root.error(
-                "the scenario has no 'models': add at least one, e.g. models: {opus: {preset: opus-4.5, price: claude-opus-4-5}}")
+            throw root.error(.noModels)
         }
         let namedModels = try modelsCursor.namedEntries()
-        guard !namedModels.isEmpty else { throw modelsCursor.error("'models' is empty: add at least one model") }
+        guard !namedModels.isEmpty else { throw modelsCursor.error(.emptyModels) }
         var models: [ScenarioModel] = []
         let database = try fitDatabase(entry("db"), file: root.file)
         for (modelName, cursor, _) in namedModels {
@@ -169,18 +155,17 @@ public enum ScenarioLoader {
                     guard parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m),
                         (1900...9999).contains(y)
                     else {
-                        throw value.error("'calendar.start' must be a month written YYYY-MM, e.g. 2027-01, got '\(s)'")
+                        throw value.error(.badCalendarStart(s))
                     }
                     startYear = y
                     startMonth = m
                 case "months":
                     months = try value.integer(min: 1)
-                    if months > 120 { throw value.error("'calendar.months' is \(months): the horizon is at most 120 months") }
+                    if months > 120 { throw value.error(.horizonTooLong(months: months)) }
                 case "working_days":
                     workingDays = try value.integer(min: 0)
                     if workingDays > 366 {
-                        throw value.error(
-                            "'calendar.working_days' counts working days per year and must be at most 366, got \(workingDays)")
+                        throw value.error(.tooManyWorkingDays(workingDays))
                     }
                 default: break
                 }
@@ -194,8 +179,7 @@ public enum ScenarioLoader {
         ThreadDemand, [Double]
     ) {
         guard let cursor else {
-            throw root.error(
-                "the scenario has no 'developer': add one with threads_per_day, e.g. developer: {threads_per_day: 8}")
+            throw root.error(.noDeveloper)
         }
         var demand: ThreadDemand?
         var mix: [Double]?
@@ -209,13 +193,11 @@ public enum ScenarioLoader {
             }
         }
         guard let demand else {
-            throw cursor.error("'developer' needs 'threads_per_day', e.g. threads_per_day: {mean: 8, day_dispersion: 3}")
+            throw cursor.error(.developerNeedsThreadsPerDay)
         }
         if mix == nil {
             guard models.count == 1 else {
-                throw cursor.error(
-                    "'developer' needs a 'mix' giving each model's share of threads, e.g. mix: {\(models.prefix(2).map { "\($0): 0.5" }.joined(separator: ", "))}"
-                )
+                throw cursor.error(.developerNeedsMix(models: models))
             }
             mix = [1]
         }
@@ -227,10 +209,8 @@ public enum ScenarioLoader {
         var shares = [Double](repeating: 0, count: models.count)
         for (name, value, keyCursor) in try cursor.namedEntries() {
             guard let i = models.firstIndex(of: name) else {
-                let hint =
-                    YAMLCursor.closest(name, models).map { "did you mean '\($0)'?" }
-                    ?? "the models are \(models.joined(separator: ", "))"
-                throw keyCursor.error("'\(cursor.path)' names '\(name)', which is not in 'models': \(hint)")
+                throw keyCursor.error(
+                    .notAModel(path: cursor.path, name: name, suggestion: YAMLCursor.closest(name, models), models: models))
             }
             shares[i] = try value.probability()
         }
@@ -240,10 +220,7 @@ public enum ScenarioLoader {
 
     static func checkSum(_ total: Double, at cursor: YAMLCursor) throws(ScenarioError) {
         guard abs(total - 1) > 1e-6 else { return }
-        let diff = 1 - total
-        throw cursor.error(
-            "the shares in '\(cursor.path)' sum to \(round6(total)), not 1: \(diff > 0 ? "add" : "remove") \(round6(abs(diff))) across them"
-        )
+        throw cursor.error(.sharesDoNotSumToOne(path: cursor.path, total: total))
     }
 
     /// `threads_per_day`: a number (Poisson days) or {mean, day_dispersion, developer_cv}.
@@ -251,8 +228,7 @@ public enum ScenarioLoader {
         if case .scalar = value.node {
             let mean = try value.nonNegative()
             if mean > 10_000 {
-                throw value.error(
-                    "'\(value.path)' is \(YAMLCursor.format(mean)): more than 10,000 threads a day is not one developer")
+                throw value.error(.tooManyThreadsPerDay(path: value.path, mean: mean))
             }
             return ThreadDemand(meanPerDay: mean)
         }
@@ -265,15 +241,12 @@ public enum ScenarioLoader {
             default: break
             }
         }
-        guard let mean else { throw value.error("'\(value.path)' needs 'mean', the average threads started per working day") }
+        guard let mean else { throw value.error(.threadsPerDayNeedsMean(path: value.path)) }
         if mean > 10_000 {
-            throw value.error(
-                "'\(value.path).mean' is \(YAMLCursor.format(mean)): more than 10,000 threads a day is not one developer")
+            throw value.error(.tooManyThreadsPerDay(path: value.path + ".mean", mean: mean))
         }
         if cv > 5 {
-            throw value.error(
-                "'\(value.path).developer_cv' is \(YAMLCursor.format(cv)): a coefficient of variation above 5 is not plausible; typical values are 0.2 to 1"
-            )
+            throw value.error(.implausibleDeveloperCV(path: value.path + ".developer_cv", cv: cv))
         }
         return ThreadDemand(meanPerDay: mean, dayDispersion: dispersion, developerCV: cv)
     }
@@ -294,16 +267,13 @@ public enum ScenarioLoader {
             case "annual_change":
                 path.annualChange = try value.double()
                 if path.annualChange <= -1 || path.annualChange > 10 {
-                    throw value.error(
-                        "'\(value.path)' is a yearly change such as -0.2 for prices falling 20 % a year; it must be above -1 and at most 10, got \(YAMLCursor.format(path.annualChange))"
-                    )
+                    throw value.error(.annualChangeOutOfRange(path: value.path, value: path.annualChange))
                 }
             case "annual_change_sd": path.annualChangeSD = try value.nonNegative()
             case "correlation":
                 correlation = try value.double()
                 if !(-1...1).contains(correlation) {
-                    throw value.error(
-                        "'\(value.path)' is a correlation and must be between -1 and 1, got \(YAMLCursor.format(correlation))")
+                    throw value.error(.correlationOutOfRange(path: value.path, value: correlation))
                 }
             default: break
             }
@@ -323,7 +293,7 @@ public enum ScenarioLoader {
             do {
                 catalog = try PriceCatalog(liteLLMFile: path)
             } catch {
-                throw file.error("'prices.file': \(error.description)")
+                throw file.error(.badPriceFile(error))
             }
         }
         for (key, value, _) in entries where key == "overrides" {
@@ -337,8 +307,7 @@ public enum ScenarioLoader {
                     let given = try prices.mapping(allowed: priceOverrideKeys).map(\.key)
                     if !given.contains("input") || !given.contains("output") {
                         throw keyCursor.error(
-                            "'\(modelKey)' is not in the price catalog, so its override must give at least 'input' and 'output' (USD per million tokens)\(suggestion(for: modelKey, in: catalog))"
-                        )
+                            .overrideNeedsInputAndOutput(model: modelKey, didYouMean: suggestion(for: modelKey, in: catalog)))
                     }
                 }
                 price.model = modelKey
@@ -346,16 +315,14 @@ public enum ScenarioLoader {
                     if k == "caching" {
                         let s = try v.string()
                         guard let kind = CachingKind(rawValue: s) else {
-                            throw v.error("'\(v.path)' must be 'explicit' or 'implicit', got '\(s)'")
+                            throw v.error(.badCachingKind(path: v.path, got: s))
                         }
                         price.caching = kind
                         continue
                     }
                     let perMillion = try v.double()
                     guard perMillion >= 0 else {
-                        throw v.error(
-                            "'\(v.path)' is a price and must not be negative, got \(YAMLCursor.format(perMillion)): prices are USD per million tokens"
-                        )
+                        throw v.error(.negativePrice(path: v.path, value: perMillion))
                     }
                     let perToken = perMillion / 1_000_000
                     switch k {
@@ -367,9 +334,7 @@ public enum ScenarioLoader {
                     case "context_window":
                         // Not per million: tokens. `Int(_:)` trapped on values past Int.max.
                         guard perMillion <= 1e15, let window = Int(exactly: perMillion.rounded(.down)) else {
-                            throw v.error(
-                                "'\(v.path)' is \(YAMLCursor.format(perMillion)) tokens: a context window is at most 1,000,000,000,000,000 tokens"
-                            )
+                            throw v.error(.contextWindowTooLarge(path: v.path, value: perMillion))
                         }
                         price.contextWindow = window
                     default: break

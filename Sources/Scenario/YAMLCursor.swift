@@ -12,8 +12,8 @@ struct YAMLCursor {
     var line: Int { node.mark?.line ?? 0 }
     var column: Int { node.mark?.column ?? 0 }
 
-    func error(_ message: String) -> ScenarioError {
-        ScenarioError(file: file, line: line, column: column, message: message)
+    func error(_ rule: ScenarioError.Rule) -> ScenarioError {
+        ScenarioError(file: file, line: line, column: column, rule: rule)
     }
 
     /// What the node is, in words, for "expected a number, got a list" messages.
@@ -29,26 +29,20 @@ struct YAMLCursor {
     /// The node's keys and values, after checking every key is one of `allowed`.
     func mapping(allowed: [String]) throws(ScenarioError) -> [(key: String, value: YAMLCursor, keyCursor: YAMLCursor)] {
         guard case .mapping(let m) = node else {
-            throw error(
-                "\(path.isEmpty ? "the scenario" : "'\(path)'") must be a mapping of keys to values, got \(kindDescription)")
+            throw error(.notAMapping(path: path, got: kindDescription))
         }
         var out: [(String, YAMLCursor, YAMLCursor)] = []
         var seen = Set<String>()
         for (k, v) in m {
             let keyCursor = YAMLCursor(node: k, path: path, file: file)
-            guard case .scalar(let ks) = k else { throw keyCursor.error("keys must be plain words") }
+            guard case .scalar(let ks) = k else { throw keyCursor.error(.keyNotAWord) }
             let key = ks.string
             if !allowed.contains(key) {
-                let suggestion = Self.closest(key, allowed)
-                let place = path.isEmpty ? "at the top level" : "in '\(path)'"
-                let hint =
-                    suggestion.map { "did you mean '\($0)'?" }
-                    ?? "allowed keys are \(allowed.map { "'\($0)'" }.joined(separator: ", "))"
-                throw keyCursor.error("unknown key '\(key)' \(place): \(hint)")
+                throw keyCursor.error(
+                    .unknownKey(key: key, path: path, suggestion: Self.closest(key, allowed), allowed: allowed))
             }
             if !seen.insert(key).inserted {
-                throw keyCursor.error(
-                    "key '\(key)' appears twice \(path.isEmpty ? "at the top level" : "in '\(path)'"): keep one")
+                throw keyCursor.error(.duplicateKey(key: key, path: path))
             }
             out.append((key, YAMLCursor(node: v, path: path.isEmpty ? key : "\(path).\(key)", file: file), keyCursor))
         }
@@ -58,12 +52,12 @@ struct YAMLCursor {
     /// Entries of a mapping whose keys are names the user chooses (models, mix shares).
     func namedEntries() throws(ScenarioError) -> [(name: String, value: YAMLCursor, keyCursor: YAMLCursor)] {
         guard case .mapping(let m) = node else {
-            throw error("'\(path)' must be a mapping of names to values, got \(kindDescription)")
+            throw error(.notANameMapping(path: path, got: kindDescription))
         }
         var out: [(String, YAMLCursor, YAMLCursor)] = []
         for (k, v) in m {
             let keyCursor = YAMLCursor(node: k, path: path, file: file)
-            guard case .scalar(let ks) = k else { throw keyCursor.error("names in '\(path)' must be plain words") }
+            guard case .scalar(let ks) = k else { throw keyCursor.error(.nameNotAWord(path: path)) }
             out.append((ks.string, YAMLCursor(node: v, path: "\(path).\(ks.string)", file: file), keyCursor))
         }
         return out
@@ -71,43 +65,39 @@ struct YAMLCursor {
 
     func double() throws(ScenarioError) -> Double {
         guard case .scalar(let s) = node, let v = Double(s.string.replacingUnderscores()) else {
-            throw error("'\(path)' must be a number, got \(kindDescription)")
+            throw error(.notANumber(path: path, got: kindDescription))
         }
-        guard v.isFinite else { throw error("'\(path)' must be a finite number, got \(kindDescription)") }
+        guard v.isFinite else { throw error(.notFinite(path: path, got: kindDescription)) }
         return v
     }
 
     func nonNegative() throws(ScenarioError) -> Double {
         let v = try double()
-        guard v >= 0 else { throw error("'\(path)' must not be negative, got \(Self.format(v)): use 0 or a positive number") }
+        guard v >= 0 else { throw error(.negative(path: path, value: v)) }
         return v
     }
 
     func positive() throws(ScenarioError) -> Double {
         let v = try double()
-        guard v > 0 else { throw error("'\(path)' must be above 0, got \(Self.format(v))") }
+        guard v > 0 else { throw error(.notPositive(path: path, value: v)) }
         return v
     }
 
     func probability() throws(ScenarioError) -> Double {
         let v = try double()
-        guard (0...1).contains(v) else {
-            throw error(
-                "'\(path)' is a probability and must be between 0 and 1, got \(Self.format(v))\(v > 1 && v <= 100 ? ": write \(Self.format(v / 100)) for \(Self.format(v)) %" : "")"
-            )
-        }
+        guard (0...1).contains(v) else { throw error(.notAProbability(path: path, value: v)) }
         return v
     }
 
     func integer(min lower: Int = Int.min) throws(ScenarioError) -> Int {
         let v = try double()
-        guard v == v.rounded(), abs(v) < 1e15 else { throw error("'\(path)' must be a whole number, got \(kindDescription)") }
-        guard Int(v) >= lower else { throw error("'\(path)' must be at least \(lower), got \(Int(v))") }
+        guard v == v.rounded(), abs(v) < 1e15 else { throw error(.notWholeNumber(path: path, got: kindDescription)) }
+        guard Int(v) >= lower else { throw error(.belowMinimum(path: path, minimum: lower, value: Int(v))) }
         return Int(v)
     }
 
     func string() throws(ScenarioError) -> String {
-        guard case .scalar(let s) = node else { throw error("'\(path)' must be text, got \(kindDescription)") }
+        guard case .scalar(let s) = node else { throw error(.notText(path: path, got: kindDescription)) }
         return s.string
     }
 
@@ -116,12 +106,10 @@ struct YAMLCursor {
         if case .scalar = node {
             let v = try double()
             let spec = DistributionSpec(kind: "constant", parameters: ["value": v])
-            do { return (spec, try spec.make()) } catch { throw self.error("'\(path)': \(error.description)") }
+            do { return (spec, try spec.make()) } catch { throw self.error(.invalidDistribution(path: path, error)) }
         }
         guard case .mapping(let m) = node else {
-            throw error(
-                "'\(path)' must be a number or a distribution such as {dist: lognormal, median: 12, p90: 40}, got \(kindDescription)"
-            )
+            throw error(.notADistribution(path: path, got: kindDescription))
         }
         var kind: String?
         var parameters: [String: Double] = [:]
@@ -134,7 +122,7 @@ struct YAMLCursor {
             case "dist":
                 kind = try child.string()
             case "values":
-                guard case .sequence(let seq) = v else { throw child.error("'\(child.path)' must be a list of numbers") }
+                guard case .sequence(let seq) = v else { throw child.error(.valuesNotAList(path: child.path)) }
                 for item in seq { values.append(try YAMLCursor(node: item, path: child.path, file: file).double()) }
             default:
                 parameters[ks.string] = try child.double()
@@ -142,9 +130,7 @@ struct YAMLCursor {
             }
         }
         guard let kind else {
-            throw error(
-                "'\(path)' needs 'dist:' naming the distribution (\(DistributionSpec.accepted.keys.sorted().joined(separator: ", ")))"
-            )
+            throw error(.noDistributionKind(path: path))
         }
         let spec = DistributionSpec(kind: kind, parameters: parameters, values: values)
         do {
@@ -153,7 +139,7 @@ struct YAMLCursor {
             // Point at the parameter the error names when there is one.
             var at = self
             if case let .unknownParameter(_, name, _) = error, let c = parameterCursors[name] { at = c }
-            throw at.error("'\(path)': \(error.description)")
+            throw at.error(.invalidDistribution(path: path, error))
         }
     }
 

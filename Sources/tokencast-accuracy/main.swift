@@ -43,7 +43,7 @@ for c in checks {
         spec.method = method
         do {
             let f = try TeamForecaster.run(spec)
-            summaries.append(SpendSummary(f.orgAnnual))
+            summaries.append(SpendSummary(f.teamAnnual))
             seconds.append(f.elapsedSeconds)
         } catch {
             FileHandle.standardError.write(Data("\(c.fixture): \(error)\n".utf8))

@@ -66,40 +66,35 @@ import ThreadStore
 
     @Test func mistakesSayWhereAndHowToFixThem() throws {
         let dir = Self.stored.dir
-        #expect(
-            throws: ScenarioError(
-                file: dir + "/scenario.yaml", line: 8, column: 10,
-                message:
-                    "there is no fit #999 in \(dir)/threads.db (from 'db:'): stored fits are #\(Self.stored.id) (claude-sonnet-4-5)"
-            )
-        ) {
-            try load(Self.yaml(fit: "999"))
+        let at = dir + "/scenario.yaml:8:10: "
+        func thrown(_ body: () throws -> Scenario) -> ScenarioError? {
+            #expect(throws: ScenarioError.self) { try body() }
         }
+        let noSuchFit = thrown { try load(Self.yaml(fit: "999")) }
         #expect(
-            throws: ScenarioError(
-                file: dir + "/scenario.yaml", line: 8, column: 10,
-                message:
-                    "model 'sonnet' asks for a stored fit but \(dir)/missing.db (from 'db:') does not exist: import logs and run tokencast fit --db \(dir)/missing.db, or point 'db:' at your thread database"
-            )
-        ) {
-            try load(Self.yaml(db: "missing.db"))
-        }
+            noSuchFit?.rule
+                == .noSuchFit(
+                    id: 999, database: "\(dir)/threads.db (from 'db:')", stored: ["#\(Self.stored.id) (claude-sonnet-4-5)"]))
         #expect(
-            throws: ScenarioError(
-                file: dir + "/scenario.yaml", line: 8, column: 10,
-                message:
-                    "no stored fit for model 'sonnet' (claude-opus-4-5) in \(dir)/threads.db (from 'db:'): run tokencast fit --model claude-opus-4-5 --db \(dir)/threads.db (fits exist for claude-sonnet-4-5)"
-            )
-        ) {
-            try load(Self.yaml(model: "claude-opus-4-5"))
-        }
+            noSuchFit?.description
+                == at
+                + "there is no fit #999 in \(dir)/threads.db (from 'db:'): stored fits are #\(Self.stored.id) (claude-sonnet-4-5)"
+        )
         #expect(
-            throws: ScenarioError(
-                file: dir + "/scenario.yaml", line: 8, column: 10,
-                message:
-                    "'models.sonnet.fit' must be 'latest' or the number of a stored fit (tokencast fit prints it), got 'newest'")
-        ) {
-            try load(Self.yaml(fit: "newest"))
-        }
+            thrown { try load(Self.yaml(db: "missing.db")) }?.description
+                == at
+                + "model 'sonnet' asks for a stored fit but \(dir)/missing.db (from 'db:') does not exist: import logs and run tokencast fit --db \(dir)/missing.db, or point 'db:' at your thread database"
+        )
+        #expect(
+            thrown { try load(Self.yaml(model: "claude-opus-4-5")) }?.description
+                == at
+                + "no stored fit for model 'sonnet' (claude-opus-4-5) in \(dir)/threads.db (from 'db:'): run tokencast fit --model claude-opus-4-5 --db \(dir)/threads.db (fits exist for claude-sonnet-4-5)"
+        )
+        let badReference = thrown { try load(Self.yaml(fit: "newest")) }
+        #expect(badReference?.rule == .badFitReference(path: "models.sonnet.fit", got: "newest"))
+        #expect(
+            badReference?.description
+                == at
+                + "'models.sonnet.fit' must be 'latest' or the number of a stored fit (tokencast fit prints it), got 'newest'")
     }
 }

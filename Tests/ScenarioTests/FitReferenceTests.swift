@@ -71,28 +71,24 @@ import Testing
     }
 
     @Test func withoutAResolverAFitIsAnErrorAtTheEntry() {
+        let error = #expect(throws: ScenarioError.self) { try ScenarioLoader.parse(Self.yaml, file: "s.yaml") }
+        #expect(error == ScenarioError(file: "s.yaml", line: 6, column: 10, rule: .fitWithoutResolver(model: "sonnet")))
         #expect(
-            throws: ScenarioError(
-                file: "s.yaml", line: 6, column: 10,
-                message:
-                    "model 'sonnet' asks for a stored fit, but the scenario was read without a thread store: load it with fits: StoredFits() (Composition)"
-            )
-        ) {
-            try ScenarioLoader.parse(Self.yaml, file: "s.yaml")
-        }
+            error?.description
+                == "s.yaml:6:10: model 'sonnet' asks for a stored fit, but the scenario was read without a thread store: load it with fits: StoredFits() (Composition)"
+        )
     }
 
     @Test func aBadReferenceIsReportedBeforeTheResolverIsAsked() {
         let stub = StubResolver()
-        #expect(
-            throws: ScenarioError(
-                file: "s.yaml", line: 6, column: 10,
-                message:
-                    "'models.sonnet.fit' must be 'latest' or the number of a stored fit (tokencast fit prints it), got 'newest'")
-        ) {
+        let error = #expect(throws: ScenarioError.self) {
             try ScenarioLoader.parse(
                 Self.yaml.replacingOccurrences(of: "fit: 7", with: "fit: newest"), file: "s.yaml", fits: stub)
         }
+        #expect(
+            error?.description
+                == "s.yaml:6:10: 'models.sonnet.fit' must be 'latest' or the number of a stored fit (tokencast fit prints it), got 'newest'"
+        )
         #expect(stub.asked.isEmpty)
     }
 }

@@ -69,20 +69,17 @@ import Testing
     }
 
     @Test func missingFileSaysSo() {
-        #expect(
-            throws: ScenarioError(
-                file: "nope.yaml", line: 0, column: 0, message: "no such file: check the path (scenarios live in scenarios/)")
-        ) {
-            try ScenarioLoader.load(path: "nope.yaml")
-        }
+        let error = #expect(throws: ScenarioError.self) { try ScenarioLoader.load(path: "nope.yaml") }
+        #expect(error?.rule == .noSuchFile(didYouMean: nil, folder: "", names: []))
+        #expect(error?.description == "nope.yaml: no such file: check the path (scenarios live in scenarios/)")
     }
 
     @Test func aMisspeltScenarioGetsTheClosestNameOrTheFolderList() {
         let folder = RepositoryPaths.root.appendingPathComponent("scenarios").path
         #expect(
-            ScenarioLoader.missingFileMessage(folder + "/startup-tem.yaml")
+            ScenarioLoader.missingFile(folder + "/startup-tem.yaml").description
                 == "no such file: did you mean \(folder)/startup-team.yaml?")
-        let listed = ScenarioLoader.missingFileMessage(folder + "/budget.yaml")
+        let listed = ScenarioLoader.missingFile(folder + "/budget.yaml").description
         #expect(listed.hasPrefix("no such file: \(folder)/ has amp-models.yaml, amp-routing.yaml, "), "\(listed)")
         #expect(listed.contains("sonnet-team.yaml"))
     }

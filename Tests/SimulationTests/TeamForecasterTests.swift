@@ -42,9 +42,9 @@ func teamModels(uncertain: Bool, spread: Double = 3.3) throws -> (models: [Price
             calendar: calendar, trials: 40, seed: 2026)
         let developer = try DeveloperForecaster.run(spec)
         let team = try TeamForecaster.run(TeamForecastSpec(developer: spec))
-        #expect(team.orgAnnual == developer.annualByTrial)
+        #expect(team.teamAnnual == developer.annualByTrial)
         for m in 0..<12 {
-            #expect(SpendSummary(team.orgMonth(m)) == developer.monthly[m])
+            #expect(SpendSummary(team.teamMonth(m)) == developer.monthly[m])
         }
         #expect(team.totals.threads == Double(developer.totals.threads))
         #expect(team.totals.attempts == Double(developer.totals.attempts))
@@ -82,7 +82,7 @@ func teamModels(uncertain: Bool, spread: Double = 3.3) throws -> (models: [Price
         for workers in [2, 7] {
             let other = try TeamForecaster.run(spec(workers: workers))
             #expect(other.cellMonthly == one.cellMonthly, "\(workers) workers")
-            #expect(other.orgAnnual == one.orgAnnual, "\(workers) workers")
+            #expect(other.teamAnnual == one.teamAnnual, "\(workers) workers")
             #expect(other.seatFigures == one.seatFigures, "\(workers) workers")
             #expect(other.wastedHours == one.wastedHours, "\(workers) workers")
             #expect(other.cellTotals.map(\.cost.value) == one.cellTotals.map(\.cost.value), "\(workers) workers")
@@ -130,7 +130,7 @@ func teamModels(uncertain: Bool, spread: Double = 3.3) throws -> (models: [Price
             calendar: cal, rampUpMonths: 1, trials: 200, seed: 1, method: .exact)
         let f = try TeamForecaster.run(spec)
         // Nobody in February; in March two hires at half use (ramp 1 month): 2 x 0.5 x 23 x 2 = 46 threads a trial.
-        #expect(f.orgMonth(0).allSatisfy { $0 == 0 })
+        #expect(f.teamMonth(0).allSatisfy { $0 == 0 })
         #expect(f.headCount[0] == [0, 2])
         #expect(f.fullUseEquivalents[0] == [0, 1])
         let threads = f.totals.threads / 200
@@ -213,7 +213,7 @@ func teamModels(uncertain: Bool, spread: Double = 3.3) throws -> (models: [Price
                     plan: .constant(1_000))
             ],
             calendar: calendar, trials: 400, seed: 17, method: .aggregate)
-        let s = SpendSummary(try TeamForecaster.run(spec).orgAnnual)
+        let s = SpendSummary(try TeamForecaster.run(spec).teamAnnual)
         let ratio = s.p90 / s.p10
         if uncertain {
             #expect(ratio > 1.5, "P90/P10 = \(ratio)")
@@ -240,9 +240,9 @@ func teamModels(uncertain: Bool, spread: Double = 3.3) throws -> (models: [Price
                     plan: .constant(50))
             ],
             calendar: quarter, trials: 2_000, seed: 23, method: .exact)
-        let exact = SpendSummary(try TeamForecaster.run(spec).orgAnnual)
+        let exact = SpendSummary(try TeamForecaster.run(spec).teamAnnual)
         spec.method = .aggregate
-        let aggregated = SpendSummary(try TeamForecaster.run(spec).orgAnnual)
+        let aggregated = SpendSummary(try TeamForecaster.run(spec).teamAnnual)
         for (a, e, name) in [
             (aggregated.p5, exact.p5, "P5"), (aggregated.p50, exact.p50, "P50"), (aggregated.p95, exact.p95, "P95"),
         ] {

@@ -36,11 +36,11 @@ import Testing
         let spec = try developerSpec()
         let developer = try DeveloperForecaster.run(spec)
         let team = try TeamForecaster.run(TeamForecastSpec(developer: spec))
-        let t = SpendSummary(team.orgAnnual), d = developer.annual
+        let t = SpendSummary(team.teamAnnual), d = developer.annual
         let bands = "run P10-P90 \(d.p10)-\(d.p90), team of one \(t.p10)-\(t.p90)"
         #expect(t.p10 == d.p10 && t.p90 == d.p90, "\(bands)")
         // Bit for bit: the same replicate per trial and the same draws after it.
-        let same = team.orgAnnual == developer.annualByTrial
+        let same = team.teamAnnual == developer.annualByTrial
         #expect(same, "\(bands)")
     }
 
@@ -56,6 +56,7 @@ import Testing
             if replicates { s.behaviourReplicates = [developer.behaviourReplicates[0]] }
             return s
         }
-        #expect(try TeamForecaster.run(spec(replicates: true)).orgAnnual == TeamForecaster.run(spec(replicates: false)).orgAnnual)
+        #expect(
+            try TeamForecaster.run(spec(replicates: true)).teamAnnual == TeamForecaster.run(spec(replicates: false)).teamAnnual)
     }
 }

@@ -61,7 +61,7 @@ import Testing
         let f = try TeamForecaster.run(spec(models: models, mix: [0.7, 0.3], seat: max, head: head, method: method))
         let seatMonths = [3, 3, 5, 5, 5, 5, 5, 5, 4, 4, 4, 4].reduce(0, +)
         #expect(f.headCount[0].reduce(0, +) == seatMonths)
-        #expect(f.orgAnnual.allSatisfy { $0 == Double(200 * seatMonths) })
+        #expect(f.teamAnnual.allSatisfy { $0 == Double(200 * seatMonths) })
         #expect(f.profileSeatFees(0).allSatisfy { $0 == Double(200 * seatMonths) })
         #expect(f.seatFigure(0, .overage).allSatisfy { $0 == 0 })
         // The threads still ran: their API-equivalent is reported beside the fees.
@@ -89,7 +89,7 @@ import Testing
         let gpt = f.modelAnnual(2), fees = f.profileSeatFees(0)
         #expect(gpt.allSatisfy { $0 > 0 })
         #expect(fees.allSatisfy { $0 == 50 * 2 * 12 })
-        for t in 0..<f.trials { #expect(abs(f.orgAnnual[t] - (gpt[t] + fees[t])) <= 1e-9 * f.orgAnnual[t]) }
+        for t in 0..<f.trials { #expect(abs(f.teamAnnual[t] - (gpt[t] + fees[t])) <= 1e-9 * f.teamAnnual[t]) }
     }
 
     /// With nothing included, an overage plan bills every covered thread at API prices: the
@@ -102,7 +102,7 @@ import Testing
         let overage = exact.seatFigure(0, .overage), covered = exact.seatFigure(0, .coveredAPICost)
         for t in 0..<exact.trials {
             #expect(abs(overage[t] - covered[t]) <= 1e-9 * covered[t])
-            #expect(abs(exact.orgAnnual[t] - (covered[t] + 240)) <= 1e-9 * exact.orgAnnual[t])
+            #expect(abs(exact.teamAnnual[t] - (covered[t] + 240)) <= 1e-9 * exact.teamAnnual[t])
         }
         var s = spec(models: models, mix: [0.7, 0.3], seat: payg, head: .constant(30), method: .aggregate, trials: 200)
         s.seatTableMonths = 256
@@ -119,7 +119,7 @@ import Testing
             var s = spec(models: models, mix: [0.7, 0.3], seat: ultra, head: .constant(3), method: method, trials: 8)
             s.seatTableMonths = 16
             let a = try TeamForecaster.run(s), b = try TeamForecaster.run(s)
-            #expect(a.orgAnnual == b.orgAnnual && a.seatFigures == b.seatFigures)
+            #expect(a.teamAnnual == b.teamAnnual && a.seatFigures == b.seatFigures)
         }
     }
 }

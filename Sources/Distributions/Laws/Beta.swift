@@ -107,6 +107,9 @@ public struct Beta: UnivariateDistribution, Hashable {
 
     /// Solved by safeguarded Newton iteration from the better of the two tail expansions
     /// I_x(α, β) ≈ x^α / (α B(α, β)) and 1 - I_x(α, β) ≈ (1-x)^β / (β B(α, β)).
+    ///
+    /// - Complexity: a few Newton steps, each a ``cdf(_:)`` (regularised incomplete beta)
+    ///   evaluation: far dearer than a draw, for tables and checks rather than per-draw use.
     public func quantile(_ p: Double) -> Double {
         guard p >= 0, p <= 1 else { return .nan }
         if p == 0 { return 0 }

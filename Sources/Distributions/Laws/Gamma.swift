@@ -138,6 +138,9 @@ public struct Gamma: UnivariateDistribution, Hashable {
 
     /// Solved by safeguarded Newton iteration from the better of the Wilson–Hilferty
     /// approximation and the small-x expansion P(k, x) ≈ x^k / Γ(k + 1).
+    ///
+    /// - Complexity: a few Newton steps, each a ``cdf(_:)`` (regularised incomplete gamma)
+    ///   evaluation: far dearer than a draw, for tables and checks rather than per-draw use.
     public func quantile(_ p: Double) -> Double {
         guard p >= 0, p <= 1 else { return .nan }
         if p == 0 { return 0 }

@@ -65,6 +65,9 @@ public struct NegativeBinomial: UnivariateDistribution, Hashable {
     }
 
     /// The smallest k with cdf(k) >= q, searched from the normal approximation.
+    ///
+    /// - Complexity: O(log d) ``cdf(_:)`` evaluations, d the distance of the answer from the normal
+    ///   approximation: doubling steps to a bracket, then bisection.
     public func quantile(_ q: Double) -> Double {
         guard q >= 0, q <= 1 else { return .nan }
         if p == 1 { return 0 }

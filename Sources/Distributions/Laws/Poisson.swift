@@ -43,6 +43,9 @@ public struct Poisson: UnivariateDistribution, Hashable {
     }
 
     /// The smallest k with cdf(k) >= p, searched from the normal approximation.
+    ///
+    /// - Complexity: O(log d) ``cdf(_:)`` evaluations, d the distance of the answer from the normal
+    ///   approximation: doubling steps to a bracket, then bisection.
     public func quantile(_ p: Double) -> Double {
         guard p >= 0, p <= 1 else { return .nan }
         if mean == 0 { return 0 }

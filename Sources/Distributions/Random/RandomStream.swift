@@ -34,6 +34,8 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
     /// Does not advance `self`. The same (seed, index) always gives the same child, however many
     /// numbers were drawn from `self` before; different indices give different children.
     /// Children can themselves be split.
+    ///
+    /// - Complexity: O(1): three SplitMix64 rounds and a seeding, whatever `index` is.
     public func substream(_ index: UInt64) -> RandomStream {
         // Two rounds of the SplitMix64 finaliser, with distinct odd constants mixed in, so
         // that substream(i) of seed s is unrelated to RandomStream(seed: s + i) and to the

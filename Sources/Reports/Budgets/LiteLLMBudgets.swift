@@ -80,8 +80,8 @@ public struct LiteLLMBudgets: Codable, Sendable {
                 month: f.months.isEmpty ? "" : f.months[b.month], p90: b.p90, p95: b.p95,
                 developers: heads.isEmpty ? 0 : heads[b.month])
         }
-        let orgHeads = f.months.indices.map { m in f.headCount.reduce(0) { $0 + $1[m] } }
-        proxy = entry(alias: nil, heads: orgHeads, monthly: { f.orgMonthUsage($0) })
+        let teamHeads = f.months.indices.map { m in f.headCount.reduce(0) { $0 + $1[m] } }
+        proxy = entry(alias: nil, heads: teamHeads, monthly: { f.teamMonthUsage($0) })
         let all = f.profiles.indices.map { p in
             entry(alias: f.profiles[p], heads: f.headCount[p], monthly: { f.profileMonthlyUsage(p, month: $0) })
         }
@@ -107,7 +107,8 @@ public struct LiteLLMBudgets: Codable, Sendable {
             """
         for t in teams {
             out += "  - team_alias: \(yamlString(t.teamAlias ?? ""))\n"
-            out += "    max_budget: \(money(t.maxBudget))  # P90 \(money(t.p90)), P95 \(money(t.p95)) in \(t.month), \(developers(t.developers))\n"
+            out +=
+                "    max_budget: \(money(t.maxBudget))  # P90 \(money(t.p90)), P95 \(money(t.p95)) in \(t.month), \(developers(t.developers))\n"
             out += "    budget_duration: \(t.budgetDuration)\n"
         }
         for name in withoutBudget {
@@ -120,7 +121,8 @@ public struct LiteLLMBudgets: Codable, Sendable {
 
     /// A plain scalar where YAML reads it back as the same string, else double-quoted.
     private func yamlString(_ s: String) -> String {
-        let plain = !s.isEmpty && s.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) }
+        let plain =
+            !s.isEmpty && s.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) }
             && !["true", "false", "null", "yes", "no", "on", "off", "~"].contains(s.lowercased())
             && Double(s) == nil
         if plain { return s }

@@ -179,13 +179,13 @@ extension SpendGate {
         let p = profileIndex(in: forecast)
         switch period {
         case .horizon:
-            let values = p.map { forecast.profileAnnual($0) } ?? forecast.orgAnnual
+            let values = p.map { forecast.profileAnnual($0) } ?? forecast.teamAnnual
             let x = statistic(of: values)
             return SpendGateVerdict(gate: self, figure: x, month: nil, fails: comparison.holds(x, limit))
         case .monthly:
             var decisive: SpendGateVerdict?
             for m in forecast.months.indices {
-                let values = p.map { forecast.profileMonthly($0, month: m) } ?? forecast.orgMonth(m)
+                let values = p.map { forecast.profileMonthly($0, month: m) } ?? forecast.teamMonth(m)
                 let x = statistic(of: values)
                 let v = SpendGateVerdict(gate: self, figure: x, month: forecast.months[m], fails: comparison.holds(x, limit))
                 if v.fails { return v }

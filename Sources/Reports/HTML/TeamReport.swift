@@ -3,7 +3,7 @@ import Simulation
 /// HTML pages for team forecasts (`forecast --format html`) and their diffs (`diff --format html`).
 public enum TeamReport {
     public static func html(_ d: TeamForecastDocument) -> HTMLReport {
-        let o = d.organisation
+        let o = d.team
         var report = HTMLReport(
             title: "\(d.scenario): organisation forecast",
             subtitle:

@@ -8,14 +8,13 @@ public enum ScenarioInputs {
     /// - Throws: ``ScenarioError`` when the file cannot be read or parsed.
     public static func flatten(path: String) throws(ScenarioError) -> [(path: String, value: String)] {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw ScenarioError(
-                file: path, line: 0, column: 0, message: "cannot read the file: check the path and that it is UTF-8 text")
+            throw .whole(path, .unreadableInputs)
         }
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch let error as YamlError {
             throw ScenarioLoader.yamlError(error, file: path)
         } catch {
-            throw ScenarioError(file: path, line: 0, column: 0, message: "not valid YAML: \(error)")
+            throw .whole(path, .invalidYAMLText("\(error)"))
         }
         var out: [(String, String)] = []
         func walk(_ node: Node, _ prefix: String) {

@@ -24,29 +24,24 @@ extension ScenarioLoader {
         if let r = entry("ramp_up_months") {
             team.rampUpMonths = try r.integer(min: 0)
             if team.rampUpMonths > 24 {
-                throw r.error(
-                    "'\(r.path)' is \(team.rampUpMonths): a ramp-up of more than 24 months is not plausible; typical values are 1 to 3"
-                )
+                throw r.error(.rampUpTooLong(path: r.path, months: team.rampUpMonths))
             }
         }
         if let h = entry("hourly_rate") { team.hourlyRate = try h.nonNegative() }
         if let m = entry("method") {
             let s = try m.string()
             guard let method = TeamMethod(rawValue: s) else {
-                throw m.error(
-                    "'\(m.path)' must be one of \(TeamMethod.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")), got '\(s)'"
-                )
+                throw m.error(.unknownTeamMethod(path: m.path, got: s))
             }
             team.method = method
         }
         if let a = entry("adoption") { team.adoption = try parseAdoption(a) }
         guard let profilesCursor = entry("profiles") else {
-            throw cursor.error(
-                "'team' has no 'profiles': add at least one, e.g. profiles: {typical: {head_count: 10, threads_per_day: 6}}")
+            throw cursor.error(.teamWithoutProfiles)
         }
         let named = try profilesCursor.namedEntries()
         guard !named.isEmpty else {
-            throw profilesCursor.error("'team.profiles' is empty: add at least one profile with a head_count")
+            throw profilesCursor.error(.emptyTeamProfiles)
         }
         for (name, value, _) in named {
             team.profiles.append(try parseProfile(name, value, models: models.map(\.name), calendar: calendar, plans: plans))
@@ -67,9 +62,7 @@ extension ScenarioLoader {
             case "sd":
                 curve.sd = try value.nonNegative()
                 if curve.sd > 0.5 {
-                    throw value.error(
-                        "'\(value.path)' is \(YAMLCursor.format(curve.sd)): a standard deviation of adoption above 0.5 is not plausible; typical values are 0.05 to 0.2"
-                    )
+                    throw value.error(.implausibleAdoptionSD(path: value.path, sd: curve.sd))
                 }
             default: break
             }
@@ -84,18 +77,14 @@ extension ScenarioLoader {
         let entries = try cursor.mapping(allowed: teamProfileKeys)
         func entry(_ key: String) -> YAMLCursor? { entries.first { $0.key == key }?.value }
         guard let headCursor = entry("head_count") else {
-            throw cursor.error(
-                "profile '\(name)' has no 'head_count': give the number of developers at the start, e.g. head_count: 10")
+            throw cursor.error(.profileNeedsHeadCount(profile: name))
         }
         let head = try headCursor.integer(min: 0)
         if head > 10_000_000 {
-            throw headCursor.error(
-                "'\(headCursor.path)' is \(head): more than 10,000,000 developers in one profile is not an organisation")
+            throw headCursor.error(.tooManyDevelopers(path: headCursor.path, head))
         }
         guard let tpd = entry("threads_per_day") else {
-            throw cursor.error(
-                "profile '\(name)' has no 'threads_per_day': give the mean threads a developer starts per working day, e.g. threads_per_day: {mean: 6, day_dispersion: 3, developer_cv: 0.4}"
-            )
+            throw cursor.error(.teamProfileNeedsThreadsPerDay(profile: name))
         }
         let demand = try parseThreadsPerDay(tpd)
 
@@ -104,18 +93,14 @@ extension ScenarioLoader {
         var routing: [RoutingRole] = []
         switch (mixCursor, routingCursor) {
         case let (m?, _?):
-            throw m.error(
-                "profile '\(name)' has both 'mix' and 'routing': keep one (routing gives each role a model and a share; mix gives each model a share)"
-            )
+            throw m.error(.mixAndRouting(profile: name))
         case let (m?, nil):
             mix = try parseMix(m, models: models)
         case let (nil, r?):
             (mix, routing) = try parseRouting(r, models: models)
         case (nil, nil):
             guard models.count == 1 else {
-                throw cursor.error(
-                    "profile '\(name)' needs a 'mix' giving each model's share of threads, e.g. mix: {\(models.prefix(2).map { "\($0): 0.5" }.joined(separator: ", "))}, or 'routing'"
-                )
+                throw cursor.error(.teamProfileNeedsMix(profile: name, models: models))
             }
             mix = [1]
         }
@@ -128,9 +113,7 @@ extension ScenarioLoader {
         if let a = entry("attrition") {
             plan.attritionPerMonth = try a.probability()
             if plan.attritionPerMonth > 0.5 {
-                throw a.error(
-                    "'\(a.path)' is the share of the profile leaving each month; \(YAMLCursor.format(plan.attritionPerMonth)) would empty it within months: typical values are 0.005 to 0.03"
-                )
+                throw a.error(.implausibleAttrition(path: a.path, value: plan.attritionPerMonth))
             }
         }
         let shortfall = plan.groups(months: calendar.months.count).shortfall
@@ -138,8 +121,8 @@ extension ScenarioLoader {
             let present = plan.headCount(months: calendar.months.count)
             let before = m > 0 ? present[m - 1] : head
             throw (entry("leavers") ?? entry("attrition") ?? cursor).error(
-                "profile '\(name)' loses \(before + shortfall[m]) developers in \(calendar.months[m]) but only \(before) are there: lower the leavers or add hires before that month"
-            )
+                .moreLeaversThanDevelopers(
+                    profile: name, leaving: before + shortfall[m], month: calendar.months[m], present: before))
         }
         let seatPlan = try entry("plan").flatMap { c throws(ScenarioError) in try parseSeatPlan(c, plans: plans) }
         return TeamProfile(name: name, demand: demand, mix: mix, plan: plan, routing: routing, seatPlan: seatPlan)
@@ -161,20 +144,17 @@ extension ScenarioLoader {
         var roles: [RoutingRole] = []
         for (role, value, keyCursor) in try cursor.namedEntries() {
             guard RoutingRole.roleNames.contains(role) else {
-                let hint =
-                    YAMLCursor.closest(role, RoutingRole.roleNames).map { "did you mean '\($0)'?" }
-                    ?? "the roles are \(RoutingRole.roleNames.joined(separator: ", "))"
-                throw keyCursor.error("unknown routing role '\(role)' in '\(cursor.path)': \(hint)")
+                throw keyCursor.error(
+                    .unknownRoutingRole(
+                        role: role, path: cursor.path, suggestion: YAMLCursor.closest(role, RoutingRole.roleNames)))
             }
             var model: String?, share: Double?
             for (k, v, _) in try value.mapping(allowed: ["model", "share"]) {
                 if k == "model" {
                     let name = try v.string()
                     guard models.contains(name) else {
-                        let hint =
-                            YAMLCursor.closest(name, models).map { "did you mean '\($0)'?" }
-                            ?? "the models are \(models.joined(separator: ", "))"
-                        throw v.error("'\(v.path)' names '\(name)', which is not in 'models': \(hint)")
+                        throw v.error(
+                            .notAModel(path: v.path, name: name, suggestion: YAMLCursor.closest(name, models), models: models))
                     }
                     model = name
                 } else {
@@ -182,7 +162,7 @@ extension ScenarioLoader {
                 }
             }
             guard let model, let share else {
-                throw value.error("routing role '\(role)' needs 'model' and 'share', e.g. \(role): {model: opus, share: 0.4}")
+                throw value.error(.routingRoleIncomplete(role: role))
             }
             if let i = models.firstIndex(of: model) { shares[i] += share }
             roles.append(RoutingRole(role: role, model: model, share: share))
@@ -196,13 +176,7 @@ extension ScenarioLoader {
         var counts = [Int](repeating: 0, count: calendar.months.count)
         for (label, value, keyCursor) in try cursor.namedEntries() {
             guard let m = calendar.months.firstIndex(of: label) else {
-                let range = "\(calendar.months.first ?? "")..\(calendar.months.last ?? "")"
-                let shape =
-                    label.split(separator: "-").count == 2 && label.count == 7
-                    ? "is outside the forecast's horizon \(range)" : "is not a month written YYYY-MM inside the horizon \(range)"
-                throw keyCursor.error(
-                    "'\(cursor.path)' names month '\(label)', which \(shape): use a month from \(range) or extend calendar.months"
-                )
+                throw keyCursor.error(.monthOutsideHorizon(path: cursor.path, label: label, horizon: calendar.months))
             }
             counts[m] += try value.integer(min: 0)
         }
@@ -211,14 +185,10 @@ extension ScenarioLoader {
 
     /// `budget:` — {annual: amount} or {monthly: [one amount per month]} or {monthly: {YYYY-MM: amount, ...}}.
     static func parseBudget(_ cursor: YAMLCursor, calendar: WorkCalendar) throws(ScenarioError) -> Budget {
-        let example = "e.g. budget: {annual: 250000} or budget: {monthly: [20000, 20000, ...]} with one amount per month"
-        guard case .mapping = cursor.node else {
-            throw cursor.error("'budget' must be a mapping with 'annual' or 'monthly', got \(cursor.kindDescription): \(example)")
-        }
+        guard case .mapping = cursor.node else { throw cursor.error(.budgetNotAMapping(got: cursor.kindDescription)) }
         let entries = try cursor.mapping(allowed: budgetKeys)
         guard entries.count == 1, let (key, value, _) = entries.first else {
-            throw cursor.error(
-                "'budget' needs exactly one of 'annual' or 'monthly', got \(entries.isEmpty ? "neither" : "both"): \(example)")
+            throw cursor.error(.budgetNeedsOne(gotBoth: !entries.isEmpty))
         }
         if key == "annual" {
             let amount = try value.positive()
@@ -228,9 +198,7 @@ extension ScenarioLoader {
         switch value.node {
         case .sequence(let items):
             guard items.count == months.count else {
-                throw value.error(
-                    "'budget.monthly' gives \(items.count) amount\(items.count == 1 ? "" : "s") but the horizon has \(months.count) months (\(months.first ?? "")..\(months.last ?? "")): give one amount per month, or use 'annual'"
-                )
+                throw value.error(.budgetMonthCount(given: items.count, horizon: months))
             }
             var amounts: [Double] = []
             for (i, item) in items.enumerated() {
@@ -241,23 +209,17 @@ extension ScenarioLoader {
             var amounts = [Double?](repeating: nil, count: months.count)
             for (label, v, keyCursor) in try value.namedEntries() {
                 guard let m = months.firstIndex(of: label) else {
-                    throw keyCursor.error(
-                        "'budget.monthly' names month '\(label)', which is outside the forecast's horizon \(months.first ?? "")..\(months.last ?? ""): use months of the horizon, written YYYY-MM"
-                    )
+                    throw keyCursor.error(.budgetMonthOutsideHorizon(label: label, horizon: months))
                 }
                 amounts[m] = try v.nonNegative()
             }
             let missing = months.indices.filter { amounts[$0] == nil }.map { months[$0] }
             if !missing.isEmpty {
-                throw value.error(
-                    "'budget.monthly' has no amount for \(missing.joined(separator: ", ")): give every month of the horizon, or use 'annual'"
-                )
+                throw value.error(.budgetMonthsMissing(missing))
             }
             return Budget(monthly: amounts.map { $0 ?? 0 })
         default:
-            throw value.error(
-                "'budget.monthly' must be a list with one amount per month or a mapping YYYY-MM: amount, got \(value.kindDescription): \(example)"
-            )
+            throw value.error(.budgetMonthlyShape(got: value.kindDescription))
         }
     }
 }

@@ -73,7 +73,7 @@ public struct Budget: Sendable, Hashable {
 }
 
 extension Scenario {
-    /// The organisation this scenario describes: its `team:`, or else the single developer of
+    /// The team this scenario describes: its `team:`, or else the single developer of
     /// `developer:` as a one-person team (which reproduces `run` exactly).
     public func teamSpec(pricingMode: PricingMode = .fused) -> TeamForecastSpec {
         guard let team else {

@@ -27,6 +27,7 @@ public enum Convergence {
     }
 
     /// The estimates and their relative standard errors for `values` (trial order).
+    /// - Complexity: O(n log n) for n values (sorts for the summary and for each batch).
     public static func step(_ values: [Double]) -> Step {
         let s = SpendSummary(values)
         let meanRSE = s.mean != 0 ? s.standardError / abs(s.mean) : .infinity
@@ -53,6 +54,8 @@ public enum Convergence {
     ///
     /// The next count is the one the current RSEs predict (RSE falls as `1/√n`) with 10 % to
     /// spare, at least 1.25 times the current one and at most 4 times.
+    /// - Complexity: `extend` is called O(log(final / initial)) times (each look grows the
+    ///   sample at least 1.25-fold), plus one O(n log n) ``step(_:)`` per look.
     public static func run<E: Error>(
         target: Double, initial: Int, maxTrials: Int, align: (Int) -> Int = { $0 },
         extend: (Int) throws(E) -> [Double]

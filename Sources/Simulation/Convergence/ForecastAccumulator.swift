@@ -40,6 +40,8 @@ public final class ForecastAccumulator {
 
     /// Simulates trials `trials..<total`.
     /// - Precondition: the current count is a multiple of the chunk size (see ``aligned(_:)``).
+    /// - Complexity: the new trials' simulation only, as in ``DeveloperForecaster``; earlier trials
+    ///   are kept, not rerun.
     public func extend(to total: Int, progress: (@Sendable (Int) -> Void)? = nil) {
         let start = trials
         guard total > start else { return }
@@ -73,6 +75,7 @@ public final class ForecastAccumulator {
     }
 
     /// The forecast of the trials so far, summarised exactly as ``DeveloperForecaster/run(_:capture:progress:)`` does.
+    /// - Complexity: O(trials log trials) for the summaries (sorts), O(trials x months) sums.
     public func forecast() -> DeveloperForecast {
         let trials = self.trials
         let monthCount = spec.calendar.months.count

@@ -6,6 +6,8 @@ import Foundation
 public enum ParallelLoop {
     /// - Parameters:
     ///   - workers: nil for every core; 1 runs the iterations in order on the calling thread.
+    /// - Complexity: `iterations` calls of `body`, plus one lock round trip per iteration to take
+    ///   the next index; give it chunks (``TrialRunner`` uses 16 trials) rather than single trials.
     public static func run(iterations: Int, workers: Int?, _ body: @Sendable (Int) -> Void) {
         guard iterations > 0 else { return }
         let w = workers ?? ProcessInfo.processInfo.activeProcessorCount

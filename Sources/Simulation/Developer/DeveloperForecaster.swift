@@ -16,6 +16,10 @@ import NumericalMethods
 /// count, each thread's model by the mix, and the threads themselves through ``ThreadKernel``,
 /// each model's from its own child stream (``ThreadStreams``).
 public enum DeveloperForecaster {
+    /// Runs the spec's trials.
+    ///
+    /// - Complexity: O(trials x threads per trial x attempts per thread) kernel draws, spread over
+    ///   `spec.workers` cores; memory O(trials x (months + models)) for the per-trial sums.
     /// - Parameters:
     ///   - progress: called with the number of trials just finished (from any thread).
     ///   - capture: when given, receives each trial's shared draws (for sensitivity analysis);

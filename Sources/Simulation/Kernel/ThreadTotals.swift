@@ -1,6 +1,10 @@
 import NumericalMethods
 
 /// Sums over simulated threads of one model: what a forecast reports per model.
+///
+/// Not ``CellTotals``: the kernel adds whole-number counts in its inner loop, and tokens and
+/// turns; a team cell holds expected counts and developer hours. The spend ratios both report
+/// are written once, in ``SpendTotals``.
 public struct ThreadTotals: Sendable {
     public var threads = 0
     public var attempts = 0
@@ -27,13 +31,6 @@ public struct ThreadTotals: Sendable {
         tokens += other.tokens
         turns += other.turns
     }
-
-    /// Mean cost of a thread, USD.
-    public var costPerThread: Double { threads > 0 ? cost.value / Double(threads) : 0 }
-    /// Spend divided by tasks completed, USD (abandoned tasks' spend included).
-    public var costPerCompletedTask: Double { completed > 0 ? cost.value / Double(completed) : .nan }
-    /// Wasted spend over total spend.
-    public var wasteShare: Double { cost.value > 0 ? waste.value / cost.value : 0 }
 }
 
 extension ThreadTotals {

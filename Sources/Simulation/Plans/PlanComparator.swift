@@ -13,7 +13,7 @@ import Pricing
 /// `RandomStream(seed).substream(t)` (shared draws first, then one child stream per profile),
 /// writes only its own slots, and everything is summed in trial order afterwards, so the
 /// numbers do not depend on the core count. Every profile of a trial sees the same shared
-/// draws (behaviour shifts, price paths), as developers of one organisation would.
+/// draws (behaviour shifts, price paths), as developers of one team would.
 public enum PlanComparator {
     /// Child index of a trial's stream for profile `p`: `profileStream + p` ("PLAN").
     static let profileStream: UInt64 = 0x504C_414E
@@ -26,6 +26,11 @@ public enum PlanComparator {
         case peak5h, peakWeek, boxes, usdPerMillion, utilisation
     }
 
+    /// Runs the comparison's trials.
+    ///
+    /// - Complexity: per trial, every profile's threads of a year through the kernel (as
+    ///   ``DeveloperForecaster``), then one O(threads) ``Pricing/Plan/evaluate(startHours:costsUSD:tokens:periodHours:onFiveHourLimit:onThread:)``
+    ///   pass per plan and profile; memory O(threads of a profile-year) per worker.
     public static func run(_ spec: PlanComparisonSpec, progress: (@Sendable (Int) -> Void)? = nil) throws(LAPACK.Failure)
         -> PlanComparison
     {

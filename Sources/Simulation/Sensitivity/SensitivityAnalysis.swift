@@ -101,6 +101,8 @@ public enum SensitivityAnalysis {
     /// Standardised regression of `spend` on the shared draws that carry uncertainty.
     ///
     /// - Returns: the shares, largest first, and R².
+    /// - Complexity: O(trials x k) to standardise the k input columns, then one LAPACK least
+    ///   squares solve (QR), O(trials x k²); no simulation.
     public static func varianceShares(
         _ spec: DeveloperForecastSpec, inputs: [UncertainInput], capture: TrialDrawCapture, spend: [Double]
     ) throws(LAPACK.Failure) -> ([VarianceShare], Double) {

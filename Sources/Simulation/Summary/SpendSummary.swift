@@ -18,6 +18,7 @@ public struct SpendSummary: Sendable, Hashable, Codable {
     }
 
     /// Summarises `values` (any order). Empty input gives zeros.
+    /// - Complexity: O(n log n) for n values (one sort), two compensated passes.
     public init(_ values: [Double]) {
         count = values.count
         guard !values.isEmpty else {
@@ -44,6 +45,7 @@ public struct SpendSummary: Sendable, Hashable, Codable {
     }
 
     /// Linear interpolation between order statistics (Hyndman & Fan type 7, numpy's default).
+    /// - Complexity: O(1); `sorted` must already be in ascending order.
     public static func quantile(_ sorted: [Double], _ p: Double) -> Double {
         guard !sorted.isEmpty else { return 0 }
         let h = Double(sorted.count - 1) * p
@@ -53,6 +55,7 @@ public struct SpendSummary: Sendable, Hashable, Codable {
     }
 
     /// Probability that the spend exceeds `threshold`: the share of trials above it.
+    /// - Complexity: O(n).
     public static func exceedance(_ values: [Double], _ threshold: Double) -> Double {
         guard !values.isEmpty else { return 0 }
         return Double(values.lazy.filter { $0 > threshold }.count) / Double(values.count)

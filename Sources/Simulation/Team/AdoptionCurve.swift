@@ -1,6 +1,6 @@
 import Foundation
 
-/// The share of the organisation's potential agent use that is realised each month: rollouts
+/// The share of the team's potential agent use that is realised each month: rollouts
 /// start small and grow towards a target.
 ///
 /// Month `m` (0-based) has adoption `start + (target - start) * min(1, m / months)` — linear

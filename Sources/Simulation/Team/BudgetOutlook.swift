@@ -1,4 +1,4 @@
-/// How an organisation's simulated spend stands against a budget.
+/// How a team's simulated spend stands against a budget.
 ///
 /// With a yearly budget the running total is compared with the whole amount (when is the year's
 /// money gone?); with monthly budgets it is compared with the budget to date (when does spend
@@ -19,9 +19,12 @@ public struct BudgetOutlook: Sendable {
     /// Index of the first month more likely than not over the budget to date, if any.
     public var firstLikelyMonth: Int?
 
+    /// - Complexity: O(trials x months²) for the spends to date (each month's compensated sum
+    ///   starts again from the first month), plus a sort per month for the medians,
+    ///   O(months x trials log trials).
     public init(forecast f: TeamForecast, annual: Double, monthly: [Double]?) {
         annualBudget = annual
-        let totals = f.orgAnnual
+        let totals = f.teamAnnual
         probabilityOver = SpendSummary.exceedance(totals, annual)
         let s = SpendSummary(totals)
         neededP90 = s.p90
@@ -35,7 +38,7 @@ public struct BudgetOutlook: Sendable {
         medianToDate = []
         probabilityOverToDate = []
         for m in f.months.indices {
-            let cumulative = f.orgCumulative(through: m)
+            let cumulative = f.teamCumulative(through: m)
             medianToDate.append(SpendSummary.quantile(cumulative.sorted(), 0.5))
             probabilityOverToDate.append(SpendSummary.exceedance(cumulative, budgetToDate[m]))
         }

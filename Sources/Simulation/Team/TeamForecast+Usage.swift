@@ -13,7 +13,7 @@ extension TeamForecast {
     }
 
     /// The whole team's spend on tokens in one month, per trial (no seat fees).
-    public func orgMonthUsage(_ m: Int) -> [Double] {
+    public func teamMonthUsage(_ m: Int) -> [Double] {
         (0..<trials).map { t in
             var s = CompensatedSum()
             for p in 0..<profileCount {

@@ -1,6 +1,6 @@
 import NumericalMethods
 
-/// The distribution of an organisation's spend: per trial, per profile, model and month.
+/// The distribution of a team's spend: per trial, per profile, model and month.
 ///
 /// Per-trial arrays are kept (not only summaries) so that budgets, diffs with common random
 /// numbers and any roll-up can be computed afterwards in trial order.
@@ -19,13 +19,13 @@ public struct TeamForecast: Sendable {
     /// Spend, indexed `((trial * profiles + p) * models + j) * months + m`.
     public var cellMonthly: [Double]
     /// Team spend per trial and month, `trial * months + m`.
-    public var orgMonthly: [Double]
+    public var teamMonthly: [Double]
     /// Team spend per trial over the horizon.
-    public var orgAnnual: [Double]
+    public var teamAnnual: [Double]
     /// Developer hours lost to off-the-rails attempts, `trial * profiles + p`.
     public var wastedHours: [Double]
     /// Seat fees, `(trial * profiles + p) * months + m` (zero for profiles without a seat plan).
-    /// They are part of the profile's and the organisation's spend, not of any model's.
+    /// They are part of the profile's and the team's spend, not of any model's.
     public var seatFees: [Double]
     /// Per trial and seat profile, ``SeatFigure`` values at `(trial * profiles + p) * SeatFigure.allCases.count + figure`.
     public var seatFigures: [Double]
@@ -95,19 +95,19 @@ public struct TeamForecast: Sendable {
     }
 
     /// Team spend in `month`, per trial.
-    public func orgMonth(_ m: Int) -> [Double] { (0..<trials).map { orgMonthly[$0 * monthCount + m] } }
+    public func teamMonth(_ m: Int) -> [Double] { (0..<trials).map { teamMonthly[$0 * monthCount + m] } }
 
     /// Team spend from the first month to `month` inclusive, per trial.
-    public func orgCumulative(through month: Int) -> [Double] {
+    public func teamCumulative(through month: Int) -> [Double] {
         (0..<trials).map { t in
             var s = CompensatedSum()
-            for m in 0...month { s.add(orgMonthly[t * monthCount + m]) }
+            for m in 0...month { s.add(teamMonthly[t * monthCount + m]) }
             return s.value
         }
     }
 
-    /// Hours lost to off-the-rails attempts, whole organisation, per trial.
-    public var orgWastedHours: [Double] {
+    /// Hours lost to off-the-rails attempts, whole team, per trial.
+    public var teamWastedHours: [Double] {
         (0..<trials).map { t in
             var s = CompensatedSum()
             for p in 0..<profileCount { s.add(wastedHours[t * profileCount + p]) }
@@ -116,9 +116,9 @@ public struct TeamForecast: Sendable {
     }
 
     /// Token spend plus the priced developer time lost, per trial.
-    public var orgTotalCost: [Double] {
-        let hours = orgWastedHours
-        return (0..<trials).map { orgAnnual[$0] + hours[$0] * hourlyRate }
+    public var teamTotalCost: [Double] {
+        let hours = teamWastedHours
+        return (0..<trials).map { teamAnnual[$0] + hours[$0] * hourlyRate }
     }
 
     /// Sums over every profile and model.
@@ -137,7 +137,8 @@ public struct TeamForecast: Sendable {
 /// Sums over trials of one profile-model cell. Counts are doubles because the aggregated path
 /// contributes expected counts (e.g. `N x E[attempts]`), not whole numbers.
 /// Not ``ThreadTotals``: that is the kernel's whole-number counts with tokens and turns; this
-/// holds expected counts and developer hours, and no tokens or turns.
+/// holds expected counts and developer hours, and no tokens or turns. The spend ratios both
+/// report are written once, in ``SpendTotals``.
 ///
 /// `cost` and `waste` are at API prices even where a seat plan serves the threads (its
 /// API-equivalent), so cost per thread, per completed task and the waste share describe the
@@ -178,8 +179,4 @@ public struct CellTotals: Sendable {
         agentHours.add(o.agentHours)
         wastedHours.add(o.wastedHours)
     }
-
-    public var wasteShare: Double { cost.value > 0 ? waste.value / cost.value : 0 }
-    public var costPerThread: Double { threads > 0 ? cost.value / threads : 0 }
-    public var costPerCompletedTask: Double { completed > 0 ? cost.value / completed : .nan }
 }

@@ -16,15 +16,16 @@ public struct TeamForecastDiff: Sendable {
     /// Token spend plus priced lost time, B minus A per trial.
     public var totalCost: [Double]
 
+    /// - Complexity: O(trials x (profiles + models + months)) subtractions; no simulation.
     /// - Precondition: `a.trials == b.trials` (the caller runs both with the same trial count).
     public init(a: TeamForecast, b: TeamForecast) {
         let n = min(a.trials, b.trials)
         func minus(_ x: [Double], _ y: [Double]) -> [Double] { (0..<n).map { y[$0] - x[$0] } }
-        annual = minus(a.orgAnnual, b.orgAnnual)
-        totalCost = minus(a.orgTotalCost, b.orgTotalCost)
+        annual = minus(a.teamAnnual, b.teamAnnual)
+        totalCost = minus(a.teamTotalCost, b.teamTotalCost)
         monthly = a.months.enumerated().compactMap { i, label in
             guard let k = b.months.firstIndex(of: label) else { return nil }
-            return (label, minus(a.orgMonth(i), b.orgMonth(k)))
+            return (label, minus(a.teamMonth(i), b.teamMonth(k)))
         }
         profiles = a.profiles.enumerated().compactMap { i, name in
             guard let k = b.profiles.firstIndex(of: name) else { return nil }

@@ -1,7 +1,7 @@
-/// Everything an organisation's forecast needs: the models, the profiles of developers with
+/// Everything a team's forecast needs: the models, the profiles of developers with
 /// their head-count plans, the uncertainty shared by a trial, the calendar.
 ///
-/// Models are listed once for the whole organisation; each profile's `mix` gives its shares of
+/// Models are listed once for the whole team; each profile's `mix` gives its shares of
 /// threads over them (zeros for models a profile does not use), so shared draws (behaviour,
 /// prices) are per model and hit every profile using that model at once.
 public struct TeamForecastSpec: Sendable {
@@ -51,7 +51,7 @@ public struct TeamForecastSpec: Sendable {
         self.pricingMode = pricingMode
     }
 
-    /// The same organisation as a one-developer spec: what ``DeveloperForecaster`` runs for
+    /// The same team as a one-developer spec: what ``DeveloperForecaster`` runs for
     /// a single-profile, one-developer team.
     public init(developer spec: DeveloperForecastSpec, profileName: String = "developer") {
         self.init(

@@ -3,7 +3,7 @@ import Foundation
 import LinearAlgebra
 import NumericalMethods
 
-/// Runs a ``TeamForecastSpec``: an organisation's profiles of developers over the horizon,
+/// Runs a ``TeamForecastSpec``: a team's profiles of developers over the horizon,
 /// trials in parallel over the cores.
 ///
 /// **Shared and individual uncertainty.** Each trial first draws what hits everyone at once —
@@ -45,6 +45,11 @@ public enum TeamForecaster {
     /// own drawn mean; smaller cohorts at the profile's (``seatOverage``).
     static let seatGroupMeanMinimum = 16
 
+    /// Runs the team's trials.
+    ///
+    /// - Complexity: per trial, exact profiles cost O(developers x threads x attempts) kernel draws;
+    ///   aggregated ones O(profiles x models x months) after the ``ThreadCostMoments`` tables, which
+    ///   are built once per run (their own cost is documented there).
     /// - Parameter progress: called with the number of trials just finished (from any thread).
     public static func run(_ spec: TeamForecastSpec, progress: (@Sendable (Int) -> Void)? = nil) throws(LAPACK.Failure)
         -> TeamForecast
@@ -87,7 +92,7 @@ public enum TeamForecaster {
             trials: trials, seed: spec.seed, months: spec.calendar.months, profiles: spec.profiles.map(\.name),
             models: spec.models.map(\.name), methods: context.methods, headCount: context.headCount,
             fullUseEquivalents: context.fullUseEquivalents,
-            cellMonthly: Array(cells), orgMonthly: Array(monthly), orgAnnual: Array(annual),
+            cellMonthly: Array(cells), teamMonthly: Array(monthly), teamAnnual: Array(annual),
             wastedHours: Array(hours), seatFees: Array(fees), seatFigures: Array(seatFigures),
             seatPlans: spec.profiles.map { $0.seat?.plan.name }, cellTotals: totals, hourlyRate: spec.hourlyRate,
             elapsedSeconds: runner.elapsedSeconds)

@@ -5,7 +5,7 @@ import NumericalMethods
 /// The mean and second moment of one attempt's cost as a function of a trial's shared
 /// behaviour draws, for the aggregated path of ``TeamForecaster``.
 ///
-/// **Why a table.** An organisation of 10,000 developers runs over 10^7 threads a month; the
+/// **Why a table.** A team of 10,000 developers runs over 10^7 threads a month; the
 /// aggregated path replaces them by a normal sum with mean `N E[X]` and variance `N Var X`
 /// (X one thread's cost), which needs E[X] and Var X for *this trial's* shifted behaviour. The
 /// cost of an attempt is heavy-tailed (quadratic in turns), so a per-trial estimate from a few
