@@ -13,6 +13,13 @@ public struct PriceCatalog: Sendable {
     /// Entries that are not usable chat-model prices, by key, with the error that asking for
     /// them raises.
     public private(set) var problems: [String: PricingError]
+    /// The catalog asked when this one has no model of a name (after all its own resolution
+    /// rules): the LiteLLM snapshot behind the built-in names (``standard``). At most one
+    /// element; an array because a struct cannot hold a value of its own type.
+    public private(set) var fallback: [PriceCatalog] = []
+    /// Why there is no fallback where one was expected (the shipped snapshot was not found),
+    /// said in unknown-model errors; nil otherwise.
+    public private(set) var fallbackProblem: String?
 
     public init(source: String, date: String, prices: [ModelPrice], problems: [String: PricingError] = [:]) {
         self.source = source
@@ -21,8 +28,31 @@ public struct PriceCatalog: Sendable {
         self.problems = problems
     }
 
-    /// All model keys, sorted.
+    /// This catalog with `fallback` behind it: names this catalog resolves keep its prices
+    /// (built-in names and their aliases take precedence), the rest are looked up in `fallback`.
+    public func backed(by fallback: PriceCatalog) -> PriceCatalog {
+        var out = self
+        out.fallback = [fallback]
+        out.fallbackProblem = nil
+        return out
+    }
+
+    /// This catalog without a fallback, saying why (`problem` goes into unknown-model errors).
+    public func lackingFallback(_ problem: String) -> PriceCatalog {
+        var out = self
+        out.fallback = []
+        out.fallbackProblem = problem
+        return out
+    }
+
+    /// This catalog's own model keys, sorted (the fallback's are ``allModels``).
     public var models: [String] { prices.keys.sorted() }
+
+    /// Model keys of this catalog and its fallback, sorted.
+    public var allModels: [String] {
+        guard let f = fallback.first else { return models }
+        return Set(prices.keys).union(f.allModels).sorted()
+    }
 
     /// The price of `name`, resolving dated names (`claude-sonnet-4-5-20250929`,
     /// `claude-3-5-sonnet@20240620`), provider prefixes (`bedrock/`, `openrouter/anthropic/`,
@@ -37,24 +67,40 @@ public struct PriceCatalog: Sendable {
     /// - Throws: the entry's problem if the name resolves to an unusable entry (for example
     ///   ``PricingError/modelNotChat(path:model:mode:)``), else
     ///   ``PricingError/unknownModel(_:suggestions:)`` with up to three closest names.
+    ///
+    /// With a ``fallback``, all of these rules run on this catalog first, then on the fallback.
     public func price(of name: String) throws(PricingError) -> ModelPrice {
         let names = [name] + ModelNameResolver.candidates(for: name)
+        if let own = try ownPrice(names) { return own }
+        if let f = fallback.first {
+            do {
+                return try f.price(of: name)
+            } catch .unknownModel {
+                // Suggestions from both layers, below.
+            }
+        }
+        if let fallbackProblem { throw .priceSnapshotUnavailable(model: name, reason: fallbackProblem) }
+        throw .unknownModel(name, suggestions: ModelNameResolver.closest(to: name, among: allModels))
+    }
+
+    /// The price of the first of `names` this catalog resolves, by the rules of ``price(of:)``.
+    private func ownPrice(_ names: [String]) throws(PricingError) -> ModelPrice? {
         for candidate in names {
             if let p = prices[candidate] { return p }
             if let problem = problems[candidate] { throw problem }
         }
         let lowered = Set(names.map { $0.lowercased() })
         if let key = prices.keys.filter({ lowered.contains($0.lowercased()) }).min(by: Self.shorterFirst) {
-            return prices[key]!
+            return prices[key]
         }
         let keys = prices.keys.map { ($0, $0.lowercased()) }
         for candidate in names {
             let suffix = "/" + candidate.lowercased()
             if let key = keys.filter({ $0.1.hasSuffix(suffix) }).map(\.0).min(by: Self.shorterFirst) {
-                return prices[key]!
+                return prices[key]
             }
         }
-        throw .unknownModel(name, suggestions: ModelNameResolver.closest(to: name, among: models))
+        return nil
     }
 
     private static func shorterFirst(_ a: String, _ b: String) -> Bool {

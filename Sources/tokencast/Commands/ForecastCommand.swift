@@ -25,10 +25,11 @@ struct ForecastCommand: ParsableCommand {
     var method: TeamMethod?
 
     @OptionGroup var simulation: SimulationOptions
+    @OptionGroup var pricing: PriceOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        var loaded = try ScenarioLoader.load(path: scenario, fits: StoredFits())
+        var loaded = try pricing.loadScenario(scenario)
         simulation.apply(to: &loaded)
         let document = try Self.forecast(loaded, method: method, quiet: output.quiet)
         try Self.emit(document, output: output)
