@@ -8,7 +8,7 @@ import Yams
 /// `workday:` (docs/prices-and-plans.md, "Comparing plans").
 extension ScenarioLoader {
     static let planItemKeys = [
-        "plan", "name", "fee", "allowance_5h", "allowance_weekly", "included_usd_per_month", "over_limit", "as_of",
+        "plan", "name", "fee", "allowance_5h", "allowance_weekly", "included_usd_per_month", "over_limit", "as_of", "source",
     ]
     static let planProfileKeys = ["threads_per_day", "mix", "workday"]
     static let workdayKeys = ["start_hour", "hours"]
@@ -192,7 +192,7 @@ extension ScenarioLoader {
             let s = try o.string()
             guard let p = OverLimitPolicy(rawValue: s) else {
                 throw o.error(
-                    "'\(o.path)' must be 'blocked' (threads wait until the limit resets) or 'overage' (usage past the limit is billed at API prices), got '\(s)'"
+                    "'\(o.path)' must be 'blocked' (threads wait until the limit resets), 'overage' (usage past the limit is billed at API prices) or 'fallback_to_api' (refused threads run at API prices), got '\(s)'"
                 )
             }
             policy = p
@@ -202,12 +202,15 @@ extension ScenarioLoader {
             let limit =
                 allowance5h != nil ? "a 5-hour allowance" : allowanceWeekly != nil ? "a weekly allowance" : "included usage"
             throw item.error(
-                "plan '\(name)' has \(limit) but no 'over_limit': add over_limit: blocked (threads wait until the limit resets) or over_limit: overage (usage past the limit is billed at API prices)"
+                "plan '\(name)' has \(limit) but no 'over_limit': add over_limit: blocked (threads wait until the limit resets), over_limit: overage (usage past the limit is billed at API prices) or over_limit: fallback_to_api (refused threads run at API prices)"
             )
         }
         let asOf = try entry("as_of")?.string() ?? base?.asOf ?? Self.today()
-        let edited = base != nil && entries.contains { $0.key != "plan" && $0.key != "name" }
-        let source = base.map { edited ? "\($0.source); edited in \(item.file)" : $0.source } ?? "given in \(item.file)"
+        let edited = base != nil && entries.contains { $0.key != "plan" && $0.key != "name" && $0.key != "source" }
+        // A plan's own `source:` (a URL or a document) replaces what tokencast says of it.
+        let given = try entry("source")?.string()
+        let source =
+            given ?? base.map { edited ? "\($0.source); edited in \(item.file)" : $0.source } ?? "given in \(item.file)"
         do {
             return try Plan(
                 name: name, vendor: base?.vendor ?? "custom", monthlyFeeUSD: fee, allowance5h: allowance5h,
