@@ -45,8 +45,10 @@ public struct PlanDocument: Encodable, Sendable {
     ///
     /// An earlier version copied every field of `OptionOutcome` into stored properties; the
     /// outcome is held instead, and read through computed properties, so that a new figure is
-    /// declared once.
-    public struct Option: Encodable, Sendable {
+    /// declared once. A final class, not a struct: a struct holding the outcome and forwarding
+    /// to it crashed Swift 6.3.1's release optimiser (CopyPropagation, "Found outside of
+    /// lifetime use" in PlanText.render); a reference is not copied there.
+    public final class Option: Encodable, Sendable {
         public let outcome: OptionOutcome
         /// Days from the plan's `as_of` to the forecast's start; nil for self-hosting.
         public let daysOld: Int?

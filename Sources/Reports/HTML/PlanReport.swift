@@ -23,8 +23,9 @@ public enum PlanReport {
                 header: [
                     "option", "cost mean", "P(cheaper)", "saving P10", "saving mean", "saving P90", "P(5h limit) per day",
                     "P(weekly limit) per week", "hours locked out / month", "threads blocked", "break-even threads/day",
+                    "per completed thread", "with refused threads at API prices",
                 ],
-                numeric: Set(1...10))
+                numeric: Set(1...12))
             for o in p.options {
                 table.add([
                     o.name, Money.full(o.cost.mean), Money.percent(o.probabilityCheaper, digits: 0),
@@ -32,12 +33,13 @@ public enum PlanReport {
                     o.fiveHourHitPerDay.map { Money.percent($0) } ?? "-", o.weeklyHitPerWeek.map { Money.percent($0) } ?? "-",
                     String(format: "%.1f", o.hoursLockedOutPerMonth), Money.percent(o.blockedShare),
                     o.breakEvenThreadsPerDay.map { String(format: "%.1f", $0) } ?? "-",
+                    o.costPerCompletedThread.map(Money.full) ?? "-", Self.withAPI(o),
                 ])
             }
             let section = ForecastReport.planComparison(
                 bars,
                 note:
-                    "Cost per developer over \(d.months) months: API is the simulated API-equivalent spend (P10 \(Money.full(p.api.p10)), P90 \(Money.full(p.api.p90))); a plan is its fees plus any overage. A blocked plan's cost stays low because the work past its limits is not done: read it with the blocked share."
+                    "Cost per developer over \(d.months) months: API is the simulated API-equivalent spend (P10 \(Money.full(p.api.p10)), P90 \(Money.full(p.api.p90))); a plan is its fees plus any overage. A blocked plan's cost stays low because the work past its limits is not done: read it with the blocked share, the cost per completed thread and its cost with the refused threads at API prices (mean, P(cheaper))."
             )
             report.add(
                 HTMLSection(
@@ -51,5 +53,12 @@ public enum PlanReport {
             ("reproduce", "tokencast plans \(d.file) --seed \(d.seed) --trials \(d.trials)"),
         ]
         return report
+    }
+
+    /// "$5,467 (100 %)": a blocked plan's mean cost and P(cheaper) with its refused threads at
+    /// API prices; "-" for other options and plans that refused nothing.
+    static func withAPI(_ o: PlanDocument.Option) -> String {
+        guard let w = o.ifRefusedRunOnAPI, o.blockedThreadsMean > 0 else { return "-" }
+        return "\(Money.full(w.cost.mean)) (\(Money.percent(w.probabilityCheaper, digits: 0)))"
     }
 }
