@@ -1,3 +1,4 @@
+import Pricing
 import Simulation
 
 /// The HTML page of a plan comparison (`tokencast plans --format html`): per profile, the
@@ -7,6 +8,21 @@ public enum PlanReport {
         var report = HTMLReport(
             title: "\(d.scenario): plans against API pricing",
             subtitle: "\(d.profiles.count) profile\(d.profiles.count == 1 ? "" : "s"), \(d.months) months · \(d.file)")
+        let stale = d.stalePlans
+        if !stale.isEmpty {
+            // The same warning as the terminal table: figures older than the limit at the start.
+            let lines = stale.map {
+                "\($0.name): figures checked on \($0.asOf ?? "?"), \($0.daysOld ?? 0) days before the forecast starts (\(d.forecastStart))."
+            }
+            report.add(
+                HTMLSection(
+                    id: "stale-plans", title: "Plan figures to check",
+                    blocks: lines.map { HTMLBlock.note($0) } + [
+                        .paragraph(
+                            "Older than \(Plan.staleAfterDays) days: check each plan's source (plans --format json) and give current figures under plans: with as_of."
+                        )
+                    ]))
+        }
         for p in d.profiles {
             var bars = [Bar(label: "API (pay per token)", value: p.api.mean)]
             // The cheapest option that still does (nearly) all the work: a plan that blocks a
