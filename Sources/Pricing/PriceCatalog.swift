@@ -1,3 +1,5 @@
+import Foundation
+
 /// A set of model prices with the date they were read, looked up by name.
 ///
 /// Built in (``builtIn``) or read from a LiteLLM price file
@@ -16,10 +18,23 @@ public struct PriceCatalog: Sendable {
     /// The catalog asked when this one has no model of a name (after all its own resolution
     /// rules): the LiteLLM snapshot behind the built-in names (``standard``). At most one
     /// element; an array because a struct cannot hold a value of its own type.
-    public private(set) var fallback: [PriceCatalog] = []
-    /// Why there is no fallback where one was expected (the shipped snapshot was not found),
-    /// said in unknown-model errors; nil otherwise.
-    public private(set) var fallbackProblem: String?
+    ///
+    /// Read on first use: parsing the snapshot's 860 KB costs about 50 ms, which a command that
+    /// prices only built-in names (a forecast of the bundled scenarios) never pays.
+    public var fallback: [PriceCatalog] {
+        guard let layer else { return [] }
+        if case let .success(c) = layer.value { return [c] }
+        return []
+    }
+    /// Why there is no fallback where one was expected (the shipped snapshot was not found, the
+    /// installed update is damaged), said in unknown-model errors; nil otherwise.
+    public var fallbackProblem: String? {
+        if let missing { return missing }
+        if case let .failure(e)? = layer?.value { return e.description }
+        return nil
+    }
+    private var layer: FallbackLayer?
+    private var missing: String?
 
     public init(source: String, date: String, prices: [ModelPrice], problems: [String: PricingError] = [:]) {
         self.source = source
@@ -31,17 +46,22 @@ public struct PriceCatalog: Sendable {
     /// This catalog with `fallback` behind it: names this catalog resolves keep its prices
     /// (built-in names and their aliases take precedence), the rest are looked up in `fallback`.
     public func backed(by fallback: PriceCatalog) -> PriceCatalog {
+        backed { .success(fallback) }
+    }
+
+    /// This catalog with the catalog `load` returns behind it, loaded on first use (once).
+    public func backed(loading load: @escaping @Sendable () -> Result<PriceCatalog, PricingError>) -> PriceCatalog {
         var out = self
-        out.fallback = [fallback]
-        out.fallbackProblem = nil
+        out.layer = FallbackLayer(load)
+        out.missing = nil
         return out
     }
 
     /// This catalog without a fallback, saying why (`problem` goes into unknown-model errors).
     public func lackingFallback(_ problem: String) -> PriceCatalog {
         var out = self
-        out.fallback = []
-        out.fallbackProblem = problem
+        out.layer = nil
+        out.missing = problem
         return out
     }
 
@@ -111,5 +131,25 @@ public struct PriceCatalog: Sendable {
     public mutating func set(_ price: ModelPrice) {
         prices[price.model] = price
         problems[price.model] = nil
+    }
+}
+
+/// The catalog behind another, read once on first use; shared by copies of the catalog that
+/// holds it.
+final class FallbackLayer: @unchecked Sendable {
+    // @unchecked: `result` is written once under `lock` and only read after.
+    private let lock = NSLock()
+    private let load: @Sendable () -> Result<PriceCatalog, PricingError>
+    private var result: Result<PriceCatalog, PricingError>?
+
+    init(_ load: @escaping @Sendable () -> Result<PriceCatalog, PricingError>) { self.load = load }
+
+    var value: Result<PriceCatalog, PricingError> {
+        lock.lock()
+        defer { lock.unlock() }
+        if let result { return result }
+        let loaded = load()
+        result = loaded
+        return loaded
     }
 }

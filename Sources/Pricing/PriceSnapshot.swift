@@ -184,19 +184,20 @@ extension PriceCatalog {
     /// existing scenarios price as before), then every chat model of the installed update
     /// (`prices --update`) or, without one, of the shipped LiteLLM snapshot.
     ///
-    /// A missing snapshot is not an error here: built-in names still price, and a model that
-    /// needs the snapshot fails with ``PricingError/priceSnapshotUnavailable(model:reason:)``.
-    ///
-    /// - Throws: when an installed update exists but cannot be read.
+    /// The file behind the built-in names is read on first use (a name they do not price, or a
+    /// listing). A missing snapshot or a damaged update is not an error here: built-in names
+    /// still price, and a model that needs the file fails with
+    /// ``PricingError/priceSnapshotUnavailable(model:reason:)`` saying why.
     public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) throws(PricingError)
         -> PriceCatalog
     {
-        if let installed = try PriceSnapshot.installed(environment: environment) {
-            return builtIn.backed(by: installed)
-        }
-        switch PriceSnapshot.shipped(environment: environment) {
-        case let .success(snapshot): return builtIn.backed(by: snapshot)
-        case let .failure(error): return builtIn.lackingFallback(error.description)
+        builtIn.backed { () -> Result<PriceCatalog, PricingError> in
+            do throws(PricingError) {
+                if let installed = try PriceSnapshot.installed(environment: environment) { return .success(installed) }
+            } catch {
+                return .failure(error)
+            }
+            return PriceSnapshot.shipped(environment: environment)
         }
     }
 }

@@ -100,9 +100,12 @@ import Testing
         try FileManager.default.createDirectory(
             atPath: PriceSnapshot.dataDirectory(environment: env), withIntermediateDirectories: true)
         try Data("{\"a\": ".utf8).write(to: URL(fileURLWithPath: PriceSnapshot.installedPath(environment: env)))
-        let message = message { _ = try PriceCatalog.standard(environment: env) }
-        #expect(message.contains("installed price file is damaged"))
-        #expect(message.contains("delete it to use the shipped snapshot"))
+        let standard = try PriceCatalog.standard(environment: env)
+        // Built-in names still price; a name that needs the file says what is wrong with it.
+        #expect(try standard.price(of: "claude-opus-4-5").model == "claude-opus-4-5")
+        let text = message { _ = try standard.price(of: "gpt-5.3-codex") }
+        #expect(text.contains("installed price file is damaged"))
+        #expect(text.contains("delete it to use the shipped snapshot"))
     }
 
     @Test func theDataDirectoryFollowsXDG() {
