@@ -11,7 +11,7 @@ SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CPU_FLAGS = $(shell grep -qw avx2 /proc/cpuinfo 2>/dev/null && grep -qw fma /proc/cpuinfo 2>/dev/null && echo "-Xswiftc -target-cpu -Xswiftc haswell -Xcc -march=haswell -Xswiftc -DTOKENCAST_ROUND_INSTRUCTION")
 RELEASE = $(SWIFT) build -c release $(CPU_FLAGS)
 
-.PHONY: golden run test build bench deps check-scenarios report-check clean fuzz size-check accuracy-check layers format lint
+.PHONY: install golden run test build bench deps check-scenarios report-check clean fuzz size-check accuracy-check layers format lint
 
 deps:
 	@if ! pkg-config --exists openblas sqlite3 2>/dev/null; then \
@@ -21,6 +21,15 @@ deps:
 
 build: deps
 	$(RELEASE) --product tokencast
+
+# Installs the binary in $(PREFIX)/bin and the LiteLLM price snapshot (the Pricing target's
+# resource bundle) in $(PREFIX)/share/tokencast, where an installed binary looks for it.
+PREFIX ?= /usr/local
+install: build
+	install -d $(PREFIX)/bin $(PREFIX)/share/tokencast
+	install .build/release/tokencast $(PREFIX)/bin/tokencast
+	rm -rf $(PREFIX)/share/tokencast/tokencast_Pricing.resources
+	cp -R .build/release/tokencast_Pricing.resources $(PREFIX)/share/tokencast/
 
 run: build
 	.build/release/tokencast run $(SCENARIO)

@@ -33,8 +33,11 @@ let package = Package(
         .target(
             name: "Distributions",
             dependencies: ["NameMatching", .product(name: "RealModule", package: "swift-numerics")]),
-        /// Token classes, model prices, the built-in catalog, LiteLLM files, plans.
-        .target(name: "Pricing", dependencies: ["NameMatching"]),
+        /// Token classes, model prices, the built-in catalog, LiteLLM files, plans. Ships a dated
+        /// LiteLLM snapshot of chat-model prices (PriceSnapshot) behind the built-in names.
+        .target(
+            name: "Pricing", dependencies: ["NameMatching"],
+            resources: [.copy("Resources/litellm-chat-prices.json")]),
         /// The vectorised Monte Carlo kernel: threads, attempts, developers, summaries.
         .target(name: "Simulation", dependencies: ["Distributions", "Pricing", "LinearAlgebra", "NumericalMethods"]),
         /// Scenario files: YAML model, loading, validation with file:line:column errors.

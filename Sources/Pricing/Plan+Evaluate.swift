@@ -23,6 +23,10 @@ extension Plan {
     /// runs from the start of the thread that reached the limit to the end of its window, week
     /// or month.
     ///
+    /// **Fallback to API**: as blocked, but a refused thread runs at API prices instead: its
+    /// whole cost is billed (in `overageUSD`, and counted in `fallbackThreads`), and it counts
+    /// against no limit and opens no window.
+    ///
     /// **Overage**: each thread is covered by the allowances up to what is left of the
     /// tightest one (as a fraction of the thread); the rest is billed at API prices. Covered
     /// usage counts against every limit; billed usage counts against none.
@@ -35,7 +39,8 @@ extension Plan {
     ///   - onFiveHourLimit: called with the start hour of each 5-hour window as it reaches its
     ///     limit, for callers that count limit hits per day (the Monte Carlo plan comparison).
     ///   - onThread: called for every thread with its index and the overage billed for it (0
-    ///     when the allowances cover it), or nil when it was blocked; for callers that split the
+    ///     when the allowances cover it, all of its cost when it fell back to the API), or nil
+    ///     when it was blocked; for callers that split the
     ///     bill by month or model (the team forecast).
     /// - Returns: costs, blocked threads and limit statistics.
     /// - Complexity: O(n), no allocation: one pass over the threads.
@@ -54,7 +59,9 @@ extension Plan {
         let limitMonth = includedUSDPerMonth ?? .infinity
         let tokens5h = allowance5h?.isTokens ?? false
         let tokensWeek = allowanceWeekly?.isTokens ?? false
-        let blocking = overLimit == .blocked
+        // Blocked and fallback-to-API plans refuse threads alike; they differ in the bill.
+        let blocking = overLimit?.refusesPastLimit ?? false
+        let fallsBack = overLimit == .fallbackToAPI
 
         var r = PlanUsage()
         r.feesUSD = monthlyFeeUSD * periodHours / Self.hoursPerMonth
@@ -92,9 +99,16 @@ extension Plan {
             }
             let windowOpen = t < windowEnd
             if blocking, hitWeek || hitMonth || (windowOpen && hit5h) {
-                r.blockedThreads += 1
-                r.blockedCostUSD += cost
-                onThread?(i, nil)
+                if fallsBack {
+                    r.fallbackThreads += 1
+                    r.fallbackCostUSD += cost
+                    r.overageUSD += cost
+                    onThread?(i, cost)
+                } else {
+                    r.blockedThreads += 1
+                    r.blockedCostUSD += cost
+                    onThread?(i, nil)
+                }
                 continue
             }
             if !windowOpen {

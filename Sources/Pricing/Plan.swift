@@ -71,9 +71,37 @@ public struct Plan: Sendable, Hashable, Codable {
                 allowance5h != nil ? "a 5-hour allowance" : allowanceWeekly != nil ? "a weekly allowance" : "included usage"
             throw fail(
                 "it has \(limit) but no policy past the limit; set the policy to blocked (threads wait "
-                    + "until the limit resets) or overage (usage past the limit is billed at API prices)")
+                    + "until the limit resets), overage (usage past the limit is billed at API prices) or "
+                    + "fallback_to_api (refused threads run at API prices)")
         }
         if !Self.isISODay(asOf) { throw fail("asOf is '\(asOf)'; give the day the figures were checked, as YYYY-MM-DD") }
+    }
+
+    /// Figures checked longer ago than this many days get a warning (`plans`).
+    public static let staleAfterDays = 180
+
+    /// Days from ``asOf`` to `day` (both ISO-8601 days); nil when either is not a day.
+    public func daysOld(on day: String) -> Int? {
+        guard let from = Self.dayNumber(asOf), let to = Self.dayNumber(day) else { return nil }
+        return to - from
+    }
+
+    /// Whether the figures were checked more than ``staleAfterDays`` before `day`.
+    public func isStale(on day: String) -> Bool { (daysOld(on: day) ?? 0) > Self.staleAfterDays }
+
+    /// Days since 1970-01-01 of an ISO-8601 day (proleptic Gregorian), nil if it is not one.
+    public static func dayNumber(_ s: String) -> Int? {
+        guard isISODay(s) else { return nil }
+        let parts = s.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        // Howard Hinnant's days_from_civil.
+        let (m, d) = (parts[1], parts[2])
+        let y = parts[0] - (m <= 2 ? 1 : 0)
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
     }
 
     static func isISODay(_ s: String) -> Bool {

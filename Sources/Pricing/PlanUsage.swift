@@ -13,6 +13,10 @@ public struct PlanUsage: Sendable, Hashable {
     public var blockedThreads = 0
     /// API-equivalent cost of the blocked threads.
     public var blockedCostUSD: Double = 0
+    /// Threads a limit refused that ran at API prices instead (policy `.fallbackToAPI`), and
+    /// their cost (also in ``overageUSD``).
+    public var fallbackThreads = 0
+    public var fallbackCostUSD: Double = 0
     /// Hours during which a limit refused new threads (union of lockouts, within the period).
     public var hoursLockedOut: Double = 0
     /// 5-hour windows opened, and those in which the 5-hour limit was reached.
@@ -30,4 +34,13 @@ public struct PlanUsage: Sendable, Hashable {
     public var peakWeeklyShare: Double = 0
 
     public init() {}
+
+    /// Threads whose work got done: on the plan or, refused, at API prices; blocked threads
+    /// are not.
+    public var completedThreads: Int { servedThreads + fallbackThreads }
+
+    /// What the plan costs per completed thread; nil when none completed.
+    public var costPerCompletedThread: Double? {
+        completedThreads > 0 ? planCostUSD / Double(completedThreads) : nil
+    }
 }

@@ -5,6 +5,11 @@
 public enum PricingError: Error, Sendable, Equatable, CustomStringConvertible {
     /// No model of that name, even after dropping dates and provider prefixes.
     case unknownModel(String, suggestions: [String])
+    /// A model the built-in catalog does not price, asked for when the LiteLLM snapshot that
+    /// should stand behind it could not be read (`reason` says where it was looked for).
+    case priceSnapshotUnavailable(model: String, reason: String)
+    /// A price file given to `prices --update` has no usable chat-model prices.
+    case priceFileWithoutChatModels(path: String, entries: Int)
     /// The price file cannot be read (missing, unreadable).
     case priceFile(path: String, reason: String)
     /// The price file is larger than any real price file (it is probably the wrong file).
@@ -34,6 +39,13 @@ public enum PricingError: Error, Sendable, Equatable, CustomStringConvertible {
                 ? "run `tokencast prices` to list the catalog's models"
                 : "did you mean \(Self.quoted(suggestions))?"
             return "unknown model '\(name)': \(hint)"
+        case let .priceSnapshotUnavailable(model, reason):
+            return "model '\(model)' is not in the built-in catalog, and the LiteLLM price snapshot behind it "
+                + "is unavailable: \(reason). Reinstall tokencast with its resources, run `tokencast prices --update "
+                + "FILE` with LiteLLM's model_prices_and_context_window.json, or pass --prices FILE"
+        case let .priceFileWithoutChatModels(path, entries):
+            return "\(path): none of its \(entries) entries is a chat model with input and output prices, so it "
+                + "cannot replace the price snapshot; give LiteLLM's model_prices_and_context_window.json"
         case let .priceFile(path, reason):
             return "\(path): \(reason)"
         case let .priceFileTooLarge(path, bytes, limit):

@@ -1,4 +1,5 @@
 import Foundation
+import Pricing
 import Simulation
 
 /// The terminal rendering of a plan comparison: per profile, a cost table and a limits table.
@@ -13,6 +14,11 @@ public enum PlanText {
         out.append(
             "Threads start uniformly in each working day's window; a 5-hour window opens at the first thread after the last one closed."
         )
+        for o in d.stalePlans {
+            out.append(
+                "warning: \(o.name): figures checked on \(o.asOf ?? "?"), \(o.daysOld ?? 0) days before the forecast starts (\(d.forecastStart)), more than \(Plan.staleAfterDays); check its source (--format json) and give current ones under plans: with as_of"
+            )
+        }
         for p in d.profiles {
             out.append("")
             out.append(
@@ -22,33 +28,61 @@ public enum PlanText {
             var t = TextTable(
                 header: [
                     "option", "fee/month", "mean", "P10", "P90", "P(cheaper)", "saving mean", "saving P10", "saving P90",
-                    "break-even threads/day",
+                    "break-even threads/day", "per completed thread",
                 ], leftAligned: [0])
             let a = p.api
-            t.add(["API (pay as you go)", "-", Money.full(a.mean), Money.full(a.p10), Money.full(a.p90), "-", "-", "-", "-", "-"])
+            t.add([
+                "API (pay as you go)", "-", Money.full(a.mean), Money.full(a.p10), Money.full(a.p90), "-", "-", "-", "-", "-",
+                Money.full(p.costPerThread),
+            ])
             for o in p.options {
                 t.add([
                     o.name, o.feePerMonth.map(Money.full) ?? "-", Money.full(o.cost.mean), Money.full(o.cost.p10),
                     Money.full(o.cost.p90),
                     Money.percent(o.probabilityCheaper, digits: 0), Money.full(o.saving.mean), Money.full(o.saving.p10),
                     Money.full(o.saving.p90),
-                    breakEven(o),
+                    breakEven(o), o.costPerCompletedThread.map(Money.full) ?? "-",
                 ])
             }
             out.append(t.render(indent: "    "))
+            // A blocked plan's cost leaves out the work it refused, so its P(cheaper) compares a
+            // fee with less work than the API does; the same trials with the refused threads at
+            // API prices say what the work costs.
+            let refusing = p.options.filter { $0.ifRefusedRunOnAPI != nil && $0.blockedThreadsMean > 0 }
+            if !refusing.isEmpty {
+                out.append(
+                    "  Blocked plans refuse threads, so the costs above leave that work out. With the refused threads run at API prices (over_limit: fallback_to_api):"
+                )
+                var f = TextTable(
+                    header: [
+                        "plan", "blocked share", "mean", "P10", "P90", "P(cheaper)", "saving mean", "per completed thread",
+                    ], leftAligned: [0])
+                for o in refusing {
+                    guard let w = o.ifRefusedRunOnAPI else { continue }
+                    f.add([
+                        o.name, Money.percent(o.blockedShare), Money.full(w.cost.mean), Money.full(w.cost.p10),
+                        Money.full(w.cost.p90), Money.percent(w.probabilityCheaper, digits: 0), Money.full(w.saving.mean),
+                        w.costPerCompletedThread.map(Money.full) ?? "-",
+                    ])
+                }
+                out.append(f.render(indent: "    "))
+            }
             let limited = p.options.filter {
                 $0.fiveHourHitPerDay != nil || $0.weeklyHitPerWeek != nil || $0.monthlyHitPerMonth != nil
             }
             if !limited.isEmpty {
+                let anyFallback = limited.contains { $0.fallbackThreadsMean != nil }
                 out.append("  Limits")
                 var l = TextTable(
                     header: [
                         "plan", "P(5h hit)/day", "5h hits/\(d.months == 12 ? "yr" : "period")", "peak 5h P50",
                         "P(weekly hit)/week", "peak week P50", "P(peak week<80%)", "P(included out)/month", "locked out h/month",
                         "blocked threads", "blocked share",
-                    ], leftAligned: [0])
+                    ] + (anyFallback ? ["threads to API"] : []), leftAligned: [0])
                 for o in limited {
-                    l.add([
+                    var toAPI: [String] = []
+                    if anyFallback { toAPI.append(o.fallbackThreadsMean.map { String(format: "%.1f", $0) } ?? "-") }
+                    let cells: [String] = [
                         o.name, o.fiveHourHitPerDay.map { Money.percent($0) } ?? "-",
                         o.fiveHourHits.map { String(format: "%.1f", $0.mean) } ?? "-",
                         o.peakFiveHourShare.map { Money.percent($0.p50, digits: 0) } ?? "-",
@@ -58,7 +92,8 @@ public enum PlanText {
                         o.monthlyHitPerMonth.map { Money.percent($0) } ?? "-",
                         String(format: "%.1f", o.hoursLockedOutPerMonth), String(format: "%.1f", o.blockedThreadsMean),
                         Money.percent(o.blockedShare),
-                    ])
+                    ]
+                    l.add(cells + toAPI)
                 }
                 out.append(l.render(indent: "    "))
             }
@@ -120,6 +155,7 @@ public enum PlanCSV {
             add(p.name, "api", "threads_per_day_mean", p.threadsPerDayMean)
             add(p.name, "api", "threads_mean", p.threads.mean)
             add(p.name, "api", "cost_per_thread", p.costPerThread)
+            add(p.name, "api", "cost_per_completed_thread", p.costPerThread)
             summary(p.name, "api", "cost", p.api)
             for o in p.options {
                 add(p.name, o.name, "fee_per_month", o.feePerMonth)
@@ -137,6 +173,15 @@ public enum PlanCSV {
                 add(p.name, o.name, "hours_locked_out_per_month", o.hoursLockedOutPerMonth)
                 add(p.name, o.name, "blocked_threads_mean", o.blockedThreadsMean)
                 add(p.name, o.name, "blocked_share", o.blockedShare)
+                add(p.name, o.name, "fallback_threads_mean", o.fallbackThreadsMean)
+                add(p.name, o.name, "completed_threads_mean", o.completedThreadsMean)
+                add(p.name, o.name, "cost_per_completed_thread", o.costPerCompletedThread)
+                if let w = o.ifRefusedRunOnAPI {
+                    summary(p.name, o.name, "if_refused_run_on_api_cost", w.cost)
+                    add(p.name, o.name, "if_refused_run_on_api_probability_cheaper", w.probabilityCheaper)
+                    add(p.name, o.name, "if_refused_run_on_api_cost_per_completed_thread", w.costPerCompletedThread)
+                }
+                add(p.name, o.name, "days_old", o.daysOld.map(Double.init))
                 add(p.name, o.name, "boxes_mean", o.boxes?.mean)
                 add(p.name, o.name, "usd_per_million_tokens_mean", o.usdPerMillionTokens?.mean)
                 add(p.name, o.name, "utilisation_needed_mean", o.utilisationNeeded?.mean)

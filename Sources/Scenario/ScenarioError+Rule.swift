@@ -430,10 +430,10 @@ extension ScenarioError {
                     "'\(path)' needs 'name' and 'fee' for a plan of your own, or 'plan' naming a built-in plan to edit (e.g. plan: claude-max-20x)"
             case let .badOverLimit(path, got):
                 return
-                    "'\(path)' must be 'blocked' (threads wait until the limit resets) or 'overage' (usage past the limit is billed at API prices), got '\(got)'"
+                    "'\(path)' must be 'blocked' (threads wait until the limit resets), 'overage' (usage past the limit is billed at API prices) or 'fallback_to_api' (refused threads run at API prices), got '\(got)'"
             case let .planNeedsOverLimit(plan, limit):
                 return
-                    "plan '\(plan)' has \(limit) but no 'over_limit': add over_limit: blocked (threads wait until the limit resets) or over_limit: overage (usage past the limit is billed at API prices)"
+                    "plan '\(plan)' has \(limit) but no 'over_limit': add over_limit: blocked (threads wait until the limit resets), over_limit: overage (usage past the limit is billed at API prices) or over_limit: fallback_to_api (refused threads run at API prices)"
             case let .invalidPlan(error): return error.description
             case let .badAllowance(path): return "'\(path)' takes one of usd (API-equivalent dollars) or tokens, e.g. {usd: 40}"
             case .selfHostingNotAMapping:

@@ -8,7 +8,7 @@ import Yams
 /// `workday:` (docs/prices-and-plans.md, "Comparing plans").
 extension ScenarioLoader {
     static let planItemKeys = [
-        "plan", "name", "fee", "allowance_5h", "allowance_weekly", "included_usd_per_month", "over_limit", "as_of",
+        "plan", "name", "fee", "allowance_5h", "allowance_weekly", "included_usd_per_month", "over_limit", "as_of", "source",
     ]
     static let planProfileKeys = ["threads_per_day", "mix", "workday"]
     static let workdayKeys = ["start_hour", "hours"]
@@ -187,8 +187,11 @@ extension ScenarioLoader {
             throw item.error(.planNeedsOverLimit(plan: name, limit: limit))
         }
         let asOf = try entry("as_of")?.string() ?? base?.asOf ?? Self.today()
-        let edited = base != nil && entries.contains { $0.key != "plan" && $0.key != "name" }
-        let source = base.map { edited ? "\($0.source); edited in \(item.file)" : $0.source } ?? "given in \(item.file)"
+        let edited = base != nil && entries.contains { $0.key != "plan" && $0.key != "name" && $0.key != "source" }
+        // A plan's own `source:` (a URL or a document) replaces what tokencast says of it.
+        let given = try entry("source")?.string()
+        let source =
+            given ?? base.map { edited ? "\($0.source); edited in \(item.file)" : $0.source } ?? "given in \(item.file)"
         do {
             return try Plan(
                 name: name, vendor: base?.vendor ?? "custom", monthlyFeeUSD: fee, allowance5h: allowance5h,

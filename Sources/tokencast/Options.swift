@@ -130,19 +130,26 @@ struct WindowOptions<Help: WindowHelp>: ParsableArguments {
     }
 }
 
-/// `--prices FILE`: a LiteLLM price file instead of the built-in catalog.
+/// `--prices FILE`: a LiteLLM price file instead of the standard catalog (the built-in names
+/// backed by the LiteLLM snapshot, or by the user's `prices --update` copy). Every command that
+/// prices takes it.
 struct PriceOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "A LiteLLM price file (model_prices_and_context_window.json) to use instead of the built-in catalog.",
+            "A LiteLLM price file (model_prices_and_context_window.json) to use instead of the built-in catalog and the LiteLLM snapshot behind it (see `tokencast prices`).",
             valueName: "FILE"))
     var prices: String?
 
-    /// Loads the scenario at `path` against `--prices` or the built-in catalog.
+    /// `--prices FILE`, else the standard catalog.
+    func catalog() throws -> PriceCatalog {
+        if let prices { return try PriceCatalog(liteLLMFile: prices) }
+        return try PriceCatalog.standard()
+    }
+
+    /// Loads the scenario at `path` against `--prices` or the standard catalog (a scenario's
+    /// own `prices:` file replaces the standard catalog, not `--prices`).
     func loadScenario(_ path: String) throws -> Scenario {
-        guard let prices else { return try ScenarioLoader.load(path: path, fits: StoredFits()) }
-        let catalog = try PriceCatalog(liteLLMFile: prices)
-        return try ScenarioLoader.load(path: path, catalog: catalog, catalogFromCommandLine: true, fits: StoredFits())
+        try ScenarioLoader.load(path: path, catalog: catalog(), catalogFromCommandLine: prices != nil, fits: StoredFits())
     }
 }

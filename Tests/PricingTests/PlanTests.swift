@@ -16,11 +16,13 @@ import Testing
         #expect(
             errorMessage { _ = try plan(five: .usd(10)) }
                 == "plan 'Team': it has a 5-hour allowance but no policy past the limit; set the policy to blocked "
-                + "(threads wait until the limit resets) or overage (usage past the limit is billed at API prices)")
+                + "(threads wait until the limit resets), overage (usage past the limit is billed at API prices) or "
+                + "fallback_to_api (refused threads run at API prices)")
         #expect(
             errorMessage { _ = try plan(included: 20) }
                 == "plan 'Team': it has included usage but no policy past the limit; set the policy to blocked "
-                + "(threads wait until the limit resets) or overage (usage past the limit is billed at API prices)")
+                + "(threads wait until the limit resets), overage (usage past the limit is billed at API prices) or "
+                + "fallback_to_api (refused threads run at API prices)")
         #expect(errorMessage { _ = try plan() } == nil)  // no limit, no policy: a flat fee
     }
 
@@ -42,5 +44,16 @@ import Testing
     @Test func allowanceUnits() {
         #expect(Allowance.usd(8).amount == 8 && !Allowance.usd(8).isTokens)
         #expect(Allowance.tokens(1e6).amount == 1e6 && Allowance.tokens(1e6).isTokens)
+    }
+
+    @Test func plansOlderThan180DaysAreStale() throws {
+        let p = try plan(policy: nil, asOf: "2026-06-15")
+        #expect(p.daysOld(on: "2027-01-01") == 200)
+        #expect(p.daysOld(on: "2026-06-15") == 0)
+        #expect(p.isStale(on: "2027-01-01"))
+        #expect(!p.isStale(on: "2026-12-12"))  // 180 days: not yet
+        #expect(p.isStale(on: "2026-12-13"))
+        #expect(p.daysOld(on: "not a day") == nil && !p.isStale(on: "not a day"))
+        #expect(Plan.dayNumber("1970-01-01") == 0 && Plan.dayNumber("2000-03-01") == 11_017)
     }
 }

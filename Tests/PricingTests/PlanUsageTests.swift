@@ -59,6 +59,27 @@ import Testing
         #expect(r.months == 2 && r.monthsAtLimit == 2 && r.fiveHourWindows == 40 && r.fiveHourWindowsAtLimit == 0)
     }
 
+    @Test func fallbackToAPIRunsTheRefusedThreadsAtAPIPrices() throws {
+        // The hours of the next test: the same four threads are refused on the plan, and run
+        // at API prices instead ($4 each), counting against no limit.
+        let hours: [Double] = [0, 1, 2, 3, 4.5, 5.5, 6, 30, 31, 32, 33, 170]
+        let blocked = try plan(five: .usd(10), weekly: .usd(25), policy: .blocked, fee: 20)
+        let fallback = try plan(five: .usd(10), weekly: .usd(25), policy: .fallbackToAPI, fee: 20)
+        let b = blocked.evaluate(startHours: hours, costsUSD: hours.map { _ in 4 }, periodHours: 730)
+        var billed: [Int: Double?] = [:]
+        let f = fallback.evaluate(
+            startHours: hours, costsUSD: hours.map { _ in 4 }, periodHours: 730, onThread: { billed[$0] = $1 })
+        #expect(f.blockedThreads == 0 && f.fallbackThreads == 4 && close(f.fallbackCostUSD, 16))
+        #expect(close(f.overageUSD, 16) && close(f.planCostUSD, 36))
+        #expect(f.servedThreads == b.servedThreads && f.completedThreads == 12 && b.completedThreads == 8)
+        // The plan refuses the same threads for the same hours; only the bill differs.
+        #expect(f.hoursLockedOut == b.hoursLockedOut && f.fiveHourWindows == b.fiveHourWindows)
+        #expect(f.weeksAtLimit == b.weeksAtLimit)
+        #expect([3, 4, 9, 10].allSatisfy { billed[$0] == .some(4) } && billed[0] == .some(0))
+        let perFallback = try #require(f.costPerCompletedThread), perBlocked = try #require(b.costPerCompletedThread)
+        #expect(close(perFallback, 3) && close(perBlocked, 2.5))
+    }
+
     @Test func windowsOpenAtTheFirstThreadAfterThePreviousWindowEnded() throws {
         // $4 threads against $10 per window and $25 per week, blocked past a limit.
         let hours: [Double] = [0, 1, 2, 3, 4.5, 5.5, 6, 30, 31, 32, 33, 170]

@@ -26,7 +26,7 @@ import Testing
     @Test(arguments: [
         (
             "plans:\n  - {name: my plan, fee: 50, allowance_5h: {usd: 20}}\n",
-            "plans.yaml:5:5: plan 'my plan' has a 5-hour allowance but no 'over_limit': add over_limit: blocked (threads wait until the limit resets) or over_limit: overage (usage past the limit is billed at API prices)"
+            "plans.yaml:5:5: plan 'my plan' has a 5-hour allowance but no 'over_limit': add over_limit: blocked (threads wait until the limit resets), over_limit: overage (usage past the limit is billed at API prices) or over_limit: fallback_to_api (refused threads run at API prices)"
         ),
         (
             "plans:\n  - claude-max-2x\n",
@@ -42,7 +42,7 @@ import Testing
         ),
         (
             "plans:\n  - {name: odd, fee: 5, over_limit: wait}\n",
-            "plans.yaml:5:37: 'plans[1].over_limit' must be 'blocked' (threads wait until the limit resets) or 'overage' (usage past the limit is billed at API prices), got 'wait'"
+            "plans.yaml:5:37: 'plans[1].over_limit' must be 'blocked' (threads wait until the limit resets), 'overage' (usage past the limit is billed at API prices) or 'fallback_to_api' (refused threads run at API prices), got 'wait'"
         ),
         (
             "plans:\n  - claude-max-20x\n  - {plan: claude-max-20x, allowance_5h: {usd: 150}}\n",
@@ -83,6 +83,20 @@ import Testing
         #expect(s.plans[2].allowance5h == .usd(150) && s.plans[2].allowanceWeekly == .usd(300) && s.plans[2].monthlyFeeUSD == 200)
         #expect(s.plans[3].allowanceWeekly == .tokens(5_000_000) && s.plans[3].overLimit == .overage)
         #expect(s.profiles.map(\.name) == ["developer"])
+    }
+
+    @Test func scenarioPlansGiveSourceAsOfAndTheFallbackPolicy() throws {
+        let s = try ScenarioLoader.parse(
+            Self.head + """
+                plans:
+                  - {plan: claude-max-20x, over_limit: fallback_to_api}
+                  - {name: team, fee: 30, allowance_5h: {usd: 9}, over_limit: fallback_to_api, as_of: 2026-11-02, source: https://example.com/pricing}
+                  - {plan: claude-pro, source: our contract of 2026-10-01, as_of: 2026-10-01}
+                """, file: "plans.yaml")
+        #expect(s.plans[0].overLimit == .fallbackToAPI && s.plans[0].source.contains("edited in plans.yaml"))
+        #expect(s.plans[1].overLimit == .fallbackToAPI && s.plans[1].asOf == "2026-11-02")
+        #expect(s.plans[1].source == "https://example.com/pricing")
+        #expect(s.plans[2].source == "our contract of 2026-10-01" && s.plans[2].asOf == "2026-10-01")
     }
 
     @Test func profilesReplaceTheDeveloper() throws {

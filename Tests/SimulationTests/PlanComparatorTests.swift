@@ -159,6 +159,49 @@ import Testing
         }
     }
 
+    /// Issue 13: a plan that blocks most of a heavy user's threads showed P(cheaper) 100 %,
+    /// because blocked threads drop out of its cost. The comparison now shows what the work
+    /// costs: the same trials with the refused threads at API prices, and the cost per
+    /// completed thread.
+    @Test func aPlanThatBlocksMostThreadsNoLongerLooksCheaper() throws {
+        // $2 threads, 10 a working day; a $3 window allowance serves two threads a window
+        // (the second reaches it), about two windows a day: most threads are refused.
+        let models = [try constantModel(cost: 2)]
+        let profiles = [PlanProfile(name: "heavy", demand: ThreadDemand(meanPerDay: 10), mix: [1])]
+        var spec = PlanComparisonSpec(
+            models: models, profiles: profiles,
+            plans: [
+                try plan("blocked", fee: 200, fiveHour: 3, policy: .blocked),
+                try plan("fallback", fee: 200, fiveHour: 3, policy: .fallbackToAPI),
+            ], trials: 200, seed: 5)
+        spec.breakEvenTrials = 20
+        let r = try PlanComparator.run(spec)
+        let p = r.profiles[0], blocked = p.options[0], fallback = p.options[1]
+        // The old reading: a fee of $2,400 against about $4,600 of API spend, every trial cheaper...
+        #expect(blocked.probabilityCheaper == 1)
+        #expect(blocked.blockedShare > 0.5)
+        // ...while the work it refused costs more than the fee saves.
+        let withAPI = try #require(blocked.ifRefusedRunOnAPI)
+        #expect(withAPI.probabilityCheaper < 0.05)
+        #expect(abs(withAPI.cost.mean - (blocked.cost.mean + blocked.blockedCostMean)) < 1e-6)
+        #expect(withAPI.saving.mean < 0 && blocked.saving.mean > 0)
+        // The fallback policy bills exactly that, trial by trial.
+        #expect(fallback.blockedThreads.max == 0)
+        #expect(abs((fallback.fallbackThreads?.mean ?? 0) - blocked.blockedThreads.mean) < 1e-9)
+        #expect(fallback.cost == withAPI.cost)
+        #expect(fallback.probabilityCheaper == withAPI.probabilityCheaper)
+        #expect(abs(fallback.completedThreadsMean - p.threads.mean) < 1e-9)
+        // Cost per completed thread: the blocked plan's fee over the threads it served.
+        let completed = p.threads.mean - blocked.blockedThreads.mean
+        #expect(abs(blocked.completedThreadsMean - completed) < 1e-9)
+        #expect(abs(try #require(blocked.costPerCompletedThread) - blocked.cost.mean / completed) < 1e-9)
+        #expect(abs(try #require(fallback.costPerCompletedThread) - fallback.cost.mean / p.threads.mean) < 1e-9)
+        // Falling back costs more than the API per thread: the plan is the dearer way to work.
+        #expect(try #require(fallback.costPerCompletedThread) > p.costPerThread)
+        // A fallback plan's cost depends on usage: its break-even is scanned.
+        #expect(fallback.breakEven.method == .scan)
+    }
+
     @Test func timelineSpreadsWorkingDaysOverWeekdays() {
         let t = PlanTimeline(months: 12, workingDays: 230)
         #expect(t.workingDays == 230)

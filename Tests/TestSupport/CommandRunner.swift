@@ -21,6 +21,11 @@ public enum CommandRunner {
         process.arguments = arguments
         process.currentDirectoryURL = RepositoryPaths.root
         var env = ProcessInfo.processInfo.environment
+        // The data directory may hold a `prices --update` copy that changes every priced output
+        // (and is where a default database goes): the CLI under test gets an empty one of its
+        // own unless the test gives one.
+        let dataHome = "tokencast-cli-tests-\(ProcessInfo.processInfo.processIdentifier)"
+        env["XDG_DATA_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent(dataHome).path
         for (k, v) in environment { env[k] = v }
         process.environment = env
         let out = Pipe(), err = Pipe()

@@ -44,6 +44,30 @@ import Testing
         #expect(report.newRequests == 2)
     }
 
+    /// Issue 13: repeated totals with new rate limits were counted as used ("1674 used, 0
+    /// duplicate" on real rollouts); they are duplicates, and the totals do not change.
+    @Test func repeatedTotalsAreDuplicatesWhateverTheirRateLimits() throws {
+        let store = try ThreadStore(inMemory: #function)
+        let report = try CodexImporter(store: store).importLogs(at: [Fixtures.codexRepeats])
+        #expect(report.lines == 9)
+        #expect(report.usedLines == 3)
+        #expect(report.duplicateLines == 4)
+        #expect(report.ignoredLines == ["session_meta": 1, "turn_context": 1])
+        #expect(report.usedLines + report.duplicateLines + report.ignoredLines.values.reduce(0, +) == report.lines)
+        #expect(report.newRequests == 3)
+        #expect(report.rateLimitSamples == 14)
+        #expect(report.summary.contains("3 used, 4 duplicate"))
+        let thread = try #require(try store.threads().first)
+        #expect(thread.model == "gpt-5.1-codex-max")
+        #expect(thread.tokens == TokenCounts(input: 8_000, cacheRead: 33_000, output: 1_500, reasoning: 800))
+        #expect(
+            try store.requests(threadID: thread.id).map(\.tokens) == [
+                TokenCounts(input: 4_000, cacheRead: 8_000, output: 400, reasoning: 200),
+                TokenCounts(input: 2_000, cacheRead: 16_000, output: 500, reasoning: 300),
+                TokenCounts(input: 2_000, cacheRead: 9_000, output: 600, reasoning: 300),
+            ])
+    }
+
     @Test func reimportingAddsNothing() throws {
         let store = try ThreadStore(inMemory: #function)
         let importer = CodexImporter(store: store)

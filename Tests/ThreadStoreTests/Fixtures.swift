@@ -18,6 +18,9 @@ enum Fixtures {
     static let codexSessions = path("codex/sessions")
     static let codexRollout = path(
         "codex/sessions/2025/10/02/rollout-2025-10-02T09-14-03-0199a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b.jsonl")
+    /// A Codex rollout shaped like CLI 0.104's: every total written twice or three times, the
+    /// repeats with fresh rate limits.
+    static let codexRepeats = path("codex-repeats")
     static let secret = "tokencast-secret-7f3a9c"
 }
 

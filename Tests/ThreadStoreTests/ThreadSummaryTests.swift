@@ -29,9 +29,31 @@ import Testing
         #expect(abs(try #require(haiku.costUSD) - expected) < 1e-12)
         #expect(haiku.cacheHitRate == 200.0 / 261.0)
         #expect(summary.unpricedModels == ["claude-opus-4-1", "mystery-model-9"])
-        #expect(summary.total.costUSD == nil)
+        // Issue 13: unpriced rows are excluded from the total, counted, never priced at $0.
+        let priced = summary.rows.compactMap(\.costUSD).reduce(0, +)
+        #expect(summary.rows.filter { $0.costUSD == nil }.count == 2)
+        #expect(abs(try #require(summary.total.costUSD) - priced) < 1e-12)
+        #expect(summary.unpricedThreads == 2)
+        #expect(summary.unpricedRequests == 4)
         #expect(summary.total.turns == 10)
         #expect(summary.total.threads == 4)
+    }
+
+    @Test func modelsTheBuiltInNamesLackArePricedByTheFallback() throws {
+        let opus41 = ModelPrice(
+            model: "claude-opus-4-1", provider: "anthropic", input: 15e-6, output: 75e-6, cacheRead: 1.5e-6,
+            cacheWrite5m: 18.75e-6, cacheWrite1h: 30e-6, caching: .explicit)
+        let snapshot = PriceCatalog(source: "snapshot", date: "2026-01-02", prices: [opus41])
+        let summary = try store().summary(catalog: PriceCatalog.builtIn.backed(by: snapshot))
+        #expect(summary.unpricedModels == ["mystery-model-9"])
+        #expect(summary.unpricedThreads == 1 && summary.unpricedRequests == 1)
+        let opus = try #require(summary.rows.first { $0.model == "claude-opus-4-1" })
+        #expect(opus.costUSD != nil)
+        #expect(summary.priceSource == "built-in 2026-11-20, other models snapshot 2026-01-02")
+        // The built-in names keep their own prices.
+        let haiku = try #require(summary.rows.first { $0.model.hasPrefix("claude-haiku") })
+        let plain = try store().summary()
+        #expect(haiku.costUSD == plain.rows.first { $0.model.hasPrefix("claude-haiku") }?.costUSD)
     }
 
     @Test func filtersByCatalogNameAndWindow() throws {

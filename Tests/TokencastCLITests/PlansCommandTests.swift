@@ -35,7 +35,7 @@ import Testing
         #expect(r.status == 2)
         #expect(
             r.stderr
-                == "error: fixtures/scenarios/plan-without-policy.yaml:6:5: plan 'team plan' has a weekly allowance but no 'over_limit': add over_limit: blocked (threads wait until the limit resets) or over_limit: overage (usage past the limit is billed at API prices)\n"
+                == "error: fixtures/scenarios/plan-without-policy.yaml:6:5: plan 'team plan' has a weekly allowance but no 'over_limit': add over_limit: blocked (threads wait until the limit resets), over_limit: overage (usage past the limit is billed at API prices) or over_limit: fallback_to_api (refused threads run at API prices)\n"
         )
     }
 }

@@ -15,6 +15,10 @@ public struct PricesDocument: Sendable {
         public var tier: PriceTier?
         public var variants: [String: PriceVariant]
         public var contextWindow: Int?
+        /// The catalog layer the price came from (the built-in names, or the snapshot behind
+        /// them) and the day its prices were current.
+        public var source: String = ""
+        public var date: String = ""
 
         public init(_ p: ModelPrice) {
             // Per-token prices times a million carry float noise (24.999999999999996).
@@ -47,10 +51,31 @@ public struct PricesDocument: Sendable {
     public var source: String
     public var date: String
     public var rows: [Row]
+    /// The catalog behind the listed one (the LiteLLM snapshot, or the user's installed update)
+    /// and how many models it has; nil without one.
+    public var fallback: (source: String, date: String, models: Int)?
+    /// Why the snapshot expected behind the built-in names is missing; nil when it is there.
+    public var fallbackProblem: String?
+    /// Models of the fallback not listed (a listing of the built-in names only).
+    public var unlistedFallbackModels = 0
 
-    public init(prices: [ModelPrice], catalog: PriceCatalog) {
+    /// - Parameter listsAll: whether `prices` are every model of both layers (`--all`); when
+    ///   not, and no models were named, the fallback's models are counted as unlisted.
+    public init(prices: [ModelPrice], catalog: PriceCatalog, named: Bool = true, listsAll: Bool = false) {
         source = catalog.source
         date = catalog.date
-        rows = prices.map(Row.init)
+        let layer = catalog.fallback.first
+        rows = prices.map { p in
+            var r = Row(p)
+            let own = catalog.prices[p.model] != nil || layer == nil
+            r.source = own ? catalog.source : layer?.source ?? catalog.source
+            r.date = own ? catalog.date : layer?.date ?? catalog.date
+            return r
+        }
+        if let layer {
+            fallback = (layer.source, layer.date, layer.prices.count)
+            if !named && !listsAll { unlistedFallbackModels = layer.prices.count }
+        }
+        fallbackProblem = catalog.fallbackProblem
     }
 }

@@ -42,12 +42,30 @@ public struct ThreadsDocument: Sendable {
     public var unpricedModels: [String]
     /// Where the prices come from, e.g. `built-in 2025-10-01`.
     public var priceSource: String
+    /// Threads and requests of unpriced models: the total cost leaves them out.
+    public var unpricedThreads: Int
+    public var unpricedRequests: Int
 
-    public init(rows: [Row], total: Row, unpricedModels: [String], priceSource: String) {
+    public init(
+        rows: [Row], total: Row, unpricedModels: [String], priceSource: String, unpricedThreads: Int = 0,
+        unpricedRequests: Int = 0
+    ) {
         self.rows = rows
         self.total = total
         self.unpricedModels = unpricedModels
         self.priceSource = priceSource
+        self.unpricedThreads = unpricedThreads
+        self.unpricedRequests = unpricedRequests
+    }
+
+    /// The note under the table when some models are unpriced: which, and what the total
+    /// cost leaves out (a `-` is never a zero).
+    public var unpricedNote: String? {
+        guard !unpricedModels.isEmpty else { return nil }
+        func count(_ n: Int, _ word: String) -> String { "\(Self.grouped(Int64(n))) \(word)\(n == 1 ? "" : "s")" }
+        return "unpriced: \(unpricedModels.joined(separator: ", ")) (cost shown as -); the total cost excludes their "
+            + "\(count(unpricedThreads, "thread")) and \(count(unpricedRequests, "request")); price them with --prices FILE "
+            + "or `tokencast prices --update FILE`"
     }
 
     static let columns = [

@@ -21,7 +21,7 @@ public enum PricesCSV {
                 let x = r.variants[v]
                 cells += [value(x?.input), value(x?.output), value(x?.cacheRead), value(x?.cacheWrite)]
             }
-            cells += [r.contextWindow.map(String.init) ?? "", d.source, d.date]
+            cells += [r.contextWindow.map(String.init) ?? "", r.source, r.date]
             out += cells.map(CSVField.quoted).joined(separator: ",") + "\n"
         }
         return out

@@ -13,7 +13,8 @@ public enum PricesJSON {
             object([
                 ("model", r.model), ("provider", r.provider), ("caching", r.caching), ("input", r.input), ("output", r.output),
                 ("cache_read", r.cacheRead), ("cache_write_5m", r.write5m), ("cache_write_1h", r.write1h),
-                ("reasoning_output", r.reasoning), ("context_window", r.contextWindow),
+                ("reasoning_output", r.reasoning), ("context_window", r.contextWindow), ("source", r.source),
+                ("date", r.date),
                 (
                     "tier",
                     r.tier.map { t in
@@ -33,7 +34,9 @@ public enum PricesJSON {
                 ),
             ])
         }
-        let root: [String: Any] = ["source": d.source, "date": d.date, "unit": "USD per million tokens", "models": models]
+        var root: [String: Any] = ["source": d.source, "date": d.date, "unit": "USD per million tokens", "models": models]
+        if let f = d.fallback { root["fallback"] = ["source": f.source, "date": f.date, "models": f.models] }
+        if let problem = d.fallbackProblem { root["fallback_problem"] = problem }
         let data = (try? JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys])) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
     }

@@ -28,7 +28,14 @@ public enum PricesText {
                     : String(repeating: " ", count: widths[i] - c.count) + c
             }.joined(separator: "  ").trimmingCharacters(in: .whitespaces) + "\n"
         }
-        return "prices: \(d.source), as of \(d.date); USD per million tokens\n" + line(titles) + cells.map(line).joined()
+        var head = "prices: \(d.source), as of \(d.date); USD per million tokens\n"
+        if let f = d.fallback {
+            head += "behind them: \(f.source), as of \(f.date), \(Money.grouped(Double(f.models))) chat models"
+            head += d.unlistedFallbackModels > 0 ? " (name one, or list them all with --all)\n" : "\n"
+        } else if let problem = d.fallbackProblem {
+            head += "behind them: no LiteLLM snapshot (\(problem))\n"
+        }
+        return head + line(titles) + cells.map(line).joined()
     }
 
     /// "5.00", "0.175", "0.028", "3.125": two decimals at least, more when the price has them.

@@ -1,19 +1,23 @@
 import Foundation
 
-/// The `threads` summary as JSON: `prices`, `unpricedModels`, `rows` and `total`; a missing cost
-/// or hit rate is `null`.
+/// The `threads` summary as JSON: `prices`, `unpricedModels` (with the threads and requests the
+/// total cost excludes), `rows` and `total`; a missing cost or hit rate is `null`.
 public enum ThreadsJSON {
     public static func render(_ d: ThreadsDocument) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let output = Output(
-            prices: d.priceSource, unpricedModels: d.unpricedModels, rows: d.rows.map(Item.init), total: Item(d.total))
+            prices: d.priceSource, unpricedModels: d.unpricedModels, unpricedThreads: d.unpricedThreads,
+            unpricedRequests: d.unpricedRequests, rows: d.rows.map(Item.init), total: Item(d.total))
         return String(decoding: (try? encoder.encode(output)) ?? Data(), as: UTF8.self) + "\n"
     }
 
     struct Output: Encodable {
         var prices: String
         var unpricedModels: [String]
+        /// What `total.cost_usd` leaves out: the threads and requests of `unpricedModels`.
+        var unpricedThreads: Int
+        var unpricedRequests: Int
         var rows: [Item]
         var total: Item
     }

@@ -18,9 +18,7 @@ public enum ThreadsText {
         out += body.dropLast().map(line)
         out.append(line(body.last!.enumerated().map { $0 == 0 ? "total" : ($0 == 1 ? "" : $1) }))
         out.append("prices: \(d.priceSource); cost is API-equivalent at base prices (context tiers not applied)")
-        if !d.unpricedModels.isEmpty {
-            out.append("note: no catalog price for \(d.unpricedModels.joined(separator: ", ")); their cost is shown as -")
-        }
+        if let note = d.unpricedNote { out.append(note) }
         return out.joined(separator: "\n") + "\n"
     }
 }

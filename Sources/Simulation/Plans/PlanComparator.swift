@@ -22,7 +22,7 @@ public enum PlanComparator {
 
     /// Per-trial figures of one option, in this order.
     enum Metric: Int, CaseIterable {
-        case cost, overage, blocked, blockedCost, hoursLocked, hitDays, windowsAtLimit, weeksAtLimit, monthsAtLimit
+        case cost, overage, blocked, blockedCost, fallback, hoursLocked, hitDays, windowsAtLimit, weeksAtLimit, monthsAtLimit
         case peak5h, peakWeek, boxes, usdPerMillion, utilisation
     }
 
@@ -136,7 +136,8 @@ public enum PlanComparator {
         }
     }
 
-    /// Whether a plan's cost is its fee whatever the usage (no limit, or blocked past it).
+    /// Whether a plan's cost is its fee whatever the usage (no limit, or blocked past it; a
+    /// plan that falls back to the API pays for refused threads, so its cost varies).
     static func costIsFixed(_ plan: Plan) -> Bool { !plan.hasLimit || plan.overLimit == .blocked }
 
     /// Bills one trial's threads on `plan` and writes its metrics.
@@ -156,6 +157,7 @@ public enum PlanComparator {
         row[Metric.overage.rawValue] = u.overageUSD
         row[Metric.blocked.rawValue] = Double(u.blockedThreads)
         row[Metric.blockedCost.rawValue] = u.blockedCostUSD
+        row[Metric.fallback.rawValue] = Double(u.fallbackThreads)
         row[Metric.hoursLocked.rawValue] = u.hoursLockedOut
         row[Metric.hitDays.rawValue] = Double(hitDays)
         row[Metric.windowsAtLimit.rawValue] = Double(u.fiveHourWindowsAtLimit)
@@ -200,14 +202,28 @@ public enum PlanComparator {
         let months = Double(timeline.months)
         let m0 = spec.profiles[p].demand.meanPerDay
         let option = spec.option(o)
+        let completed = threadsMean - blocked.mean
         var out = OptionOutcome(
             name: option.name, kind: option.plan != nil ? .plan : .selfHosting, plan: option.plan, selfHosting: option.hosted,
             cost: SpendSummary(cost), saving: SpendSummary(saving), probabilityCheaper: cheaper,
             overage: SpendSummary(column(.overage)), blockedThreads: SpendSummary(blocked),
             blockedShare: threadsMean > 0 ? blocked.mean / threadsMean : 0, blockedCostMean: column(.blockedCost).mean,
+            completedThreadsMean: completed, costPerCompletedThread: completed > 0 ? cost.mean / completed : nil,
             hoursLockedOutPerMonth: column(.hoursLocked).mean / months,
             breakEven: BreakEven(threadsPerDay: nil, method: .linear, searchedUpTo: .infinity))
         if let plan = option.plan {
+            if plan.overLimit == .fallbackToAPI { out.fallbackThreads = SpendSummary(column(.fallback)) }
+            if plan.overLimit == .blocked {
+                // A refused thread opens no window and counts against no limit under either
+                // policy, so falling back to the API serves the same threads and adds the
+                // refused ones' cost: trial by trial, fee + blocked cost.
+                let withAPI = zip(cost, column(.blockedCost)).map { $0 + $1 }
+                let savingWithAPI = zip(api, withAPI).map { $0 - $1 }
+                out.ifRefusedRunOnAPI = FallbackOutcome(
+                    cost: SpendSummary(withAPI), saving: SpendSummary(savingWithAPI),
+                    probabilityCheaper: Double(savingWithAPI.filter { $0 > 0 }.count) / Double(max(savingWithAPI.count, 1)),
+                    costPerCompletedThread: threadsMean > 0 ? withAPI.mean / threadsMean : nil)
+            }
             if plan.allowance5h != nil {
                 out.fiveHourHitPerDay = column(.hitDays).mean / Double(max(timeline.workingDays, 1))
                 out.fiveHourHits = SpendSummary(column(.windowsAtLimit))

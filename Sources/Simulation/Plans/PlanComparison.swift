@@ -52,6 +52,18 @@ public struct OptionOutcome: Sendable {
     public var blockedShare: Double
     /// API-equivalent cost of the refused threads, mean over trials.
     public var blockedCostMean: Double
+    /// Threads a limit refused that ran at API prices instead (policy fallback to API), over
+    /// the period; nil for other policies.
+    public var fallbackThreads: SpendSummary?
+    /// Threads whose work got done (all but the blocked ones), mean over trials.
+    public var completedThreadsMean: Double
+    /// The option's mean cost over its mean completed threads: what a finished piece of work
+    /// costs. For a blocked plan this is the figure to compare with the API's cost per
+    /// thread, since its cost leaves the refused work out; nil when no thread completes.
+    public var costPerCompletedThread: Double?
+    /// For a blocked plan: the same plan with its refused threads run at API prices (policy
+    /// fallback to API), computed from the same trials. nil for other options.
+    public var ifRefusedRunOnAPI: FallbackOutcome?
     /// Share of working days on which a 5-hour window reached its limit; nil without a 5-hour limit.
     public var fiveHourHitPerDay: Double?
     /// 5-hour windows that reached the limit over the period, over trials.
@@ -73,6 +85,17 @@ public struct OptionOutcome: Sendable {
     public var usdPerMillionTokens: SpendSummary?
     public var utilisationNeeded: SpendSummary?
     public var breakEven: BreakEven
+}
+
+/// A blocked plan's figures had its refused threads been run at API prices: the same threads
+/// served (a refused thread counts against no limit either way), plus their API cost.
+public struct FallbackOutcome: Sendable {
+    /// Fees plus the refused threads' API cost, per trial.
+    public var cost: SpendSummary
+    public var saving: SpendSummary
+    public var probabilityCheaper: Double
+    /// Mean cost over the mean of all threads (every thread completes).
+    public var costPerCompletedThread: Double?
 }
 
 /// The mean threads per working day at which an option's expected cost equals the expected API

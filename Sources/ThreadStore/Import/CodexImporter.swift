@@ -151,8 +151,12 @@ final class CodexLineParser: LogLineParser {
                 totals.append(n)
             }
         }
+        // A repeated total is a duplicate even when its rate limits are new: Codex writes each
+        // total twice (when the response ends and again with fresh rate limits), and counting
+        // those lines as used made the summary say "0 duplicate" for half a real log. The
+        // samples are stored all the same and counted on their own line of the summary.
         if totals == previous {
-            if used { session.report.usedLines += 1 } else { session.report.duplicateLines += 1 }
+            session.report.duplicateLines += 1
             return
         }
         var delta = totals

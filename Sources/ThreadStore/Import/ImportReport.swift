@@ -17,9 +17,10 @@ public struct ImportReport: Sendable, Equatable {
     public var unchangedFiles = 0
     public var bytes: Int64 = 0
     public var lines = 0
-    /// Lines that gave a request or a quota sample.
+    /// Lines that gave a request, or (Codex lines without usage) a quota sample.
     public var usedLines = 0
-    /// Repeated lines of a response already seen (streaming partials, one line per content block).
+    /// Repeated lines of a response already seen (streaming partials, one line per content
+    /// block; Codex totals equal to the previous one, whatever their rate limits).
     public var duplicateLines = 0
     /// Lines of types that carry no usage (user messages, summaries, ...), by type.
     public var ignoredLines: [String: Int] = [:]

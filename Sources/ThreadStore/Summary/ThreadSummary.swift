@@ -22,10 +22,14 @@ public struct ThreadSummary: Sendable, Equatable {
 
     /// By model, then month.
     public var rows: [Row]
-    /// The sum of all rows (`costUSD` nil if any row has no price).
+    /// The sum of all rows; its `costUSD` is the sum over priced rows only (nil when no row
+    /// has a price): unpriced rows are excluded, never counted as $0, and counted below.
     public var total: Row
     /// Models without a catalog price (their cost is shown as `-`).
     public var unpricedModels: [String]
+    /// Threads and requests of the unpriced rows, which the total cost leaves out.
+    public var unpricedThreads = 0
+    public var unpricedRequests = 0
     /// Where the prices come from, e.g. `built-in 2025-10-01`.
     public var priceSource: String
 }
@@ -99,12 +103,14 @@ extension ThreadStore {
             }
         }
         var unpriced = Set<String>()
+        var usedFallback = false
         let wanted = model.map { name in (name, try? catalog.price(of: name).model) }
         var result: [ThreadSummary.Row] = []
         for var r in rows.values {
             let price = try? catalog.price(of: r.model)
             if let (name, resolved) = wanted, r.model != name, resolved == nil || price?.model != resolved { continue }
             if let price {
+                if !catalog.fallback.isEmpty && catalog.prices[price.model] == nil { usedFallback = true }
                 let t = r.tokens
                 r.costUSD =
                     Double(t.input) * price.input + Double(t.cacheRead) * price.cacheRead
@@ -117,15 +123,25 @@ extension ThreadStore {
         }
         result.sort { ($0.model, $0.month) < ($1.model, $1.month) }
         var total = ThreadSummary.Row(
-            model: "all", month: "all", threads: 0, turns: 0, tokens: TokenCounts(), costUSD: unpriced.isEmpty ? 0 : nil)
+            model: "all", month: "all", threads: 0, turns: 0, tokens: TokenCounts(),
+            costUSD: result.contains { $0.costUSD != nil } || result.isEmpty ? 0 : nil)
+        var unpricedThreads = 0, unpricedRequests = 0
         for r in result {
             total.threads += r.threads
             total.turns += r.turns
             total.tokens += r.tokens
-            if let c = r.costUSD, total.costUSD != nil { total.costUSD! += c }
+            if let c = r.costUSD {
+                total.costUSD? += c
+            } else {
+                unpricedThreads += r.threads
+                unpricedRequests += r.turns
+            }
         }
-        return ThreadSummary(
-            rows: result, total: total, unpricedModels: unpriced.sorted(),
-            priceSource: "\(catalog.source) \(catalog.date)")
+        var source = "\(catalog.source) \(catalog.date)"
+        if usedFallback, let f = catalog.fallback.first { source += ", other models \(f.source) \(f.date)" }
+        var summary = ThreadSummary(rows: result, total: total, unpricedModels: unpriced.sorted(), priceSource: source)
+        summary.unpricedThreads = unpricedThreads
+        summary.unpricedRequests = unpricedRequests
+        return summary
     }
 }

@@ -37,6 +37,7 @@ struct BacktestCommand: ParsableCommand {
     @Option(help: "Random seed; the same seed gives the same numbers.")
     var seed: UInt64 = 1
 
+    @OptionGroup var pricing: PriceOptions
     @OptionGroup var output: OutputOptions
 
     var horizonDays: Int? {
@@ -73,6 +74,7 @@ struct BacktestCommand: ParsableCommand {
         backtest.bootstrap = bootstrap
         backtest.trials = trials
         backtest.seed = seed
+        backtest.catalog = try pricing.catalog()
         let document = BacktestDocument(try backtest.run(store: try database.open()))
         switch output.format {
         case .html: throw UserFacingError.noHTML

@@ -12,11 +12,15 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Scenario files to check.")
     var files: [String]
 
+    @OptionGroup var pricing: PriceOptions
+
     func run() throws {
         var failed = false
+        let catalog = try pricing.catalog()
         for file in files {
             do {
-                let s = try ScenarioLoader.load(path: file, fits: StoredFits())
+                let s = try ScenarioLoader.load(
+                    path: file, catalog: catalog, catalogFromCommandLine: pricing.prices != nil, fits: StoredFits())
                 print(
                     "\(file): ok (\(s.models.count) model\(s.models.count == 1 ? "" : "s"), \(s.trials) trials, \(s.calendar.months.count) months)"
                 )

@@ -24,11 +24,12 @@ struct DiffCommand: ParsableCommand {
     var method: TeamMethod?
 
     @OptionGroup var simulation: SimulationOptions
+    @OptionGroup var pricing: PriceOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        var sa = try ScenarioLoader.load(path: a, fits: StoredFits())
-        var sb = try ScenarioLoader.load(path: b, fits: StoredFits())
+        var sa = try pricing.loadScenario(a)
+        var sb = try pricing.loadScenario(b)
         // Both run with the base scenario's seed and trials, or the command line's.
         simulation.apply(to: &sa)
         let seed = sa.seed, trials = sa.trials

@@ -38,6 +38,7 @@ struct FitCommand: ParsableCommand {
     @Flag(help: "Print the fit without storing it.")
     var dryRun = false
 
+    @OptionGroup var pricing: PriceOptions
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -57,7 +58,8 @@ struct FitCommand: ParsableCommand {
         let store = try database.open()
         let (sinceDate, untilDate) = window.dates
         let options = BehaviourFitter.Options(
-            bootstrap: bootstrap, goodnessReplicates: goodnessReplicates, seed: seed, since: sinceDate, until: untilDate)
+            bootstrap: bootstrap, goodnessReplicates: goodnessReplicates, seed: seed, since: sinceDate, until: untilDate,
+            catalog: try pricing.catalog())
         let fitter = BehaviourFitter(options: options)
         let models: [String]
         if let model {

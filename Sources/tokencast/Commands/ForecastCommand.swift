@@ -25,11 +25,12 @@ struct ForecastCommand: ParsableCommand {
     var method: TeamMethod?
 
     @OptionGroup var simulation: SimulationOptions
+    @OptionGroup var pricing: PriceOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var gates: GateOptions
 
     func run() throws {
-        var loaded = try ScenarioLoader.load(path: scenario, fits: StoredFits())
+        var loaded = try pricing.loadScenario(scenario)
         simulation.apply(to: &loaded)
         // Read the conditions before simulating, so a typo costs no simulation time.
         let conditions = try gates.conditions(profiles: loaded.teamSpec().profiles.map(\.name))

@@ -18,6 +18,7 @@ struct SensitivityCommand: ParsableCommand {
     var scenario: String
 
     @OptionGroup var simulation: SimulationOptions
+    @OptionGroup var pricing: PriceOptions
     @OptionGroup var output: OutputOptions
 
     @Option(
@@ -43,7 +44,7 @@ struct SensitivityCommand: ParsableCommand {
     }
 
     func run() throws {
-        var loaded = try ScenarioLoader.load(path: scenario, fits: StoredFits())
+        var loaded = try pricing.loadScenario(scenario)
         simulation.apply(to: &loaded)
         let spec = loaded.forecastSpec()
         let swing = swingTrials ?? min(loaded.trials, 2_000)

@@ -9,9 +9,10 @@ struct ThreadsCommand: ParsableCommand {
         commandName: "threads",
         abstract: "Summarise stored threads per model and month.",
         discussion: """
-            Shows threads, turns, tokens by class, API-equivalent cost at the built-in catalog's prices \
-            ("-" for models it does not price) and the cache hit rate, \
-            cache_read / (cache_read + cache_write + input).
+            Shows threads, turns, tokens by class, API-equivalent cost and the cache hit rate, \
+            cache_read / (cache_read + cache_write + input). Prices: the built-in catalog backed by the \
+            LiteLLM snapshot (see `tokencast prices`), or --prices FILE. A model neither prices is shown \
+            with cost "-", and the total cost says how many threads and requests it leaves out.
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -20,6 +21,8 @@ struct ThreadsCommand: ParsableCommand {
     var model: String?
 
     @OptionGroup var window: WindowOptions<ThreadsTimed>
+
+    @OptionGroup var pricing: PriceOptions
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case table, json, csv
@@ -37,7 +40,7 @@ struct ThreadsCommand: ParsableCommand {
     func run() throws {
         let store = try database.open()
         let (sinceDate, untilDate) = window.dates
-        let summary = try store.summary(model: model, since: sinceDate, until: untilDate, catalog: .builtIn)
+        let summary = try store.summary(model: model, since: sinceDate, until: untilDate, catalog: pricing.catalog())
         let document = ThreadsDocument(summary)
         switch format {
         case .table: try output.emit(ThreadsText.render(document))

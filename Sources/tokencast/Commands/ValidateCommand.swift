@@ -39,6 +39,7 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Random seed; the same seed gives the same figures.")
     var seed: UInt64 = 1
 
+    @OptionGroup var pricing: PriceOptions
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -62,7 +63,9 @@ struct ValidateCommand: ParsableCommand {
         let store = try database.open()
         let (sinceDate, untilDate) = window.dates
         let fitter = BehaviourFitter(
-            options: .init(bootstrap: bootstrap, goodnessReplicates: 0, seed: seed, since: sinceDate, until: untilDate))
+            options: .init(
+                bootstrap: bootstrap, goodnessReplicates: 0, seed: seed, since: sinceDate, until: untilDate,
+                catalog: try pricing.catalog()))
         let name: String
         if let model {
             name = model

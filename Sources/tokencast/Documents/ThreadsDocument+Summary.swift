@@ -13,6 +13,7 @@ extension ThreadsDocument {
         }
         self.init(
             rows: summary.rows.map(row), total: row(summary.total), unpricedModels: summary.unpricedModels,
-            priceSource: summary.priceSource)
+            priceSource: summary.priceSource, unpricedThreads: summary.unpricedThreads,
+            unpricedRequests: summary.unpricedRequests)
     }
 }
