@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Pricing
 import Testing
 
 @testable import ThreadStore
@@ -110,6 +111,38 @@ import Testing
         let half = WindowOutlook.estimate(usedPercent: 50, elapsed: 3600, length: 5 * 3600, binCost: mixed, binSeconds: 300)
         #expect(half.probability == 0.5)
         #expect(half.method == "past windows")
+    }
+
+    @Test func historyIsRebinnedAndReadFromTheStore() throws {
+        let origin = Date(timeIntervalSince1970: 1_764_547_200)  // 2025-12-01T00:00:00Z
+        var cost = [Double](repeating: 0, count: 36)
+        cost[0] = 1; cost[11] = 2; cost[12] = 4
+        let history = UseHistory(origin: origin, cost: cost)
+        #expect(history.bins(from: origin, to: origin + 3 * 3600, binSeconds: 3600) == [3, 4, 0])
+        #expect(history.bins(from: origin + 3300, to: origin + 3900, binSeconds: 300) == [2, 4])
+        #expect(history.bins(from: origin - 600, to: origin, binSeconds: 300) == [0, 0])
+
+        let store = try ThreadStore(inMemory: "history")
+        _ = try ClaudeCodeImporter(store: store).importLogs(at: [Fixtures.path("report/projects")])
+        let stored = try store.useHistory(
+            modelPrefix: "claude", since: origin, until: origin + 86_400, catalog: .builtIn)
+        let sonnet = try PriceCatalog.builtIn.price(of: "claude-sonnet-4-5")
+        // 08:30 is bin 102 of the day: the first request, 10 input, 2,000 cache read, 500 output.
+        let expected = 10 * sonnet.input + 2000 * sonnet.cacheRead + 500 * sonnet.output
+        #expect(abs(stored.cost[102] - expected) < 1e-12)
+        // The unpriced model at 14:00 weighs nothing; the 13:30 request does.
+        #expect(stored.cost[168] == 0 && stored.cost[162] > 0)
+    }
+
+    @Test func weeksOverlapByTheDay() {
+        // 20 days, one unit of use at 09:00 each day, hourly bins.
+        var bins = [Double](repeating: 0, count: 20 * 24)
+        for d in 0..<20 { bins[d * 24 + 9] = 1 }
+        let o = WindowOutlook.estimate(
+            usedPercent: 10, elapsed: 86_400, length: 7 * 86_400, binCost: bins, binSeconds: 3600, stride: 86_400)
+        // Weeks starting on days 0...12 end before the history does; each has 1 before, 6 after.
+        #expect(o.cases == 13)
+        #expect(o.projectedPercent == 70 && o.probability == 0)
     }
 
     @Test func tooLittleHistoryGivesOnlyThePace() {

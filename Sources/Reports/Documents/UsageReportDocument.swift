@@ -60,7 +60,12 @@ public struct UsageReportDocument: Sendable {
         }
 
         /// `Anthropic 5h 42% official`.
-        var text: String { "\(vendor) \(window) \(String(format: "%.0f", percent))% \(basis)" }
+        var text: String { "\(vendor) \(window) \(Self.percentText(percent))% \(basis)" }
+
+        /// Small shares keep two significant digits: a block at 0.4 % is not a block at 0 %.
+        static func percentText(_ p: Double) -> String {
+            p >= 10 ? String(format: "%.0f", p) : p >= 1 ? String(format: "%.1f", p) : String(format: "%.2g", p)
+        }
     }
 
     public struct Group: Sendable {

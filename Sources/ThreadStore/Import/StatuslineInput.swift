@@ -60,10 +60,8 @@ public struct StatuslineInput: Sendable, Hashable {
         let cost = root["cost"] as? [String: Any]
         sessionCostUSD = try Self.number(cost?["total_cost_usd"], "cost.total_cost_usd", nonNegative: true)
         let context = root["context_window"] as? [String: Any]
-        inputTokens = try Self.number(context?["total_input_tokens"], "context_window.total_input_tokens", nonNegative: true)
-            .map { Int64($0) }
-        outputTokens = try Self.number(context?["total_output_tokens"], "context_window.total_output_tokens", nonNegative: true)
-            .map { Int64($0) }
+        inputTokens = try Self.count(context?["total_input_tokens"], "context_window.total_input_tokens")
+        outputTokens = try Self.count(context?["total_output_tokens"], "context_window.total_output_tokens")
         windows = []
         switch root["rate_limits"] {
         case nil, is NSNull: break
@@ -102,6 +100,13 @@ public struct StatuslineInput: Sendable, Hashable {
         return x
     }
 
+    /// A token count: a whole number from 0 to ``TokenCounts/maxLogged``, as the importers take.
+    static func count(_ value: Any?, _ name: String) throws(Malformed) -> Int64? {
+        guard let x = try number(value, name, nonNegative: true) else { return nil }
+        guard x <= Double(TokenCounts.maxLogged) else { throw Malformed(reason: "\(name) is \(x), above any real count") }
+        return Int64(x)
+    }
+
     /// `resets_at`: Unix seconds (what Claude Code sends), or an ISO 8601 time.
     static func date(_ value: Any?, _ name: String) throws(Malformed) -> Date? {
         if let text = value as? String {
@@ -110,6 +115,11 @@ public struct StatuslineInput: Sendable, Hashable {
         }
         guard let seconds = try number(value, "rate_limits.\(name).resets_at", nonNegative: true) else { return nil }
         // Milliseconds would put the reset tens of thousands of years ahead.
-        return Date(timeIntervalSince1970: seconds > 1e11 ? seconds / 1000 : seconds)
+        let unix = seconds > 1e11 ? seconds / 1000 : seconds
+        // 2001 to 2100: anything else is not a reset time, and would overflow date arithmetic.
+        guard (978_307_200...4_102_444_800).contains(unix) else {
+            throw Malformed(reason: "rate_limits.\(name).resets_at \(seconds) is not a time between 2001 and 2100")
+        }
+        return Date(timeIntervalSince1970: unix)
     }
 }

@@ -55,27 +55,62 @@ extension ThreadStore {
     }
 
     /// The stored requests of models whose name starts with `modelPrefix`, summed per model in
-    /// bins of `binSeconds` from `since` to `until`: (bin index from `since`, model, tokens).
-    /// SQLite does the grouping, so a month of requests reaches Swift as a few thousand rows.
-    public func binnedUse(modelPrefix: String, since: Date, until: Date, binSeconds: Int) throws -> [(
-        bin: Int, model: String, tokens: TokenCounts
+    /// 5-minute bins from `since` to `until`: (the bin's start in Unix seconds, model, tokens).
+    ///
+    /// SQLite groups by the stored time's text (GRDB writes `YYYY-MM-DD HH:MM:SS.SSS`, UTC):
+    /// the first 15 characters and whether the minute's last digit is 5 or more name the bin,
+    /// which is cheaper than converting every row's time; the covering index `requests_by_time`
+    /// serves the whole query. A month of requests reaches Swift as a few thousand rows.
+    public func binnedUse(modelPrefix: String, since: Date, until: Date) throws -> [(
+        start: Int, model: String, tokens: TokenCounts
     )] {
-        let origin = Int(since.timeIntervalSince1970)
-        return try writer.read { db in
-            try Row.fetchAll(
+        try writer.read { db in
+            var out: [(start: Int, model: String, tokens: TokenCounts)] = []
+            let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT (CAST(strftime('%s', timestamp) AS INTEGER) - ?3) / ?4 AS bin, model,
+                    SELECT substr(timestamp, 1, 15) AS prefix, substr(timestamp, 16, 1) >= '5' AS late, model,
                            sum(input_tokens) AS input_tokens, sum(cache_read_tokens) AS cache_read_tokens,
                            sum(cache_write_5m_tokens) AS cache_write_5m_tokens,
                            sum(cache_write_1h_tokens) AS cache_write_1h_tokens,
-                           sum(output_tokens) AS output_tokens, sum(reasoning_tokens) AS reasoning_tokens
-                    FROM requests
-                    WHERE timestamp >= ?1 AND timestamp < ?2 AND model LIKE ?5
-                    GROUP BY 1, 2
+                           sum(output_tokens) AS output_tokens
+                    FROM requests INDEXED BY requests_by_time
+                    WHERE timestamp >= ?1 AND timestamp < ?2 AND model LIKE ?3
+                    GROUP BY 1, 2, 3
                     """,
-                arguments: [since, until, origin, binSeconds, modelPrefix + "%"]
-            ).map { r in (r["bin"], r["model"], TokenCounts(row: r)) }
+                arguments: [since, until, modelPrefix + "%"])
+            while let r = try rows.next() {
+                guard let prefix: String = r["prefix"], let minute = Self.unixMinute(tenMinutePrefix: prefix) else { continue }
+                let late: Bool = r["late"]
+                out.append((minute + (late ? 300 : 0), r["model"], TokenCounts(row: r)))
+            }
+            return out
         }
+    }
+
+    /// `2025-12-02 10:3` (a stored time's first 15 characters) as Unix seconds of 10:30 UTC;
+    /// nil for text of another shape.
+    static func unixMinute(tenMinutePrefix p: String) -> Int? {
+        let u = Array(p.utf8)
+        guard u.count == 15 else { return nil }
+        func digits(_ range: Range<Int>) -> Int? {
+            var n = 0
+            for i in range {
+                guard (48...57).contains(u[i]) else { return nil }
+                n = n * 10 + Int(u[i] - 48)
+            }
+            return n
+        }
+        guard let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10), let h = digits(11..<13),
+            let tens = digits(14..<15), (1...12).contains(m), (1...31).contains(d)
+        else { return nil }
+        // Days from 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
+        let yy = m <= 2 ? y - 1 : y
+        let era = (yy >= 0 ? yy : yy - 399) / 400
+        let yoe = yy - era * 400
+        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        let days = era * 146_097 + doe - 719_468
+        return days * 86_400 + h * 3600 + tens * 600
     }
 }

@@ -71,7 +71,9 @@ struct ReportCommand: ParsableCommand {
             events: events, period: UsagePeriod(rawValue: period.rawValue) ?? .daily, timeZone: zone, catalog: catalog,
             snapshots: snapshots, plans: plans, now: now.flatMap(DateArgument.parse)?.date ?? Date(),
             untimedRequests: untimed)
-        let document = UsageReportDocument(usage)
+        var document = UsageReportDocument(usage)
+        // Foundation names UTC "GMT"; the report says the zone as the user wrote it.
+        if let timezone { document.timeZone = timezone }
         switch output.format {
         case .table: try output.emit(UsageReportText.render(document))
         case .json: try output.emit(try UsageReportJSON.render(document))

@@ -51,6 +51,9 @@ struct Statusline {
     var timeZone: TimeZone
 
     static let source = "claude-code-statusline"
+    /// How far back past windows are compared: long enough for dozens of 5-hour windows and a
+    /// few weeks, short enough that the statusline reads it in milliseconds.
+    static let lookback: TimeInterval = 60 * 86_400
     /// What the editor shows when the input cannot be read.
     static let fallback = "tokencast: no status (see statusline.log)"
 
@@ -76,11 +79,23 @@ struct Statusline {
                 log("store busy or unwritable, reading not recorded: \(error)")
             }
             today = try store.statuslineCost(day: day)
-            for w in input.windows where w.name == "five_hour" || w.name == "seven_day" {
-                guard let resets = w.resetsAt else { continue }
-                outlooks[w.name] = try store.windowOutlook(
-                    usedPercent: w.usedPercent, resetsAt: resets, length: TimeInterval(w.minutes * 60), now: now,
-                    modelPrefix: "claude", catalog: .builtIn)
+            // A reset time outside the window's own span (a clock far off, a stale reading) has
+            // no elapsed share to compare: those windows get no outlook.
+            let windows = input.windows.filter { w in
+                guard w.name == "five_hour" || w.name == "seven_day", let resets = w.resetsAt else { return false }
+                let ahead = resets.timeIntervalSince(now)
+                return ahead > 0 && ahead <= Double(w.minutes * 60) + 3600
+            }
+            if let earliest = windows.compactMap({ $0.resetsAt?.addingTimeInterval(-Double($0.minutes * 60)) }).min() {
+                // One read of the history serves both windows.
+                let history = try store.useHistory(
+                    modelPrefix: "claude", since: earliest.addingTimeInterval(-Self.lookback), until: now, catalog: .builtIn)
+                for w in windows {
+                    guard let resets = w.resetsAt else { continue }
+                    outlooks[w.name] = history.outlook(
+                        usedPercent: w.usedPercent, resetsAt: resets, length: TimeInterval(w.minutes * 60), now: now,
+                        lookback: Self.lookback)
+                }
             }
         } catch {
             log("store not read: \(error)")
@@ -95,9 +110,9 @@ struct Statusline {
             if let resets = w.resetsAt { text += " ↻" + Self.duration(resets.timeIntervalSince(now)) }
             if let o = outlooks[name] {
                 if let p = o.probability {
-                    text += " P(hit) " + Self.percent(p)
+                    text += ", P(hit) " + Self.percent(p)
                 } else if let projected = o.projectedPercent {
-                    text += " pace→\(Int(projected.rounded()))%"
+                    text += ", on pace for \(Int(projected.rounded()))%"
                 }
             }
             parts.append(text)
@@ -119,7 +134,7 @@ struct Statusline {
 
     /// `2h30m`, `45m`, `3d4h`.
     static func duration(_ seconds: TimeInterval) -> String {
-        let m = max(Int(seconds / 60), 0)
+        let m = Int(min(max(seconds / 60, 0), 1e6))
         if m >= 1440 { return "\(m / 1440)d\((m % 1440) / 60)h" }
         if m >= 60 { return "\(m / 60)h\(String(format: "%02d", m % 60))m" }
         return "\(m)m"
