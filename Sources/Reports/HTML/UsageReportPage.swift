@@ -23,7 +23,13 @@ public enum UsageReportPage {
             }
             let title =
                 d.groups.count > maxBars ? "Cost of the latest \(maxBars) of \(d.groups.count) periods" : "Cost per \(d.keyColumn)"
-            blocks.append(.charts([BarChart.render(Array(bars), title: title, xTitle: "API-equivalent cost (USD)")]))
+            // Cents-sized periods need more than the axis's two decimals.
+            blocks.append(
+                .charts([
+                    BarChart.render(
+                        Array(bars), title: title, xTitle: "API-equivalent cost (USD)",
+                        format: { abs($0) < 1 ? Money.full($0) : AxisFormat.money($0) })
+                ]))
         }
         report.add(HTMLSection(id: "summary", title: "Summary", blocks: blocks))
 
@@ -33,12 +39,14 @@ public enum UsageReportPage {
         let fixed = header.count
         header += ["model", "requests", "input", "output", "cache read", "cache write 5m", "cache write 1h", "cost", "window share"]
         var table = HTMLTable(caption: "Tokens by class and API-equivalent cost", header: header, numeric: Set((fixed + 1)..<(header.count - 1)))
+        // A time wraps into three lines in a narrow column: keep it on one.
+        func time(_ s: String) -> String { s.replacingOccurrences(of: " ", with: "\u{00A0}") }
         for g in d.groups {
             let rows = g.models.count == 1 ? g.models : g.models + [g.total]
             for (i, r) in rows.enumerated() {
-                var cells = [i == 0 ? g.key : ""]
-                if d.period == "blocks" { cells += i == 0 ? [g.end, g.active == true ? "active" : ""] : ["", ""] }
-                if d.period == "session" { cells += i == 0 ? [g.detail ?? "-", g.lastUse] : ["", ""] }
+                var cells = [i == 0 ? time(g.key) : ""]
+                if d.period == "blocks" { cells += i == 0 ? [time(g.end), g.active == true ? "active" : ""] : ["", ""] }
+                if d.period == "session" { cells += i == 0 ? [g.detail ?? "-", time(g.lastUse)] : ["", ""] }
                 cells.append(r.model)
                 cells += [Int64(r.requests), r.input, r.output, r.cacheRead, r.cacheWrite5m, r.cacheWrite1h].map {
                     Money.grouped(Double($0))

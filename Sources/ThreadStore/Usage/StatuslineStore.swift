@@ -79,10 +79,14 @@ extension ThreadStore {
                     GROUP BY 1, 2, 3
                     """,
                 arguments: [since, until, modelPrefix + "%"])
+            // Columns by position: this runs on every statusline refresh, and by-name lookups
+            // cost more than the rest of the loop.
             while let r = try rows.next() {
-                guard let prefix: String = r["prefix"], let minute = Self.unixMinute(tenMinutePrefix: prefix) else { continue }
-                let late: Bool = r["late"]
-                out.append((minute + (late ? 300 : 0), r["model"], TokenCounts(row: r)))
+                guard let prefix: String = r[0], let minute = Self.unixMinute(tenMinutePrefix: prefix) else { continue }
+                let late: Bool = r[1]
+                let tokens = TokenCounts(
+                    input: r[3], cacheRead: r[4], cacheWrite5m: r[5], cacheWrite1h: r[6], output: r[7])
+                out.append((minute + (late ? 300 : 0), r[2], tokens))
             }
             return out
         }
