@@ -39,12 +39,15 @@ public enum UsageReportPage {
         let fixed = header.count
         header += ["model", "requests", "input", "output", "cache read", "cache write 5m", "cache write 1h", "cost", "window share"]
         var table = HTMLTable(caption: "Tokens by class and API-equivalent cost", header: header, numeric: Set((fixed + 1)..<(header.count - 1)))
-        // A time wraps into three lines in a narrow column: keep it on one.
-        func time(_ s: String) -> String { s.replacingOccurrences(of: " ", with: "\u{00A0}") }
+        // A day or time wraps at its hyphens and space in a narrow column: keep it on one line
+        // (no-break space and non-breaking hyphens).
+        func time(_ s: String) -> String {
+            s.replacingOccurrences(of: " ", with: "\u{00A0}").replacingOccurrences(of: "-", with: "\u{2011}")
+        }
         for g in d.groups {
             let rows = g.models.count == 1 ? g.models : g.models + [g.total]
             for (i, r) in rows.enumerated() {
-                var cells = [i == 0 ? time(g.key) : ""]
+                var cells = [i == 0 ? (d.period == "session" ? g.key : time(g.key)) : ""]
                 if d.period == "blocks" { cells += i == 0 ? [time(g.end), g.active == true ? "active" : ""] : ["", ""] }
                 if d.period == "session" { cells += i == 0 ? [g.detail ?? "-", time(g.lastUse)] : ["", ""] }
                 cells.append(r.model)
