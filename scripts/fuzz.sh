@@ -7,7 +7,7 @@
 # A crash leaves its input in .build-fuzz/artifacts/<target>/; copy it to fixtures/fuzz/<target>/
 # and ReliabilityTests replays it on every `make test`.
 #
-# Usage: scripts/fuzz.sh [target...]   (targets: scenario claude-code codex csv litellm)
+# Usage: scripts/fuzz.sh [target...]   (targets: scenario claude-code codex csv litellm statusline)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 REPO=$(pwd)
@@ -16,7 +16,7 @@ SWIFT=${SWIFT:-swift}
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}
 SCRATCH=.build-fuzz
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(scenario claude-code codex csv litellm)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(scenario claude-code codex csv litellm statusline)
 
 $SWIFT build --product tokencast-fuzz --scratch-path "$SCRATCH" \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DFUZZING \
@@ -31,6 +31,7 @@ seeds() {
         codex) find fixtures/logs/codex -name '*.jsonl' ;;
         csv) find fixtures/logs -name '*.csv' ;;
         litellm) find fixtures/prices -name '*.json' ;;
+        statusline) find fixtures/statusline -name '*.json' ;;
     esac
     [ -d "fixtures/fuzz/$1" ] && find "fixtures/fuzz/$1" -type f
 }

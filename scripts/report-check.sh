@@ -105,4 +105,12 @@ validation_db="$OUT/validate-real.db"
 rm -f "$validation_db"
 "$TOKENCAST" import csv fixtures/real-threads/swe4cc-claude-sonnet-4-5.csv --db "$validation_db" --quiet > /dev/null
 render "validate-real-threads" validate --db "$validation_db" --threads 20000 --bootstrap 20
+# `report` over the real-shaped Claude Code and Codex logs in fixtures/logs (blocks across a
+# gap, an unpriced model, Codex's official window readings).
+report_db="$OUT/report.db"
+rm -f "$report_db"
+"$TOKENCAST" import claude-code fixtures/logs/report/projects fixtures/logs/claude-code/projects --db "$report_db" --quiet > /dev/null
+"$TOKENCAST" import codex fixtures/logs/codex/sessions --db "$report_db" --quiet > /dev/null
+render "report-blocks" report blocks --db "$report_db" --timezone UTC --plan "Claude Max 5x"
+render "report-daily" report daily --db "$report_db" --timezone Europe/Paris
 [ "$failed" = 0 ] && echo "report-check: every report passed" || { echo "report-check: FAILED"; exit 1; }

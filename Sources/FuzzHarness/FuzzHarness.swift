@@ -21,6 +21,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case csv
     /// `PriceCatalog(liteLLMData:source:date:)` and a lookup in the catalog it builds.
     case litellm
+    /// The statusline's input reader, what it records, and the outlook it computes.
+    case statusline
 
     /// Runs the target on one input. Errors thrown by the library are the expected outcome for
     /// bad input and are returned, not rethrown.
@@ -49,6 +51,19 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
                     _ = try CSVImporter(store: store).importFile(at: path)
                 }
                 _ = try store.summary(model: nil, since: nil, until: nil, catalog: .builtIn)
+            case .statusline:
+                let input = try StatuslineInput(json: data)
+                let store = try Self.store()
+                let now = Date(timeIntervalSince1970: 1_764_669_600)
+                try store.recordStatusline(input, day: "2025-12-02", at: now, source: "fuzz")
+                _ = try store.statuslineCost(day: "2025-12-02")
+                let history = try store.useHistory(
+                    modelPrefix: "claude", since: now.addingTimeInterval(-30 * 86_400), until: now, catalog: .builtIn)
+                for w in input.windows {
+                    guard let resets = w.resetsAt else { continue }
+                    _ = history.outlook(
+                        usedPercent: w.usedPercent, resetsAt: resets, length: TimeInterval(w.minutes * 60), now: now)
+                }
             case .litellm:
                 let catalog = try PriceCatalog(liteLLMData: data, source: "fuzz.json", date: "2025-01-01")
                 for name in catalog.models.prefix(4) { _ = try? catalog.price(of: name) }

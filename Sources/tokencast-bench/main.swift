@@ -185,6 +185,19 @@ if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "generate-logs"
     }
 }
 
+// `tokencast-bench statusline`: only the statusline's latency (see StatuslineLatency.swift).
+if CommandLine.arguments.count == 2, CommandLine.arguments[1] == "statusline" {
+    do {
+        let figures = try statuslineLatencyFigures() ?? ["error": "tokencast not built next to tokencast-bench"]
+        let data = try JSONSerialization.data(withJSONObject: figures, options: [.prettyPrinted, .sortedKeys])
+        print(String(decoding: data, as: UTF8.self))
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("statusline: \(error)\n".utf8))
+        exit(1)
+    }
+}
+
 var figures: [String: Any] = [:]
 do {
     let model = try baselineModel()
@@ -252,6 +265,11 @@ func teamForecastFigures() -> [String: Any]? {
 }
 
 if let team = teamForecastFigures() { figures["team_forecast_10k"] = team }
+do {
+    if let statusline = try statuslineLatencyFigures() { figures["statusline_latency"] = statusline }
+} catch {
+    FileHandle.standardError.write(Data("bench: statusline: \(error)\n".utf8))
+}
 
 // Import speed: Claude Code JSONL generated once (deterministic), imported into a fresh store.
 do {

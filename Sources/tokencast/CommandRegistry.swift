@@ -9,6 +9,8 @@ enum CommandRegistry {
         PricesCommand.self,
         ImportCommand.self,
         ThreadsCommand.self,
+        ReportCommand.self,
+        StatuslineCommand.self,
         FitCommand.self,
         BacktestCommand.self,
         ValidateCommand.self,

@@ -16,6 +16,13 @@ struct Tokencast: ParsableCommand {
 
     static func main() {
         do {
+            // The statusline runs after every message in Claude Code: parse only its own options
+            // (a usage error or --help goes the usual way, for the usual messages).
+            if CommandLine.arguments.dropFirst().first == StatuslineCommand.configuration.commandName,
+                var statusline = try? StatuslineCommand.parse(Array(CommandLine.arguments.dropFirst(2)))
+            {
+                return try statusline.run()
+            }
             var command = try parseAsRoot()
             try command.run()
         } catch let error as UserFacingError {

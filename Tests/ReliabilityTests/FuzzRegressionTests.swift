@@ -24,7 +24,7 @@ import Testing
             case .claudeCode, .codex, .csv:
                 // Bad lines and rows are skipped and counted; they never stop an import.
                 #expect(error == nil, "\(path): \(String(describing: error))")
-            case .scenario, .litellm:
+            case .scenario, .litellm, .statusline:
                 // Refused with the reader's own message (checked by the readers' own tests).
                 break
             }

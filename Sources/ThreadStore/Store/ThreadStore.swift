@@ -22,7 +22,14 @@ public final class ThreadStore: Sendable {
 
     /// Opens (creating and migrating if needed) the database at `path`.
     /// - Throws: ``ThreadStoreError`` if the file is not a tokencast database or cannot be created.
-    public init(path: String) throws {
+    public convenience init(path: String) throws {
+        try self.init(path: path, waitWhenBusy: 60)
+    }
+
+    /// Opens the database at `path`, waiting at most `waitWhenBusy` seconds for another
+    /// process's write lock; `0` fails at once with `SQLITE_BUSY` (the statusline, which must
+    /// never hold up the editor, skips its write instead).
+    public init(path: String, waitWhenBusy: TimeInterval) throws {
         self.path = path
         try Self.checkExistingFile(at: path)
         do {
@@ -31,7 +38,9 @@ public final class ThreadStore: Sendable {
             if !directory.isEmpty {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             }
-            writer = try DatabasePool(path: path, configuration: Self.configuration)
+            var config = Self.configuration
+            config.busyMode = waitWhenBusy > 0 ? .timeout(waitWhenBusy) : .immediateError
+            writer = try DatabasePool(path: path, configuration: config)
             try Schema.migrator.migrate(writer)
         } catch let error as DatabaseError {
             throw ThreadStoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")

@@ -1,0 +1,120 @@
+import Foundation
+import GRDB
+
+extension ThreadStore {
+    /// Records one statusline reading: the plan's window gauges and the session's cost and
+    /// token totals for `day` (the user's local `YYYY-MM-DD`), in one transaction.
+    ///
+    /// The first reading of a session on a day stores the session's cost at the previous
+    /// day's last reading (0 for a new session) as the day's starting point, so a session that
+    /// runs past midnight counts in each day only what it spent that day.
+    /// - Throws: GRDB's `DatabaseError` (`SQLITE_BUSY` on a store opened with
+    ///   `waitWhenBusy: 0` while another process writes): the caller decides to skip.
+    public func recordStatusline(_ input: StatuslineInput, day: String, at now: Date, source: String) throws {
+        try writer.write { db in
+            for w in input.windows {
+                try db.execute(
+                    sql: """
+                        INSERT INTO statusline_rate_limits
+                            (session_id, timestamp, window, window_minutes, used_percent, resets_at, source)
+                        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                        """,
+                    arguments: [input.sessionID, now, w.name, w.minutes, w.usedPercent, w.resetsAt, source])
+            }
+            guard let cost = input.sessionCostUSD else { return }
+            try db.execute(
+                sql: """
+                    INSERT INTO statusline_sessions
+                        (session_id, day, model, project, cost_at_start, cost_usd, input_tokens, output_tokens,
+                         first_seen, updated_at)
+                    VALUES (?1, ?2, ?3, ?4,
+                            min(?5, coalesce((SELECT cost_usd FROM statusline_sessions
+                                              WHERE session_id = ?1 AND day < ?2 ORDER BY day DESC LIMIT 1), 0)),
+                            ?5, ?6, ?7, ?8, ?8)
+                    ON CONFLICT (session_id, day) DO UPDATE SET
+                        model = coalesce(excluded.model, model), project = coalesce(excluded.project, project),
+                        cost_usd = max(cost_usd, excluded.cost_usd),
+                        input_tokens = coalesce(excluded.input_tokens, input_tokens),
+                        output_tokens = coalesce(excluded.output_tokens, output_tokens),
+                        updated_at = excluded.updated_at
+                    """,
+                arguments: [
+                    input.sessionID, day, input.modelID, input.project, cost, input.inputTokens, input.outputTokens, now,
+                ])
+        }
+    }
+
+    /// What the statusline has seen spent on `day`: each session's cost at its latest reading
+    /// less its cost when the day began.
+    public func statuslineCost(day: String) throws -> Double {
+        try writer.read { db in
+            try Double.fetchOne(
+                db, sql: "SELECT coalesce(sum(max(cost_usd - cost_at_start, 0)), 0) FROM statusline_sessions WHERE day = ?",
+                arguments: [day]) ?? 0
+        }
+    }
+
+    /// The stored requests of models whose name starts with `modelPrefix`, summed per model in
+    /// 5-minute bins from `since` to `until`: (the bin's start in Unix seconds, model, tokens).
+    ///
+    /// SQLite groups by the stored time's text (GRDB writes `YYYY-MM-DD HH:MM:SS.SSS`, UTC):
+    /// the first 15 characters and whether the minute's last digit is 5 or more name the bin,
+    /// which is cheaper than converting every row's time; the covering index `requests_by_time`
+    /// serves the whole query. A month of requests reaches Swift as a few thousand rows.
+    public func binnedUse(modelPrefix: String, since: Date, until: Date) throws -> [(
+        start: Int, model: String, tokens: TokenCounts
+    )] {
+        try writer.read { db in
+            var out: [(start: Int, model: String, tokens: TokenCounts)] = []
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT substr(timestamp, 1, 15) AS prefix, substr(timestamp, 16, 1) >= '5' AS late, model,
+                           sum(input_tokens) AS input_tokens, sum(cache_read_tokens) AS cache_read_tokens,
+                           sum(cache_write_5m_tokens) AS cache_write_5m_tokens,
+                           sum(cache_write_1h_tokens) AS cache_write_1h_tokens,
+                           sum(output_tokens) AS output_tokens
+                    FROM requests INDEXED BY requests_by_time
+                    WHERE timestamp >= ?1 AND timestamp < ?2 AND model LIKE ?3
+                    GROUP BY 1, 2, 3
+                    """,
+                arguments: [since, until, modelPrefix + "%"])
+            // Columns by position: this runs on every statusline refresh, and by-name lookups
+            // cost more than the rest of the loop.
+            while let r = try rows.next() {
+                guard let prefix: String = r[0], let minute = Self.unixMinute(tenMinutePrefix: prefix) else { continue }
+                let late: Bool = r[1]
+                let tokens = TokenCounts(
+                    input: r[3], cacheRead: r[4], cacheWrite5m: r[5], cacheWrite1h: r[6], output: r[7])
+                out.append((minute + (late ? 300 : 0), r[2], tokens))
+            }
+            return out
+        }
+    }
+
+    /// `2025-12-02 10:3` (a stored time's first 15 characters) as Unix seconds of 10:30 UTC;
+    /// nil for text of another shape.
+    static func unixMinute(tenMinutePrefix p: String) -> Int? {
+        let u = Array(p.utf8)
+        guard u.count == 15 else { return nil }
+        func digits(_ range: Range<Int>) -> Int? {
+            var n = 0
+            for i in range {
+                guard (48...57).contains(u[i]) else { return nil }
+                n = n * 10 + Int(u[i] - 48)
+            }
+            return n
+        }
+        guard let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10), let h = digits(11..<13),
+            let tens = digits(14..<15), (1...12).contains(m), (1...31).contains(d)
+        else { return nil }
+        // Days from 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
+        let yy = m <= 2 ? y - 1 : y
+        let era = (yy >= 0 ? yy : yy - 399) / 400
+        let yoe = yy - era * 400
+        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        let days = era * 146_097 + doe - 719_468
+        return days * 86_400 + h * 3600 + tens * 600
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import Pricing
+
+/// The chance that a plan's window fills before it resets, from the pace so far and the
+/// user's own past windows.
+///
+/// The current window opened at `resetsAt - length` and is `usedPercent` full after `elapsed`.
+/// Every past window in the history (opened, as Anthropic opens them, at the first use after
+/// the previous one closed) that had use in its own first `elapsed` is one comparable case:
+/// its use in the rest of the window over its use in that first part, `rho`, says how much the
+/// rest of a window adds to what came before it. The current window ends at
+/// `usedPercent * (1 + rho)` in that case; P(hit) is the share of cases at 100 % or more, and
+/// the typical end is their median. Use is weighed by API-equivalent cost, so the estimate
+/// assumes the plan counts tokens in proportion to their price; no allowance is needed,
+/// because the official percentage so far fixes the scale.
+///
+/// With fewer than ``minimumCases`` comparable windows there is no probability, only the
+/// straight-line pace (`usedPercent` over the share of the window elapsed), and it says so.
+public struct WindowOutlook: Sendable, Hashable {
+    public static let minimumCases = 8
+
+    /// nil when there were too few past windows to say.
+    public var probability: Double?
+    /// The median projected end use, percent.
+    public var projectedPercent: Double?
+    /// Past windows compared.
+    public var cases: Int
+    /// `past windows`, `pace` (straight line) or `full`.
+    public var method: String
+
+    /// - Parameters:
+    ///   - binCost: the history's cost per bin, oldest first, ending where the current window
+    ///     opened.
+    ///   - binSeconds: the bins' length.
+    ///   - stride: how far after a past window's start the next one may start; nil for a
+    ///     window's length (windows as Anthropic opens them, not overlapping). The weekly
+    ///     outlook uses a day: a week from the first use of each past day, so that two months of
+    ///     history give dozens of (overlapping) weeks, not eight.
+    public static func estimate(
+        usedPercent: Double, elapsed: TimeInterval, length: TimeInterval, binCost: [Double], binSeconds: TimeInterval,
+        stride: TimeInterval? = nil
+    ) -> WindowOutlook {
+        if usedPercent >= 100 { return WindowOutlook(probability: 1, projectedPercent: usedPercent, cases: 0, method: "full") }
+        let a = min(max(elapsed, 0), length)
+        let windowBins = max(Int((length / binSeconds).rounded()), 1)
+        let headBins = min(max(Int((a / binSeconds).rounded(.down)), 1), windowBins)
+        var prefix = [Double](repeating: 0, count: binCost.count + 1)
+        for (i, c) in binCost.enumerated() { prefix[i + 1] = prefix[i] + c }
+        var ratios: [Double] = []
+        var i = 0
+        while i < binCost.count {
+            guard binCost[i] > 0 else { i += 1; continue }
+            let end = i + windowBins
+            guard end <= binCost.count else { break }
+            let before = prefix[i + headBins] - prefix[i], after = prefix[end] - prefix[i + headBins]
+            if before > 0 { ratios.append(after / before) }
+            i += stride.map { max(Int(($0 / binSeconds).rounded()), 1) } ?? windowBins
+        }
+        let pace = a >= length * 0.05 ? usedPercent * length / a : nil
+        guard ratios.count >= minimumCases, usedPercent > 0 else {
+            return WindowOutlook(probability: nil, projectedPercent: pace, cases: ratios.count, method: "pace")
+        }
+        let ends = ratios.map { usedPercent * (1 + $0) }.sorted()
+        let hits = ends.filter { $0 >= 100 }.count
+        return WindowOutlook(
+            probability: Double(hits) / Double(ends.count), projectedPercent: ends[ends.count / 2], cases: ends.count,
+            method: "past windows")
+    }
+}
+
+/// The API-equivalent cost of stored requests in 5-minute bins: read once per statusline run
+/// and shared by the 5-hour and the weekly outlook.
+public struct UseHistory: Sendable {
+    public static let binSeconds = 300
+    public var origin: Date
+    /// Cost per bin from `origin`.
+    public var cost: [Double]
+
+    /// The cost per bin of `binSeconds` (a multiple of 5 minutes) from `since` to `until`.
+    public func bins(from since: Date, to until: Date, binSeconds: Int) -> [Double] {
+        let factor = max(binSeconds / Self.binSeconds, 1)
+        let first = Int((since.timeIntervalSince(origin) / Double(Self.binSeconds)).rounded(.down))
+        let count = max(Int((until.timeIntervalSince(since) / Double(binSeconds)).rounded(.down)), 0)
+        var out = [Double](repeating: 0, count: count)
+        for k in 0..<(count * factor) {
+            let j = first + k
+            if cost.indices.contains(j) { out[k / factor] += cost[j] }
+        }
+        return out
+    }
+
+    /// The outlook of a window of `length` resetting at `resetsAt`, from the `lookback` before
+    /// it opened (5-minute bins for windows of hours, hourly for longer ones).
+    public func outlook(
+        usedPercent: Double, resetsAt: Date, length: TimeInterval, now: Date, lookback: TimeInterval = 60 * 86_400
+    ) -> WindowOutlook {
+        let opened = resetsAt.addingTimeInterval(-length)
+        let binSeconds = length <= 6 * 3600 ? 300 : 3600
+        return WindowOutlook.estimate(
+            usedPercent: usedPercent, elapsed: now.timeIntervalSince(opened), length: length,
+            binCost: bins(from: opened.addingTimeInterval(-lookback), to: opened, binSeconds: binSeconds),
+            binSeconds: TimeInterval(binSeconds), stride: length > 86_400 ? 86_400 : nil)
+    }
+}
+
+extension ThreadStore {
+    /// The cost of stored requests of models named `modelPrefix*` in `since..<until`, in
+    /// 5-minute bins, priced by `catalog` (unpriced models weigh nothing).
+    public func useHistory(modelPrefix: String, since: Date, until: Date, catalog: PriceCatalog) throws -> UseHistory {
+        let binSeconds = UseHistory.binSeconds
+        // On the 5-minute grid the query's bins are on.
+        let since = Date(timeIntervalSince1970: (since.timeIntervalSince1970 / Double(binSeconds)).rounded(.down) * Double(binSeconds))
+        var bins = [Double](repeating: 0, count: max(Int(until.timeIntervalSince(since)) / binSeconds, 0))
+        var prices: [String: ModelPrice?] = [:]
+        let origin = Int(since.timeIntervalSince1970)
+        for row in try binnedUse(modelPrefix: modelPrefix, since: since, until: until) {
+            // A bin the window cuts in two counts whole, in the bin it starts in.
+            let bin = Int((Double(row.start - origin) / Double(binSeconds)).rounded(.down))
+            guard bins.indices.contains(bin) else { continue }
+            if prices[row.model] == nil { prices[row.model] = .some(try? catalog.price(of: row.model)) }
+            if let p = prices[row.model] ?? nil { bins[bin] += UsageReport.cost(row.tokens, p) }
+        }
+        return UseHistory(origin: since, cost: bins)
+    }
+}

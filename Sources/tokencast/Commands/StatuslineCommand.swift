@@ -1,0 +1,162 @@
+import ArgumentParser
+import Foundation
+import Pricing
+import ThreadStore
+
+/// `tokencast statusline`: Claude Code's statusline command.
+///
+/// Claude Code runs it after each message with a JSON object on standard input and shows the
+/// one line it prints. It must never break the editor: malformed input prints a short fallback
+/// line, records nothing, is logged to `statusline.log` beside the database, and exits 0; a
+/// busy store (an import writing) skips the write and still prints.
+struct StatuslineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "statusline",
+        abstract: "Claude Code statusline: session and today's cost, 5-hour and weekly use with P(hit).",
+        discussion: """
+            Set it in ~/.claude/settings.json: "statusLine": {"type": "command", "command": "tokencast statusline"}. \
+            Reads Claude Code's JSON on standard input, prints one line, and records the plan's window readings \
+            and the session's cost in the thread database. P(hit) compares the pace so far with your past \
+            windows in the store (import your logs for it); see docs/logs.md.
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Time zone of 'today', e.g. UTC (default: this machine's).")
+    var timezone: String?
+
+    @Option(help: .hidden)
+    var now: String?
+
+    func validate() throws {
+        if let timezone, TimeZone(identifier: timezone) == nil {
+            throw ValidationError("--timezone '\(timezone)' is not a time zone; use an IANA name such as UTC or Europe/Paris.")
+        }
+        try DateArgument.check("--now", now)
+    }
+
+    func run() throws {
+        let data = FileHandle.standardInput.readDataToEndOfFile()
+        let clock = now.flatMap(DateArgument.parse)?.date ?? Date()
+        let zone = timezone.flatMap(TimeZone.init(identifier:)) ?? TimeZone.current
+        let line = Statusline(databasePath: database.path, now: clock, timeZone: zone).line(for: data)
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+}
+
+/// The work of one statusline run, apart from standard input and output.
+struct Statusline {
+    var databasePath: String
+    var now: Date
+    var timeZone: TimeZone
+
+    static let source = "claude-code-statusline"
+    /// How far back past windows are compared: long enough for dozens of 5-hour windows and a
+    /// few weeks, short enough that the statusline reads it in milliseconds.
+    static let lookback: TimeInterval = 60 * 86_400
+    /// What the editor shows when the input cannot be read.
+    static let fallback = "tokencast: no status (see statusline.log)"
+
+    /// The line to print; never throws: every failure is logged and degrades the line.
+    func line(for data: Data) -> String {
+        let input: StatuslineInput
+        do {
+            input = try StatuslineInput(json: data)
+        } catch {
+            log("malformed input: \(error.reason); nothing recorded")
+            return Self.fallback
+        }
+        var calendar = Calendar(identifier: .iso8601)
+        calendar.timeZone = timeZone
+        let day = String(UsageReport.stamp(now, calendar).prefix(10))
+        var today: Double?
+        var outlooks: [String: WindowOutlook] = [:]
+        do {
+            let store = try ThreadStore(path: databasePath, waitWhenBusy: 0)
+            do {
+                try store.recordStatusline(input, day: day, at: now, source: Self.source)
+            } catch {
+                log("store busy or unwritable, reading not recorded: \(error)")
+            }
+            today = try store.statuslineCost(day: day)
+            // A reset time outside the window's own span (a clock far off, a stale reading) has
+            // no elapsed share to compare: those windows get no outlook.
+            let windows = input.windows.filter { w in
+                guard w.name == "five_hour" || w.name == "seven_day", let resets = w.resetsAt else { return false }
+                let ahead = resets.timeIntervalSince(now)
+                return ahead > 0 && ahead <= Double(w.minutes * 60) + 3600
+            }
+            if let earliest = windows.compactMap({ $0.resetsAt?.addingTimeInterval(-Double($0.minutes * 60)) }).min() {
+                // One read of the history serves both windows.
+                let history = try store.useHistory(
+                    modelPrefix: "claude", since: earliest.addingTimeInterval(-Self.lookback), until: now, catalog: .builtIn)
+                for w in windows {
+                    guard let resets = w.resetsAt else { continue }
+                    outlooks[w.name] = history.outlook(
+                        usedPercent: w.usedPercent, resetsAt: resets, length: TimeInterval(w.minutes * 60), now: now,
+                        lookback: Self.lookback)
+                }
+            }
+        } catch {
+            log("store not read: \(error)")
+        }
+        var parts: [String] = []
+        if let name = input.modelName ?? input.modelID { parts.append(name) }
+        if let cost = input.sessionCostUSD { parts.append("session \(Self.money(cost))") }
+        if let today { parts.append("today \(Self.money(max(today, input.sessionCostUSD ?? 0)))") }
+        for (name, label) in [("five_hour", "5h"), ("seven_day", "week")] {
+            guard let w = input.windows.first(where: { $0.name == name }) else { continue }
+            var text = "\(label) \(Int(w.usedPercent.rounded()))%"
+            if let resets = w.resetsAt { text += " ↻" + Self.duration(resets.timeIntervalSince(now)) }
+            if let o = outlooks[name] {
+                if let p = o.probability {
+                    text += ", P(hit) " + Self.percent(p)
+                } else if let projected = o.projectedPercent {
+                    text += ", on pace for \(Int(projected.rounded()))%"
+                }
+            }
+            parts.append(text)
+        }
+        return parts.isEmpty ? "tokencast" : parts.joined(separator: " · ")
+    }
+
+    static func money(_ usd: Double) -> String {
+        usd < 10 ? String(format: "$%.2f", usd) : String(format: "$%.0f", usd)
+    }
+
+    /// `<1%`, `37%`, `>99%`: a probability from a few dozen past windows has no decimals.
+    static func percent(_ p: Double) -> String {
+        if p <= 0 { return "<1%" }
+        if p >= 1 { return "100%" }
+        let n = Int((p * 100).rounded())
+        return n < 1 ? "<1%" : n > 99 ? ">99%" : "\(n)%"
+    }
+
+    /// `2h30m`, `45m`, `3d4h`.
+    static func duration(_ seconds: TimeInterval) -> String {
+        let m = Int(min(max(seconds / 60, 0), 1e6))
+        if m >= 1440 { return "\(m / 1440)d\((m % 1440) / 60)h" }
+        if m >= 60 { return "\(m / 60)h\(String(format: "%02d", m % 60))m" }
+        return "\(m)m"
+    }
+
+    /// Appends to `statusline.log` beside the database; the log is cut when it passes 1 MB so
+    /// a broken setup cannot fill the disk. Failing to log is silent: the line comes first.
+    func log(_ message: String) {
+        let directory = (databasePath as NSString).deletingLastPathComponent
+        let path = ((directory.isEmpty ? "." : directory) as NSString).appendingPathComponent("statusline.log")
+        try? FileManager.default.createDirectory(atPath: directory.isEmpty ? "." : directory, withIntermediateDirectories: true)
+        let stamp = ISO8601DateFormatter().string(from: now)
+        let entry = Data("\(stamp) \(message)\n".utf8)
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > 1 << 20 {
+            try? FileManager.default.removeItem(atPath: path)
+        }
+        if let handle = FileHandle(forWritingAtPath: path) {
+            handle.seekToEndOfFile()
+            handle.write(entry)
+            try? handle.close()
+        } else {
+            FileManager.default.createFile(atPath: path, contents: entry)
+        }
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import GRDB
+import Pricing
+import Testing
+
+@testable import ThreadStore
+
+/// The statusline's input, what it records, its busy store behaviour and its P(hit).
+@Suite struct StatuslineTests {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("fixtures/statusline").path
+
+    func fixture(_ name: String) throws -> Data {
+        try Data(contentsOf: URL(fileURLWithPath: (Self.root as NSString).appendingPathComponent(name)))
+    }
+
+    @Test func readsTheSubscriberInput() throws {
+        let input = try StatuslineInput(json: fixture("subscriber.json"))
+        #expect(input.sessionID == "0f4c2e9a-5b1d-4e7f-9a3c-2d8e6b1f7a40")
+        #expect(input.modelID == "claude-opus-4-6" && input.modelName == "Opus 4.6")
+        #expect(input.project == "/home/dev/app")
+        #expect(input.sessionCostUSD == 1.37)
+        #expect(input.inputTokens == 152_340 && input.outputTokens == 45_210)
+        #expect(input.windows.map(\.name) == ["five_hour", "seven_day", "seven_day_opus"])
+        #expect(input.windows.map(\.minutes) == [300, 10_080, 10_080])
+        #expect(input.windows[0].usedPercent == 35)
+        #expect(input.windows[0].resetsAt == Date(timeIntervalSince1970: 1_764_675_000))
+    }
+
+    @Test func apiUsersHaveNoWindows() throws {
+        let input = try StatuslineInput(json: fixture("api-user.json"))
+        #expect(input.windows.isEmpty)
+        #expect(input.sessionCostUSD == 1.37)
+    }
+
+    @Test func malformedInputIsRefusedWithAReason() throws {
+        #expect(throws: StatuslineInput.Malformed.self) { try StatuslineInput(json: fixture("malformed.json")) }
+        #expect(throws: StatuslineInput.Malformed.self) { try StatuslineInput(json: fixture("wrong-type.json")) }
+        #expect(throws: StatuslineInput.Malformed.self) { try StatuslineInput(json: Data("[1,2]".utf8)) }
+        #expect(throws: StatuslineInput.Malformed.self) { try StatuslineInput(json: Data(#"{"model":{}}"#.utf8)) }
+        #expect(throws: StatuslineInput.Malformed.self) {
+            try StatuslineInput(json: Data(#"{"session_id":"s","cost":{"total_cost_usd":true}}"#.utf8))
+        }
+        #expect(throws: StatuslineInput.Malformed.self) {
+            try StatuslineInput(
+                json: Data(#"{"session_id":"s","rate_limits":{"five_hour":{"used_percentage":-3}}}"#.utf8))
+        }
+    }
+
+    func input(_ session: String, cost: Double, used: Double = 10) throws -> StatuslineInput {
+        try StatuslineInput(
+            json: Data(
+                #"{"session_id":"\#(session)","cost":{"total_cost_usd":\#(cost)},"rate_limits":{"five_hour":{"used_percentage":\#(used),"resets_at":1764675000}}}"#
+                    .utf8))
+    }
+
+    @Test func todaysCostCountsOnlyWhatEachSessionSpentThatDay() throws {
+        let store = try ThreadStore(inMemory: "statusline")
+        let t = Date(timeIntervalSince1970: 1_764_600_000)
+        try store.recordStatusline(try input("a", cost: 1.0), day: "2025-12-01", at: t, source: "test")
+        try store.recordStatusline(try input("a", cost: 1.5), day: "2025-12-01", at: t + 60, source: "test")
+        try store.recordStatusline(try input("a", cost: 2.25), day: "2025-12-02", at: t + 86_400, source: "test")
+        try store.recordStatusline(try input("b", cost: 0.5), day: "2025-12-02", at: t + 86_460, source: "test")
+        #expect(try store.statuslineCost(day: "2025-12-01") == 1.5)
+        #expect(try store.statuslineCost(day: "2025-12-02") == 1.25)
+        #expect(try store.statuslineCost(day: "2025-12-03") == 0)
+        let snapshots = try store.windowSnapshots()
+        #expect(snapshots.count == 4)
+        #expect(snapshots.allSatisfy { $0.vendor == "Anthropic" && $0.window == .fiveHour && $0.source == "test" })
+    }
+
+    @Test func aBusyStoreFailsAtOnceInsteadOfWaiting() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("threads.db")
+        _ = try ThreadStore(path: path)
+        let statusline = try ThreadStore(path: path, waitWhenBusy: 0)
+        let other = try DatabaseQueue(path: path)
+        try other.inTransaction(.immediate) { db in
+            try db.execute(sql: "INSERT INTO fits (created_at, model, payload) VALUES (?, 'm', '{}')", arguments: [Date()])
+            #expect(throws: DatabaseError.self) {
+                try statusline.recordStatusline(try input("a", cost: 1), day: "2025-12-01", at: Date(), source: "test")
+            }
+            // Reading still works while another process writes (WAL).
+            #expect(try statusline.statuslineCost(day: "2025-12-01") == 0)
+            return .commit
+        }
+        try statusline.recordStatusline(try input("a", cost: 1), day: "2025-12-01", at: Date(), source: "test")
+        #expect(try statusline.statuslineCost(day: "2025-12-01") == 1)
+    }
+
+    /// Past windows that each spend `head` in their first hour and `tail` in the rest.
+    func history(_ windows: [(head: Double, tail: Double)]) -> [Double] {
+        var bins: [Double] = []
+        for w in windows {
+            var window = [Double](repeating: 0, count: 60)  // 5 h of 5-minute bins
+            window[0] = w.head
+            window[30] = w.tail
+            bins += window + [Double](repeating: 0, count: 12)  // an hour's gap
+        }
+        return bins
+    }
+
+    @Test func pHitComparesThePaceWithPastWindows() {
+        let even = history(Array(repeating: (1, 1), count: 10))
+        let below = WindowOutlook.estimate(usedPercent: 40, elapsed: 3600, length: 5 * 3600, binCost: even, binSeconds: 300)
+        #expect(below.probability == 0 && below.cases == 10 && below.projectedPercent == 80)
+        let above = WindowOutlook.estimate(usedPercent: 60, elapsed: 3600, length: 5 * 3600, binCost: even, binSeconds: 300)
+        #expect(above.probability == 1)
+        let mixed = history(Array(repeating: (1, 0.5), count: 5) + Array(repeating: (1, 2), count: 5))
+        let half = WindowOutlook.estimate(usedPercent: 50, elapsed: 3600, length: 5 * 3600, binCost: mixed, binSeconds: 300)
+        #expect(half.probability == 0.5)
+        #expect(half.method == "past windows")
+    }
+
+    @Test func historyIsRebinnedAndReadFromTheStore() throws {
+        let origin = Date(timeIntervalSince1970: 1_764_547_200)  // 2025-12-01T00:00:00Z
+        var cost = [Double](repeating: 0, count: 36)
+        cost[0] = 1; cost[11] = 2; cost[12] = 4
+        let history = UseHistory(origin: origin, cost: cost)
+        #expect(history.bins(from: origin, to: origin + 3 * 3600, binSeconds: 3600) == [3, 4, 0])
+        #expect(history.bins(from: origin + 3300, to: origin + 3900, binSeconds: 300) == [2, 4])
+        #expect(history.bins(from: origin - 600, to: origin, binSeconds: 300) == [0, 0])
+
+        let store = try ThreadStore(inMemory: "history")
+        _ = try ClaudeCodeImporter(store: store).importLogs(at: [Fixtures.path("report/projects")])
+        let stored = try store.useHistory(
+            modelPrefix: "claude", since: origin, until: origin + 86_400, catalog: .builtIn)
+        let sonnet = try PriceCatalog.builtIn.price(of: "claude-sonnet-4-5")
+        // 08:30 is bin 102 of the day: the first request, 10 input, 2,000 cache read, 500 output.
+        let expected = 10 * sonnet.input + 2000 * sonnet.cacheRead + 500 * sonnet.output
+        #expect(abs(stored.cost[102] - expected) < 1e-12)
+        // The unpriced model at 14:00 weighs nothing; the 13:30 request does.
+        #expect(stored.cost[168] == 0 && stored.cost[162] > 0)
+    }
+
+    @Test func weeksOverlapByTheDay() {
+        // 20 days, one unit of use at 09:00 each day, hourly bins.
+        var bins = [Double](repeating: 0, count: 20 * 24)
+        for d in 0..<20 { bins[d * 24 + 9] = 1 }
+        let o = WindowOutlook.estimate(
+            usedPercent: 10, elapsed: 86_400, length: 7 * 86_400, binCost: bins, binSeconds: 3600, stride: 86_400)
+        // Weeks starting on days 0...12 end before the history does; each has 1 before, 6 after.
+        #expect(o.cases == 13)
+        #expect(o.projectedPercent == 70 && o.probability == 0)
+    }
+
+    @Test func tooLittleHistoryGivesOnlyThePace() {
+        let short = history(Array(repeating: (1, 1), count: 3))
+        let o = WindowOutlook.estimate(usedPercent: 20, elapsed: 3600, length: 5 * 3600, binCost: short, binSeconds: 300)
+        #expect(o.probability == nil && o.cases == 3 && o.method == "pace")
+        #expect(o.projectedPercent == 100)
+        let full = WindowOutlook.estimate(usedPercent: 100, elapsed: 60, length: 5 * 3600, binCost: [], binSeconds: 300)
+        #expect(full.probability == 1)
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `report` and `statusline` as a user runs them: exit codes, what they print, what they keep.
+@Suite(.serialized) struct ReportAndStatuslineCommandTests {
+    final class Directory {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tokencast-cli-\(UUID().uuidString)").path
+        init() throws { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
+        func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
+        deinit { try? FileManager.default.removeItem(atPath: path) }
+    }
+
+    /// The report fixture, the Claude Code fixtures and the Codex rollout (official readings).
+    func reportDatabase(_ dir: Directory) throws -> String {
+        let db = dir.file("threads.db")
+        let claude = try CommandRunner.run([
+            "import", "claude-code", "fixtures/logs/report/projects", "fixtures/logs/claude-code/projects", "--db", db, "-q",
+        ])
+        #expect(claude.status == 0)
+        #expect(try CommandRunner.run(["import", "codex", "fixtures/logs/codex/sessions", "--db", db, "-q"]).status == 0)
+        return db
+    }
+
+    /// Runs `tokencast` with `stdin` on its standard input.
+    func run(_ arguments: [String], stdin: Data) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandRunner.executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = RepositoryPaths.root
+        let input = Pipe(), out = Pipe(), err = Pipe()
+        process.standardInput = input
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        input.fileHandleForWriting.write(stdin)
+        try input.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    func fixture(_ name: String) throws -> Data {
+        try Data(contentsOf: URL(fileURLWithPath: RepositoryPaths.fixture("statusline/\(name)")))
+    }
+
+    @Test func blocksTableMarksTheActiveBlockAndUnpricedModels() throws {
+        let dir = try Directory()
+        let db = try reportDatabase(dir)
+        let r = try CommandRunner.run(["report", "blocks", "--db", db, "--timezone", "UTC", "--now", "2025-12-01T15:00:00Z"])
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines[0].hasPrefix("block             end               active  model"))
+        #expect(lines.contains { $0.hasPrefix("2025-12-01 13:30  2025-12-01 18:30  active  claude-experimental-x") })
+        #expect(lines.contains { $0.hasPrefix("2025-12-02 06:00  2025-12-02 11:00          claude-sonnet-4-5") })
+        #expect(r.stdout.contains("$0.0050 + unpriced"))
+        #expect(r.stdout.contains("OpenAI 5h 7.0% official, OpenAI weekly 2.0% official"))
+        #expect(r.stdout.contains("unpriced (tokens counted, cost unknown): claude-experimental-x, gpt-5, gpt-5-codex"))
+        #expect(r.stdout.contains("times in UTC"))
+    }
+
+    @Test func weeklyJSONInParisAndEstimatedShares() throws {
+        let dir = try Directory()
+        let db = try reportDatabase(dir)
+        let r = try CommandRunner.run([
+            "report", "weekly", "--db", db, "--timezone", "Europe/Paris", "--plan", "Claude Max 5x", "--format", "json",
+            "--since", "2025-12-01",
+        ])
+        #expect(r.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let groups = try #require(object["groups"] as? [[String: Any]])
+        #expect(groups.map { $0["key"] as? String } == ["2025-W49", "2025-W50"])
+        let totals = groups.compactMap { ($0["total"] as? [String: Any])?["requests"] as? Int }
+        #expect(totals == [6, 2])
+        let shares = try #require(groups[0]["window_shares"] as? [[String: Any]])
+        #expect(shares.first?["basis"] as? String == "estimated")
+        #expect(shares.first?["plan"] as? String == "Claude Max 5x")
+        #expect(object["unpriced_models"] as? [String] == ["claude-experimental-x"])
+    }
+
+    @Test func csvAndHTMLAndBadArguments() throws {
+        let dir = try Directory()
+        let db = try reportDatabase(dir)
+        let csv = try CommandRunner.run(["report", "daily", "--db", db, "--timezone", "UTC", "--format", "csv"])
+        #expect(csv.status == 0)
+        #expect(csv.stdout.contains("daily,2025-12-01,2025-12-01 00:00,2025-12-02 00:00,,,claude-experimental-x,1,1,10,0,0,0,0,,false,"))
+        let page = dir.file("report.html")
+        let html = try CommandRunner.run(["report", "session", "--db", db, "--format", "html", "--out", page])
+        #expect(html.status == 0)
+        let text = try String(contentsOfFile: page, encoding: .utf8)
+        #expect(text.contains("<h1>Usage by session</h1>") && text.contains("sess-report"))
+        let period = try CommandRunner.run(["report", "hourly", "--db", db])
+        #expect(period.status == 2)
+        #expect(period.stderr.contains("'daily', 'weekly', 'monthly', 'session' or 'blocks'"))
+        let zone = try CommandRunner.run(["report", "daily", "--db", db, "--timezone", "Mars/Olympus"])
+        #expect(zone.status == 2 && zone.stderr.contains("not a time zone"))
+        let missing = try CommandRunner.run(["report", "daily", "--db", dir.file("none.db")])
+        #expect(missing.status == 2 && missing.stderr.contains("does not exist: import logs first"))
+        #expect(!FileManager.default.fileExists(atPath: dir.file("none.db")))
+    }
+
+    @Test func statuslinePrintsOneLineAndRecordsTheReading() throws {
+        let dir = try Directory()
+        let db = try reportDatabase(dir)
+        let args = ["statusline", "--db", db, "--timezone", "UTC", "--now", "2025-12-02T09:00:00Z"]
+        let r = try run(args, stdin: fixture("subscriber.json"))
+        #expect(r.status == 0)
+        #expect(r.stdout == "Opus 4.6 · session $1.37 · today $1.37 · 5h 35% ↻2h30m, on pace for 70% · week 17% ↻5d1h, on pace for 61%\n")
+        let api = try run(args, stdin: fixture("api-user.json"))
+        #expect(api.stdout == "Opus 4.6 · session $1.37 · today $1.37\n")
+        // The readings are official shares in `report`.
+        let blocks = try CommandRunner.run(["report", "blocks", "--db", db, "--timezone", "UTC", "--since", "2025-12-02"])
+        #expect(blocks.stdout.contains("Anthropic 5h 35% official"))
+        #expect(!blocks.stdout.contains("Anthropic weekly 22"))  // seven_day_opus is not the plan's share
+    }
+
+    @Test func malformedInputPrintsAFallbackRecordsNothingAndLogs() throws {
+        let dir = try Directory()
+        let db = dir.file("threads.db")
+        for name in ["malformed.json", "wrong-type.json"] {
+            let r = try run(["statusline", "--db", db], stdin: fixture(name))
+            #expect(r.status == 0)
+            #expect(r.stdout == "tokencast: no status (see statusline.log)\n")
+            #expect(r.stderr.isEmpty)
+        }
+        #expect(!FileManager.default.fileExists(atPath: db))
+        let log = try String(contentsOfFile: dir.file("statusline.log"), encoding: .utf8)
+        #expect(log.contains("malformed input: not JSON"))
+        #expect(log.contains("rate_limits.five_hour.used_percentage is not a number"))
+    }
+}
