@@ -114,7 +114,7 @@ let package = Package(
         .testTarget(
             name: "LiteLLMImportTests",
             dependencies: [
-                "LiteLLMImport", "ThreadStore", "SyntheticData", "TestSupport",
+                "LiteLLMImport", "ThreadStore", "SyntheticData", "TestSupport", "Distributions",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
