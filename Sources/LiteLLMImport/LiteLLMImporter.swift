@@ -52,7 +52,12 @@ public struct LiteLLMImporter: Sendable {
             return report
         } catch {
             await session.close()
-            throw PostgresSession.translate(error, url: url)
+            // Server and decoding errors get host:port and a scrubbed message; the store's own
+            // errors (a foreign or damaged database file) pass through as they are.
+            if error is PSQLError || error is PostgresDecodingError {
+                throw PostgresSession.translate(error, url: url)
+            }
+            throw error
         }
     }
 

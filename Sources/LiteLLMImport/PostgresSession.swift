@@ -76,6 +76,13 @@ struct PostgresSession {
     static func translate(_ error: any Error, url: PostgresURL) -> any Error {
         if error is LiteLLMImportError { return error }
         let shown = url.redacted
+        if let decoding = error as? PostgresDecodingError {
+            return LiteLLMImportError.server(
+                hostAndPort: url.hostAndPort,
+                message: "column '\(decoding.columnName)' of the aggregate came back as \(decoding.postgresType), "
+                    + "not the type LiteLLM's schema gives it (\(decoding.code))",
+                url: shown)
+        }
         guard let psql = error as? PSQLError else {
             return LiteLLMImportError.server(
                 hostAndPort: url.hostAndPort, message: url.scrub(String(describing: error)), url: shown)

@@ -168,6 +168,20 @@ struct LiteLLMImportTests {
         await database.drop()
     }
 
+    @Test func aStoreThatIsNotTokencastsIsLeftUntouchedAndNamed() async throws {
+        let database = try await ScratchDatabase.make("foreign")
+        let store = temporaryStorePath("foreign")
+        defer { removeStore(store) }
+        try Data("not a database".utf8).write(to: URL(fileURLWithPath: store))
+        let shown = try CommandRunner.run(["import", "litellm", "--url", database.url, "--db", store, "--quiet"])
+        #expect(shown.status == 2)
+        #expect(shown.stderr.contains("is not a tokencast thread database"), "\(shown.stderr)")
+        #expect(try String(contentsOfFile: store, encoding: .utf8) == "not a database")
+        let zero = try CommandRunner.run(["import", "litellm", "--url", database.url, "--db", store, "--batch-rows", "0"])
+        #expect(zero.status == 2 && zero.stderr.contains("--batch-rows 0"), "\(zero.stderr)")
+        await database.drop()
+    }
+
     @Test func theCommandPrintsItsSummaryWithTheURLRedacted() async throws {
         let database = try await ScratchDatabase.make("cli")
         let store = temporaryStorePath("cli")

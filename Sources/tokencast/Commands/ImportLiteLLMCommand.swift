@@ -39,6 +39,12 @@ extension ImportCommand {
         @Flag(name: .shortAndLong, help: "Do not show a progress bar.")
         var quiet = false
 
+        func validate() throws {
+            guard (1...1_000_000).contains(batchRows) else {
+                throw ValidationError("--batch-rows \(batchRows): give a number of rows from 1 to 1000000 (default 20000).")
+            }
+        }
+
         func run() throws {
             let url = try PostgresURL(url)
             var since: Day?
