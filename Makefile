@@ -11,7 +11,7 @@ SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CPU_FLAGS = $(shell grep -qw avx2 /proc/cpuinfo 2>/dev/null && grep -qw fma /proc/cpuinfo 2>/dev/null && echo "-Xswiftc -target-cpu -Xswiftc haswell -Xcc -march=haswell -Xswiftc -DTOKENCAST_ROUND_INSTRUCTION")
 RELEASE = $(SWIFT) build -c release $(CPU_FLAGS)
 
-.PHONY: install golden run test build bench deps check-scenarios report-check clean fuzz size-check accuracy-check layers format lint
+.PHONY: install test-postgres golden run test build bench deps check-scenarios report-check clean fuzz size-check accuracy-check layers format lint
 
 deps:
 	@if ! pkg-config --exists openblas sqlite3 2>/dev/null; then \
@@ -38,6 +38,13 @@ test: deps layers
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(MAKE) accuracy-check
+
+# The LiteLLM import's tests against a real PostgreSQL (started on 127.0.0.1:54329 by
+# scripts/start-test-postgres.sh, installed with apt-get if missing; `make test` runs them too when
+# TOKENCAST_TEST_POSTGRES_URL is set, as .ci/run does). docs/organisation-data.md.
+test-postgres: deps
+	$(SWIFT) build --build-tests
+	eval "$$(scripts/start-test-postgres.sh)" && $(SWIFT) test --skip-build --filter 'LiteLLM'
 
 # Re-records fixtures/golden/<command>.txt from the current build (docs/RELIABILITY.md,
 # Golden output files); read `git diff fixtures/golden` before committing.

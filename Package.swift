@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // MARK: - System libraries
@@ -55,6 +56,11 @@ let package = Package(
         .target(
             name: "Fitting",
             dependencies: ["ThreadStore", "Distributions", "Simulation", "Pricing", "NumericalMethods", "LinearAlgebra"]),
+        /// `import litellm`: a LiteLLM proxy's PostgreSQL spend logs, aggregated on the server, into
+        /// the store's organisation panel (the only target that talks to a network).
+        .target(
+            name: "LiteLLMImport",
+            dependencies: ["ThreadStore", .product(name: "PostgresNIO", package: "postgres-nio")]),
         /// Synthetic logs drawn from known parameters, for tests and benchmarks; not in the product.
         .target(name: "SyntheticData", dependencies: ["Distributions", "Simulation"]),
         /// A scenario composed with the thread store: `fit:` references resolved by stored fits.
@@ -67,13 +73,14 @@ let package = Package(
         .executableTarget(
             name: "tokencast",
             dependencies: [
-                "Scenario", "Simulation", "Reports", "Pricing", "ThreadStore", "Fitting", "Composition",
+                "Scenario", "Simulation", "Reports", "Pricing", "ThreadStore", "Fitting", "Composition", "LiteLLMImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
             name: "tokencast-bench",
             dependencies: [
                 "Simulation", "Distributions", "Pricing", "LinearAlgebra", "ThreadStore", "NumericalMethods", "SyntheticData",
+                "LiteLLMImport", .product(name: "PostgresNIO", package: "postgres-nio"),
             ]),
         /// `make test`, last step: the aggregated team path against the exact one, in release.
         .executableTarget(name: "tokencast-accuracy", dependencies: ["Scenario", "Simulation", "Composition"]),
@@ -106,6 +113,12 @@ let package = Package(
                 "Fitting", "Scenario", "Composition", "ThreadStore", "Simulation", "Distributions", "NumericalMethods",
                 "LinearAlgebra", "SyntheticData",
                 "TestSupport",
+            ]),
+        .testTarget(
+            name: "LiteLLMImportTests",
+            dependencies: [
+                "LiteLLMImport", "ThreadStore", "SyntheticData", "TestSupport", "Distributions",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scenario", "Simulation", "Pricing", "TestSupport"]),
         .testTarget(name: "NameMatchingTests", dependencies: ["NameMatching"]),

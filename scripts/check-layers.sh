@@ -24,7 +24,8 @@ LAYERS = [
     ("numerics", ["NumericalMethods", "NameMatching", "LinearAlgebra"]),
     ("laws and prices", ["Distributions", "Pricing"]),
     ("simulation; the thread store beside it", ["Simulation", "ThreadStore"]),
-    ("scenario files; fitting and synthetic logs beside them", ["Scenario", "Fitting", "SyntheticData"]),
+    ("scenario files; fitting, synthetic logs and the LiteLLM importer beside them",
+     ["Scenario", "Fitting", "SyntheticData", "LiteLLMImport"]),
     ("composition of a run; reports", ["Composition", "Reports"]),
     ("programs", ["tokencast", "tokencast-bench", "tokencast-accuracy", "FuzzHarness"]),
     ("the fuzzer's driver", ["tokencast-fuzz"]),
@@ -37,6 +38,8 @@ KEEP_OUT = {
     "Reports": (["ThreadStore", "Fitting", "Composition", "GRDB"], "reports render results and know nothing of the store"),
     "Simulation": (["ThreadStore", "GRDB", "Yams"], "the kernel reads no files"),
     "tokencast": (["SyntheticData", "TestSupport"], "generators of test data are not shipped in the product"),
+    "ThreadStore": (["PostgresNIO"], "the store opens no network connection (LiteLLMImport does, above it)"),
+    "Fitting": (["PostgresNIO", "LiteLLMImport"], "fits read the store, never a server"),
 }
 
 # Modules that come with the toolchain; importing one needs no declaration.

@@ -198,6 +198,13 @@ if CommandLine.arguments.count == 2, CommandLine.arguments[1] == "statusline" {
     }
 }
 
+// `tokencast-bench litellm-import`: the PostgreSQL import figure alone (LiteLLMImportBench.swift).
+if CommandLine.arguments.count == 2, CommandLine.arguments[1] == "litellm-import" {
+    let data = try JSONSerialization.data(withJSONObject: litellmImportFigures(), options: [.prettyPrinted, .sortedKeys])
+    print(String(decoding: data, as: UTF8.self))
+    exit(0)
+}
+
 var figures: [String: Any] = [:]
 do {
     let model = try baselineModel()
@@ -502,6 +509,8 @@ do {
     FileHandle.standardError.write(Data("bench: reference: \(error)\n".utf8))
     exit(1)
 }
+
+figures["litellm_import"] = litellmImportFigures()
 
 let data = try JSONSerialization.data(withJSONObject: figures, options: [.prettyPrinted, .sortedKeys])
 print(String(decoding: data, as: UTF8.self))

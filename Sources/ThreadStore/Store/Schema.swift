@@ -13,6 +13,7 @@ enum Schema {
         migrator.registerMigration("v1", migrate: v1)
         migrator.registerMigration("v2", migrate: v2)
         migrator.registerMigration("statusline", migrate: statusline)
+        migrator.registerMigration("v3-org-panel", migrate: orgPanel)
         return migrator
     }
 
