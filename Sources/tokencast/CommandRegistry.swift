@@ -15,5 +15,6 @@ enum CommandRegistry {
         PlansCommand.self,
         ForecastCommand.self,
         DiffCommand.self,
+        CalibrateCommand.self,
     ]
 }
