@@ -50,7 +50,7 @@ public enum Calibration {
             return Outcome(
                 pairing: pairing, calibration: nil,
                 reason:
-                    "\(pairing.pairs.count) snapshot pair\(pairing.pairs.count == 1 ? "" : "s") in the same window; at least \(minimumPairs) are needed (keep using the tool and import again)"
+                    "\(pairing.pairs.count) pair\(pairing.pairs.count == 1 ? "" : "s") of consecutive snapshots in the same window; at least \(minimumPairs) are needed (keep using the tool, import again, then calibrate)"
             )
         }
         let design = Design(pairs: pairing.pairs, usage: sortedUsage)
@@ -201,7 +201,8 @@ struct Design {
             perPair.append(sums)
             byModel.append(models)
         }
-        columns = present.sorted { ($0.model, $0.kind.rawValue) < ($1.model, $1.kind.rawValue) }
+        let order = Dictionary(uniqueKeysWithValues: PlanCalibration.Kind.allCases.enumerated().map { ($1, $0) })
+        columns = present.sorted { ($0.model, order[$0.kind] ?? 0) < ($1.model, order[$1.kind] ?? 0) }
         let cols = columns
         rows = perPair.map { sums in cols.map { (sums[$0] ?? 0) / 1_000_000 } }
         seen = cols.map { c in perPair.reduce(0) { $0 + ($1[c] ?? 0) } }
