@@ -15,7 +15,7 @@ extension Calibration {
             return []
         }
         let usage = try store.timedUsage(since: first, until: last).map {
-            QuotaUsage(timestamp: $0.timestamp, model: $0.model, tokens: $0.tokens)
+            QuotaUsage(timestamp: $0.timestamp, model: $0.model, tokens: $0.tokens, source: $0.source)
         }
         return fit(snapshots: snapshots, usage: usage, options: options)
     }

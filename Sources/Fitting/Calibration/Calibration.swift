@@ -37,9 +37,23 @@ public enum Calibration {
 
     /// Calibrates every window length present in `snapshots`, shortest first.
     public static func fit(snapshots: [QuotaSnapshot], usage: [QuotaUsage], options: Options = Options()) -> [Outcome] {
-        let lengths = Set(snapshots.map(\.windowMinutes)).sorted()
+        // One gauge per tool and window length: Codex's 5-hour window is not Claude's. Snapshots
+        // of unknown source are paired with all use.
+        let keys = Set(snapshots.map { Key(source: $0.source, minutes: $0.windowMinutes) }).sorted {
+            ($0.minutes, $0.source) < ($1.minutes, $1.source)
+        }
         let sortedUsage = usage.sorted { $0.timestamp < $1.timestamp }
-        return lengths.map { fit(window: $0, snapshots: snapshots, sortedUsage: sortedUsage, options: options) }
+        return keys.map { key in
+            fit(
+                window: key.minutes, snapshots: snapshots.filter { $0.source == key.source },
+                sortedUsage: key.source == "unknown" ? sortedUsage : sortedUsage.filter { $0.source == key.source },
+                options: options)
+        }
+    }
+
+    struct Key: Hashable {
+        var source: String
+        var minutes: Int
     }
 
     static func fit(window minutes: Int, snapshots: [QuotaSnapshot], sortedUsage: [QuotaUsage], options: Options)

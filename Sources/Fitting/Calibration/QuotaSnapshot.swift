@@ -26,11 +26,14 @@ public struct QuotaUsage: Sendable, Hashable {
     public var timestamp: Date
     public var model: String
     public var tokens: TokenCounts
+    /// The tool that logged it (`codex`, `claude-code`): use is paired with its own tool's gauge.
+    public var source: String
 
-    public init(timestamp: Date, model: String, tokens: TokenCounts) {
+    public init(timestamp: Date, model: String, tokens: TokenCounts, source: String = "codex") {
         self.timestamp = timestamp
         self.model = model
         self.tokens = tokens
+        self.source = source
     }
 }
 

@@ -45,4 +45,6 @@ public struct TimedUsage: Sendable, Hashable {
     public var timestamp: Date
     public var model: String
     public var tokens: TokenCounts
+    /// The source kind of the request's thread (`codex`, `claude-code`, `csv`).
+    public var source: String
 }

@@ -71,11 +71,16 @@ extension ThreadStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT * FROM requests WHERE timestamp IS NOT NULL AND timestamp >= ? AND timestamp <= ?
-                    ORDER BY timestamp, id
+                    SELECT r.*, t.source_kind FROM requests r JOIN threads t ON t.id = r.thread_id
+                    WHERE r.timestamp IS NOT NULL AND r.timestamp >= ? AND r.timestamp <= ?
+                    ORDER BY r.timestamp, r.id
                     """,
                 arguments: [since, until]
-            ).map { row in TimedUsage(timestamp: row["timestamp"], model: row["model"], tokens: TokenCounts(row: row)) }
+            ).map { row in
+                TimedUsage(
+                    timestamp: row["timestamp"], model: row["model"], tokens: TokenCounts(row: row),
+                    source: row["source_kind"])
+            }
         }
     }
 }
