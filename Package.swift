@@ -111,7 +111,7 @@ let package = Package(
             name: "FittingTests",
             dependencies: [
                 "Fitting", "Scenario", "Composition", "ThreadStore", "Simulation", "Distributions", "NumericalMethods",
-                "LinearAlgebra", "SyntheticData",
+                "LinearAlgebra", "SyntheticData", "Pricing",
                 "TestSupport",
             ]),
         .testTarget(

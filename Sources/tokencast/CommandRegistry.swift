@@ -17,5 +17,6 @@ enum CommandRegistry {
         PlansCommand.self,
         ForecastCommand.self,
         DiffCommand.self,
+        CalibrateCommand.self,
     ]
 }

@@ -14,6 +14,7 @@ enum Schema {
         migrator.registerMigration("v2", migrate: v2)
         migrator.registerMigration("statusline", migrate: statusline)
         migrator.registerMigration("v3-org-panel", migrate: orgPanel)
+        migrator.registerMigration("calibrations", migrate: calibrations)
         return migrator
     }
 
