@@ -81,13 +81,8 @@ public enum ThreadKernel {
             let lastContextP = ws.lastContext.baseAddress, let rowsP = ws.tokenRows.baseAddress, n > 0
         else { return }
 
-        for i in 0..<n {
-            activeP[i] = Int32(i)
-            costP[i] = 0
-            wasteP[i] = 0
-            attemptsP[i] = 0
-            completedP[i] = 0
-        }
+        // No initialising pass: the first round writes every thread's cost, waste, attempts
+        // and the running list (see ``Settlement``).
         var active = n
         var tokenSum = SIMD8<Double>()
         var turnSum = 0.0
@@ -98,6 +93,32 @@ public enum ThreadKernel {
         let missPrice = explicit ? price[TokenClass.cacheWrite.rawValue] : price[TokenClass.input.rawValue]
         let outputPrice = price[TokenClass.output.rawValue]
         var attemptCount = 0, offRails = 0, completed = 0
+
+        // Pricing pass of a round: every slot priced by the common-case closed forms,
+        // branch-free, so it vectorises; the counts are kept for the ordered sums, and the
+        // slots that cross the tier or the window are counted (an integer sum: any order is
+        // exact). `scaled` is passed as a literal, so each case compiles to its own loop.
+        @inline(__always)
+        func pricingPass(count: Int, scaled: Bool) -> Int {
+            var crossing = 0
+            for j in 0..<count {
+                let drawn = scaled ? turnsP[j] * turnsScale : turnsP[j]
+                let turns = max(1, roundTurns ? roundUp(drawn) : drawn)
+                let f = AttemptTokens.belowTierAndWindowUnchecked(
+                    turns: turns, base: scaled ? baseP[j] * tokensScale : baseP[j],
+                    fresh: scaled ? freshP[j] * tokensScale : freshP[j],
+                    output: scaled ? outputP[j] * tokensScale : outputP[j], hitRate: hitP[j])
+                turnsP[j] = turns
+                readsP[j] = f.read
+                missesP[j] = f.miss
+                outputsP[j] = f.output
+                lastContextP[j] = f.lastContext
+                slotCostP[j] = f.read * readPrice + f.miss * missPrice + f.output * outputPrice
+                // Two tests without a short circuit, so the loop stays branch-free.
+                crossing &+= (f.lastContext <= tier ? 0 : 1) | (f.lastContext <= window ? 0 : 1)
+            }
+            return crossing
+        }
 
         for attempt in 1...maxAttempts where active > 0 {
             let last = attempt == maxAttempts
@@ -111,25 +132,9 @@ public enum ThreadKernel {
 
             switch mode {
             case .fused:
-                // Pricing pass: every slot priced by the common-case closed forms, branch-free,
-                // so it vectorises; the counts are kept for the sums below, and the slots that
-                // cross the tier or the window are counted (an integer sum: any order is exact).
-                var crossing = 0
-                for j in 0..<active {
-                    let drawn = turnsP[j] * turnsScale
-                    let turns = max(1, roundTurns ? roundUp(drawn) : drawn)
-                    let f = AttemptTokens.belowTierAndWindowUnchecked(
-                        turns: turns, base: baseP[j] * tokensScale, fresh: freshP[j] * tokensScale,
-                        output: outputP[j] * tokensScale, hitRate: hitP[j])
-                    turnsP[j] = turns
-                    readsP[j] = f.read
-                    missesP[j] = f.miss
-                    outputsP[j] = f.output
-                    lastContextP[j] = f.lastContext
-                    slotCostP[j] = f.read * readPrice + f.miss * missPrice + f.output * outputPrice
-                    // Two tests without a short circuit, so the loop stays branch-free.
-                    crossing &+= (f.lastContext <= tier ? 0 : 1) | (f.lastContext <= window ? 0 : 1)
-                }
+                // Multiplying by a scale of 1 changes no value, so unscaled trials skip it.
+                let scaled = turnsScale != 1 || tokensScale != 1
+                let crossing = scaled ? pricingPass(count: active, scaled: true) : pricingPass(count: active, scaled: false)
                 // Sum pass, in slot order (the sums' rounding depends on it). Most attempts
                 // cross neither tier nor window and are summed as three token counts; the
                 // others go through the eight-class vector and are priced again.
@@ -180,11 +185,23 @@ public enum ThreadKernel {
             let booked = Settlement(
                 active: activeP, slotCost: slotCostP, cost: costP, waste: wasteP, attempts: attemptsP, completed: completedP,
                 q: q, successCut: successCut, attempt: attempt)
-            let outcome = last ? booked.run(count: active, last: true, rng: &rng) : booked.run(count: active, last: false, rng: &rng)
+            // Each combination of first and last round compiles to its own loop.
+            let outcome: (offRails: Int, completed: Int, kept: Int)
+            switch (attempt == 1, last) {
+            case (true, true): outcome = booked.run(count: active, first: true, last: true, rng: &rng)
+            case (true, false): outcome = booked.run(count: active, first: true, last: false, rng: &rng)
+            case (false, true): outcome = booked.run(count: active, first: false, last: true, rng: &rng)
+            case (false, false): outcome = booked.run(count: active, first: false, last: false, rng: &rng)
+            }
             offRails += outcome.offRails
             completed += outcome.completed
             active = outcome.kept
         }
+
+        // A thread that stopped before the last round stopped because it completed; the last
+        // round wrote its own threads' outcomes.
+        let allAttempts = Double(maxAttempts)
+        for i in 0..<n { completedP[i] = attemptsP[i] < allAttempts ? 1 : completedP[i] }
 
         tokenSum[TokenClass.cacheRead.rawValue] += readSum
         tokenSum[(explicit ? TokenClass.cacheWrite : TokenClass.input).rawValue] += missSum
@@ -221,35 +238,46 @@ public enum ThreadKernel {
         /// 1-based round number: a running thread has made `attempt - 1` attempts before it.
         let attempt: Int
 
-        /// Books `count` slots; `last` is passed as a literal so that each round's loop is
-        /// compiled for its own case. Returns the off-the-rails and completed attempts and
-        /// how many threads go on.
+        /// Books `count` slots; `first` and `last` are passed as literals so that each case
+        /// compiles to its own loop. The first round runs every thread of the batch in order
+        /// (slot j is thread j) and starts each thread's sums from 0. Outcomes are written in the
+        /// last round only: a thread that stops earlier has completed (the batch's last step).
+        /// Returns the off-the-rails and completed attempts and how many threads go on.
         @inline(__always)
-        func run(count: Int, last: Bool, rng: inout RandomStream) -> (offRails: Int, completed: Int, kept: Int) {
+        func run(count: Int, first: Bool, last: Bool, rng: inout RandomStream) -> (offRails: Int, completed: Int, kept: Int) {
             // Success is u in [q, successCut): with the cut at least q (it is q + (1-q)p), that
-            // is (u < cut) minus (u < q), computed without a branch; success is a coin toss a
-            // branch predictor cannot learn. A cut that is not (NaN) admits no success, as the
-            // two tests in a row did.
-            let q = q
-            let cut = successCut >= q ? successCut : q
+            // is (u < cut) minus (u < q). Both tests are made on the uniform's integer (see
+            // `RandomStream.uniformThreshold`) as the sign of a difference, so the loop has no
+            // branch on them: success is a coin toss a branch predictor cannot learn. A cut that
+            // is not a number admits no success, as the two tests in a row did.
+            let railsBelow = RandomStream.uniformThreshold(q)
+            let cutBelow = RandomStream.uniformThreshold(successCut >= q ? successCut : q)
             let attempts = Double(attempt)
             var local = rng
             var kept = 0, offRails = 0, completedCount = 0
             for j in 0..<count {
-                let i = Int(active[j])
+                let i = first ? j : Int(active[j])
                 let c = slotCost[j]
-                cost[i] += c
+                if first {
+                    // As the running sums started at 0 and added this attempt.
+                    cost[i] = 0 + c
+                    waste[i] = 0
+                } else {
+                    cost[i] += c
+                }
                 // The running count plus one, written rather than added.
                 self.attempts[i] = attempts
-                let u = local.uniform()
-                let rails = u < q ? 1 : 0
-                let success = (u < cut ? 1 : 0) &- rails
+                // Both values are below 2^54: the difference wraps to a set top bit exactly when
+                // the draw is below the threshold.
+                let k = local.uniformBits()
+                let rails = Int(truncatingIfNeeded: (k &- railsBelow) >> 63)
+                let success = Int(truncatingIfNeeded: (k &- cutBelow) >> 63) &- rails
                 if rails != 0 { waste[i] += c }
                 offRails &+= rails
-                // A running thread has not completed, so this writes 0 unless it completes now.
-                completed[i] = Double(success)
                 completedCount &+= success
-                if !last {
+                if last {
+                    completed[i] = Double(success)
+                } else {
                     active[kept] = Int32(truncatingIfNeeded: i)
                     kept &+= 1 &- success
                 }
