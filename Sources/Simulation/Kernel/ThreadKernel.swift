@@ -7,9 +7,15 @@ import Pricing
 /// The vectorised Monte Carlo kernel: simulates threads of one model in batches.
 ///
 /// Each batch draws every per-attempt quantity for all still-running threads at once (one
-/// `fill` per law), prices every attempt with the closed forms of ``AttemptTokens``, decides
-/// outcomes, and keeps only the threads that go on to another attempt. Nothing is allocated
-/// per thread; the per-thread arrays live in a ``KernelWorkspace`` and are reused.
+/// `fill` per law, ``AttemptDraws``), then makes three passes over the round's slots: a
+/// pricing pass (the common-case closed forms of ``AttemptTokens``, branch-free, vectorised),
+/// a sum pass in slot order (token and turn sums, whose rounding depends on the order; attempts
+/// that cross a tier or window are priced there by the general closed forms) and a settle pass
+/// that draws each slot's outcome uniform, books cost and outcome without a branch on success,
+/// and keeps only the threads that go on to another attempt. Nothing is allocated per thread;
+/// the per-thread arrays live in a ``KernelWorkspace`` and are reused. The numbers are the
+/// ones the earlier single fused loop gave, bit for bit: the same draws in the same order and
+/// the same operations on each value.
 public enum ThreadKernel {
     /// Per-thread results of one batch, for callers that need more than sums (plan windows,
     /// thread-cost quantiles, fit checks). Valid only during the callback.
