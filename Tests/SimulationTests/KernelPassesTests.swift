@@ -139,11 +139,13 @@ import Testing
             baseContext: try Lognormal(median: 16_000, p90: 30_000), oneShotRate: 0.45, offTheRailsRate: 0.05,
             maxAttempts: 4, contextWindow: 200_000)
         if dependent {
-            behaviour.setDependence(try DrawDependence(pairs: [(.turns, .cacheHitRate, 0.5), (.turns, .freshInputPerTurn, -0.4)]))
+            behaviour.setDependence(
+                try DrawDependence(pairs: [(.turns, .cacheHitRate, 0.5), (.turns, .freshInputPerTurn, -0.4)]))
         }
         let price = ModelPrice(
             model: "tiered", provider: "test", input: 3e-6, output: 15e-6, cacheRead: 0.3e-6, cacheWrite5m: 3.75e-6,
-            cacheWrite1h: 6e-6, tiers: [PriceTier(threshold: 120_000, input: 6e-6, output: 22.5e-6, cacheRead: 0.6e-6, cacheWrite: 7.5e-6)],
+            cacheWrite1h: 6e-6,
+            tiers: [PriceTier(threshold: 120_000, input: 6e-6, output: 22.5e-6, cacheRead: 0.6e-6, cacheWrite: 7.5e-6)],
             caching: .explicit)
         return PricedModel(name: "tiered", price: price, behaviour: behaviour)
     }
