@@ -135,16 +135,43 @@ func kernelRun(
     return sum
 }
 
-// `tokencast-bench profile N [reference [SEED]]`: only the kernel, N threads on one core, for
-// valgrind/perf; the baseline model, or with `reference` the numpy reference's. Prints the mean
-// cost, attempts and turns per attempt, the waste and the token sums to the last digit (a check
-// that an optimisation changed no draw; other seeds, a check of the means).
+// `tokencast-bench profile N [baseline|shifted|reference|dependent [SEED]]`: only the kernel, N
+// threads on one core, for valgrind/perf; the baseline model (`shifted`: in a trial that scales
+// turns and tokens and shifts the cache hit rate), or the numpy reference's (`dependent`: with
+// its copula). Prints the mean cost, attempts and turns per
+// attempt, the waste, the token sums to the last digit and a fingerprint of every thread's cost,
+// waste, attempts and outcome in order (a check that an optimisation changed no draw and no
+// rounding; other seeds, a check of the means).
 if (3...5).contains(CommandLine.arguments.count), CommandLine.arguments[1] == "profile", let n = Int(CommandLine.arguments[2]) {
     do {
-        let reference = CommandLine.arguments.count >= 4 && CommandLine.arguments[3] == "reference"
+        let which = CommandLine.arguments.count >= 4 ? CommandLine.arguments[3] : "baseline"
         let seed = CommandLine.arguments.count == 5 ? UInt64(CommandLine.arguments[4]) ?? 2026 : 2026
-        let t = kernelRun(try reference ? referenceModel() : baselineModel(), threads: n, workers: 1, mode: .fused, seed: seed)
-        print(t.costPerThread, Double(t.attempts) / Double(t.threads), t.turns / Double(t.attempts), t.waste.value, t.tokens)
+        let model =
+            try which == "reference"
+            ? referenceModel() : which == "dependent" ? referenceModel(dependent: true) : baselineModel()
+        var trial = TrialBehaviour.nominal(model.behaviour)
+        if which == "shifted" {
+            trial.turnsScale = 1.3
+            trial.tokensScale = 0.9
+            trial.cacheHitLogitShift = 0.4
+        }
+        let t = kernelRun(model, threads: n, workers: 1, mode: .fused, seed: seed)
+        // FNV-1a over the bit patterns of every thread's results, one worker, in order.
+        var fingerprint: UInt64 = 0xcbf2_9ce4_8422_2325
+        var rng = RandomStream(seed: seed)
+        var totals = ThreadTotals()
+        ThreadKernel.simulate(
+            model, trial: trial, count: n, rng: &rng, workspace: KernelWorkspace(), totals: &totals
+        ) { batch in
+            for i in batch.cost.indices {
+                for v in [batch.cost[i], batch.waste[i], batch.attempts[i], batch.completed[i]] {
+                    fingerprint = (fingerprint ^ v.bitPattern) &* 0x100_0000_01b3
+                }
+            }
+        }
+        print(
+            t.costPerThread, Double(t.attempts) / Double(t.threads), t.turns / Double(t.attempts), t.waste.value, t.tokens,
+            totals.cost.value.bitPattern, totals.tokens, String(fingerprint, radix: 16))
     } catch {
         print(error)
     }

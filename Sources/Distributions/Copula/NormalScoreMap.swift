@@ -104,7 +104,7 @@ public struct NormalScoreMap: Sendable {
         if z < z0 { return b.isNaN ? xs[0] : b }
         let g = (z - z0) * 32
         guard g < Double(xs.count - 1) else { return exactValue(z) }
-        let i = Int(g), t = g - Double(i)
+        let (i, t) = Self.wholeAndFraction(g)
         // Cubic Hermite on [z_i, z_i+1], slopes scaled to the unit interval.
         let x0 = xs[i], x1 = xs[i + 1], m0 = slopes[i] * Self.step, m1 = slopes[i + 1] * Self.step
         let t2 = t * t, t3 = t2 * t
@@ -116,11 +116,28 @@ public struct NormalScoreMap: Sendable {
     @inline(__always)
     func stepValue(_ z: Double, _ cuts: UnsafeBufferPointer<Double>, _ guide: UnsafeBufferPointer<Int32>) -> Double {
         guard z > -Self.zLimit else { return exactValue(z) }
-        let g = Int((z + Self.zLimit) * 32)
-        guard g < guide.count else { return exactValue(z) }
-        var i = Int(guide[g])
+        // Tested before the conversion: for x >= 0, Int(x) < count exactly when x < count.
+        let x = (z + Self.zLimit) * 32
+        guard x < Double(guide.count) else { return exactValue(z) }
+        var i = Int(guide[Self.wholeAndFraction(x).whole])
         while i < cuts.count && cuts[i] < z { i += 1 }
         return i < cuts.count ? b + Double(i) : exactValue(z)
+    }
+
+    /// `(Int(g), g - Double(Int(g)))` for 0 <= g < 2^52, as the table lookups need it. Where
+    /// the Makefile enables the rounding instruction, the whole part is read from the bits of
+    /// `floor(g) + 2^52` (exact below 2^52), which needs none of the range checks of `Int(g)`;
+    /// the values are the same.
+    @inline(__always)
+    static func wholeAndFraction(_ g: Double) -> (whole: Int, fraction: Double) {
+        #if TOKENCAST_ROUND_INSTRUCTION
+        let f = g.rounded(.down)
+        let shifted = f + 0x1p52
+        return (Int(truncatingIfNeeded: shifted.bitPattern &- (0x1p52 as Double).bitPattern), g - f)
+        #else
+        let i = Int(g)
+        return (i, g - Double(i))
+        #endif
     }
 
     func exactValue(_ z: Double) -> Double {

@@ -53,6 +53,21 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
     @inlinable @inline(__always)
     public mutating func uniform() -> Double { words.uniform() }
 
+    /// The integer behind ``uniform()``: the same draw as k in [1, 2^53), where `uniform()`
+    /// would have returned exactly `Double(k) * 0x1p-53`. For comparisons made without a
+    /// conversion (see ``uniformThreshold(_:)``).
+    @inlinable @inline(__always)
+    public mutating func uniformBits() -> UInt64 { words.uniformBits() }
+
+    /// The integer `t` with `uniform() < p` exactly when the same draw's ``uniformBits()`` is
+    /// below `t`: ceil(p * 2^53) clamped to [0, 2^53], 0 for NaN. Scaling by a power of two is
+    /// exact, and k < x is k < ceil(x) for an integer k.
+    public static func uniformThreshold(_ p: Double) -> UInt64 {
+        guard p > 0 else { return 0 }
+        guard p < 1 else { return 1 << 53 }
+        return UInt64((p * 0x1p53).rounded(.up))
+    }
+
     /// A standard normal number, by the ziggurat method.
     ///
     /// Uses Doornik's ZIGNOR variant of the Marsaglia–Tsang ziggurat with 256 layers: one
@@ -140,9 +155,15 @@ extension RandomStream {
         /// See ``RandomStream/uniform()``.
         @inlinable @inline(__always)
         mutating func uniform() -> Double {
+            Double(uniformBits()) * 0x1p-53
+        }
+
+        /// See ``RandomStream/uniformBits()``: the top 53 bits, drawn again while they are 0.
+        @inlinable @inline(__always)
+        mutating func uniformBits() -> UInt64 {
             var bits = next() >> 11
             while _slowPath(bits == 0) { bits = next() >> 11 }
-            return Double(bits) * 0x1p-53
+            return bits
         }
 
         /// See ``RandomStream/standardNormal()``.

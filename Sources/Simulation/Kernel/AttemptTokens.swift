@@ -94,12 +94,25 @@ public enum AttemptTokens {
         turns: Double, base: Double, fresh: Double, output: Double, hitRate: Double,
         tierThreshold: Double, window: Double
     ) -> (read: Double, miss: Double, output: Double)? {
+        let f = belowTierAndWindowUnchecked(turns: turns, base: base, fresh: fresh, output: output, hitRate: hitRate)
+        guard f.lastContext <= tierThreshold && f.lastContext <= window else { return nil }
+        return (f.read, f.miss, f.output)
+    }
+
+    /// ``belowTierAndWindow(turns:base:fresh:output:hitRate:tierThreshold:window:)`` without
+    /// the test, and the last turn's context to test against the tier and the window: the same
+    /// operations in the same order (so the same bits), branch-free, for loops that price a
+    /// whole round of attempts at once and vectorise. The counts are meaningful only when
+    /// `lastContext` is within both.
+    @inlinable @inline(__always)
+    public static func belowTierAndWindowUnchecked(
+        turns: Double, base: Double, fresh: Double, output: Double, hitRate: Double
+    ) -> (read: Double, miss: Double, output: Double, lastContext: Double) {
         let lastContext = base + fresh * turns + output * (turns - 1)
-        guard lastContext <= tierThreshold && lastContext <= window else { return nil }
         let h = min(max(hitRate, 0), 1)
         let sent = turns * base + (fresh * (turns + 1) + output * (turns - 1)) * turns * 0.5
         let reused = sent - lastContext
-        return (h * reused, lastContext + (1 - h) * reused, output * turns)
+        return (h * reused, lastContext + (1 - h) * reused, output * turns, lastContext)
     }
 
     /// Most turns a segment starting from `base` can run before its context exceeds `window`;

@@ -3,15 +3,18 @@
 ///
 /// Not thread-safe: one workspace per worker.
 public final class KernelWorkspace {
-    /// Threads simulated together; sized so the buffers stay in L2 cache.
+    /// Threads simulated together; sized so the buffers stay in L2 cache. The draws of a batch
+    /// come from the stream law by law (all turns, then all fresh inputs, ...), so this size is
+    /// part of what a seed produces: changing it changes every forecast's numbers.
     public static let batchSize = 2048
 
+    /// The draws of one attempt round, slot by slot; the pricing pass replaces `turns` by the
+    /// whole turn count it prices.
     let turns: UnsafeMutableBufferPointer<Double>
     let fresh: UnsafeMutableBufferPointer<Double>
     let output: UnsafeMutableBufferPointer<Double>
     let hitRate: UnsafeMutableBufferPointer<Double>
     let base: UnsafeMutableBufferPointer<Double>
-    let uniform: UnsafeMutableBufferPointer<Double>
     /// Per-thread running cost and waste of the batch.
     let cost: UnsafeMutableBufferPointer<Double>
     let waste: UnsafeMutableBufferPointer<Double>
@@ -22,7 +25,14 @@ public final class KernelWorkspace {
     let active: UnsafeMutableBufferPointer<Int32>
     /// Token rows of one attempt round (batch x 8), for BLAS pricing.
     let tokenRows: UnsafeMutableBufferPointer<Double>
+    /// Cost of each slot's attempt in this round.
     let attemptCost: UnsafeMutableBufferPointer<Double>
+    /// The pricing pass's common-case token counts per slot (cache reads, misses, output) and
+    /// the last turn's context, which says whether the slot needs the general closed forms.
+    let reads: UnsafeMutableBufferPointer<Double>
+    let misses: UnsafeMutableBufferPointer<Double>
+    let outputs: UnsafeMutableBufferPointer<Double>
+    let lastContext: UnsafeMutableBufferPointer<Double>
     /// Standard normals and their correlated images (5 x batch), for dependent draws.
     let scores: UnsafeMutableBufferPointer<Double>
     let correlated: UnsafeMutableBufferPointer<Double>
@@ -39,13 +49,16 @@ public final class KernelWorkspace {
         output = doubles(n)
         hitRate = doubles(n)
         base = doubles(n)
-        uniform = doubles(n)
         cost = doubles(n)
         waste = doubles(n)
         attempts = doubles(n)
         completed = doubles(n)
         tokenRows = doubles(n * 8)
         attemptCost = doubles(n)
+        reads = doubles(n)
+        misses = doubles(n)
+        outputs = doubles(n)
+        lastContext = doubles(n)
         scores = doubles(n * BehaviourDraw.allCases.count)
         correlated = doubles(n * BehaviourDraw.allCases.count)
         active = .allocate(capacity: n)
@@ -54,8 +67,8 @@ public final class KernelWorkspace {
 
     deinit {
         for p in [
-            turns, fresh, output, hitRate, base, uniform, cost, waste, attempts, completed, tokenRows, attemptCost, scores,
-            correlated,
+            turns, fresh, output, hitRate, base, cost, waste, attempts, completed, tokenRows, attemptCost, reads, misses,
+            outputs, lastContext, scores, correlated,
         ] {
             p.deallocate()
         }
