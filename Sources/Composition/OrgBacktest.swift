@@ -103,7 +103,7 @@ public struct OrgBacktest: Sendable {
                     return sum
                 }, actual: actuals(team: team == "all" ? nil : team))
         }
-        total = series("total", perTrial: { forecast.orgMonth($0) }, actual: actuals(team: nil))
+        total = series("total", perTrial: { forecast.teamMonth($0) }, actual: actuals(team: nil))
         trainMonths = starts[0..<k].map { OrgCalendar.month($0) }
         testMonths = test.map { OrgCalendar.month($0) }
         self.fit = fit
