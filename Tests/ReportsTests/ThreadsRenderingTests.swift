@@ -13,7 +13,8 @@ import Testing
         model: "my-model", month: "unknown", threads: 1, turns: 2, input: 3, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0,
         output: 4, reasoning: 0, costUSD: nil, cacheHitRate: nil)
     static let document = ThreadsDocument(
-        rows: [priced, unpriced], total: priced, unpricedModels: ["my-model"], priceSource: "built-in 2025-10-01")
+        rows: [priced, unpriced], total: priced, unpricedModels: ["my-model"], priceSource: "built-in 2025-10-01",
+        unpricedThreads: 1, unpricedRequests: 2)
 
     @Test func theTableGroupsDigitsEndsWithTheTotalAndNamesUnpricedModels() {
         let lines = ThreadsText.render(Self.document).split(separator: "\n").map(String.init)
@@ -26,7 +27,10 @@ import Testing
         // Numbers are right-aligned: every line of the table has the same length.
         #expect(Set(lines[0...3].map(\.count)).count == 1, "\(lines)")
         #expect(lines[4].hasPrefix("prices: built-in 2025-10-01;"))
-        #expect(lines[5] == "note: no catalog price for my-model; their cost is shown as -")
+        #expect(
+            lines[5]
+                == "unpriced: my-model (cost shown as -); the total cost excludes their 1 thread and 2 requests; price them with --prices FILE or `tokencast prices --update FILE`"
+        )
     }
 
     @Test func anEmptyStoreSaysHowToFillIt() {
