@@ -122,7 +122,7 @@ let package = Package(
             ]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scenario", "Simulation", "Pricing", "TestSupport"]),
         .testTarget(name: "NameMatchingTests", dependencies: ["NameMatching"]),
-        .testTarget(name: "TokencastCLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "TokencastCLITests", dependencies: ["TestSupport", "ThreadStore"]),
         .testTarget(
             name: "ReliabilityTests",
             dependencies: [

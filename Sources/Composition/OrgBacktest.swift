@@ -77,7 +77,7 @@ public struct OrgBacktest: Sendable {
             let daily = panel.dailySpend(team: team)
             return test.map { start in
                 let end = OrgCalendar.startOfNextMonth(start)
-                return daily.filter { $0.key >= start && $0.key < end }.values.reduce(0, +)
+                return daily.filter { $0.key >= start && $0.key < end }.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }
             }
         }
         func series(_ team: String, perTrial: (Int) -> [Double], actual: [Double]) -> Series {

@@ -65,8 +65,12 @@ public struct OrgScenario: Sendable {
         var notes: [String] = []
         // Models: every one with 1 % of spend or more, by spend over all teams.
         var total: [String: Double] = [:]
-        for (_, mix) in fit.teamMix { for (m, s) in mix { total[m, default: 0] += s } }
-        let sum = total.values.reduce(0, +)
+        // In key order: the same sums on every run (dictionaries iterate in a per-process order).
+        for team in fit.teamMix.keys.sorted() {
+            let mix = fit.teamMix[team] ?? [:]
+            for m in mix.keys.sorted() { total[m, default: 0] += mix[m] ?? 0 }
+        }
+        let sum = total.keys.sorted().reduce(0) { $0 + (total[$1] ?? 0) }
         var models = total.filter { sum > 0 && $0.value / sum >= 0.01 }.keys.sorted()
         models = models.filter { m in
             do {
@@ -92,7 +96,7 @@ public struct OrgScenario: Sendable {
         for team in teams {
             var mix = o.byTeam ? (fit.teamMix[team] ?? [:]) : total
             mix = mix.filter { keys[$0.key] != nil }
-            let s = mix.values.reduce(0, +)
+            let s = mix.keys.sorted().reduce(0) { $0 + (mix[$1] ?? 0) }
             guard s > 0 else { continue }
             mix = mix.mapValues { $0 / s }
             for p in fit.profiles {
@@ -151,7 +155,7 @@ public struct OrgScenario: Sendable {
         }
         let threads = written.map { w -> Double in
             var cost = 0.0
-            for (m, share) in w.mix {
+            for (m, share) in w.mix.sorted(by: { $0.key < $1.key }) {
                 guard let j = forecast.models.firstIndex(of: keys[m] ?? m) else { continue }
                 cost += share * perModel[j]
             }

@@ -33,7 +33,22 @@ struct OutputFile: ParsableArguments {
     func emit(_ text: String) throws {
         if let out {
             do {
-                try text.write(toFile: out, atomically: true, encoding: .utf8)
+                // An atomic write renames a temporary file over the target: right for a file,
+                // wrong for /dev/null, a FIFO or a terminal, which it would replace with a regular
+                // file. Those are written in place.
+                let target = URL(fileURLWithPath: out).resolvingSymlinksInPath().path
+                let type = (try? FileManager.default.attributesOfItem(atPath: target))?[.type] as? FileAttributeType
+                if let type, type != .typeRegular {
+                    guard let handle = FileHandle(forWritingAtPath: target) else {
+                        throw UserFacingError.cannotWrite(path: out, reason: "it cannot be opened for writing")
+                    }
+                    defer { try? handle.close() }
+                    try handle.write(contentsOf: Data(text.utf8))
+                } else {
+                    try text.write(toFile: out, atomically: true, encoding: .utf8)
+                }
+            } catch let error as UserFacingError {
+                throw error
             } catch {
                 throw UserFacingError.cannotWrite(path: out, reason: error.localizedDescription)
             }

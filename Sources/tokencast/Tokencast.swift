@@ -93,7 +93,8 @@ enum UserFacingError: Error, Equatable, CustomStringConvertible {
         case let .badCondition(error):
             return error.description
         case .noPanel:
-            return "no usage to fit: pass --panel FILE.csv (columns user, day, spend; optional team, model, requests)"
+            return
+                "no usage to fit: import it into the store (tokencast import litellm --url ...) or pass --panel FILE.csv (columns user, day, spend; optional team, model, requests)"
         case let .badPanel(error):
             return error.description
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import ThreadStore
 
 /// End-to-end: `fit org` and `backtest org` on a small panel CSV.
 @Suite struct OrgCommandTests {
@@ -33,6 +34,34 @@ import TestSupport
         #expect(annual > 12 * 30_000 && annual < 12 * 48_000, "annual P50 \(annual)")
     }
 
+    /// `import litellm` fills the store's panel; `fit org` without --panel reads it and finds
+    /// what it finds in the same rows as CSV.
+    @Test(.enabled(if: enabled))
+    func fitOrgReadsTheStoresPanel() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tokencast-org-store-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("threads.db").path
+        let csv = try String(contentsOfFile: RepositoryPaths.root.appendingPathComponent("fixtures/org/panel-60.csv").path, encoding: .utf8)
+        let rows = csv.split(separator: "\n").dropFirst().map { line -> OrgUsageRow in
+            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            return OrgUsageRow(
+                user: f[0], day: f[1], model: f[3], team: f[2], requests: Int64(f[4]) ?? 0, inputTokens: 0, outputTokens: 0,
+                cacheReadTokens: 0, cacheWriteTokens: 0, spendUSD: Double(f[5]) ?? 0)
+        }
+        let store = try ThreadStore(path: db)
+        try store.writeOrgUsage(
+            rows, source: "litellm",
+            mark: OrgImportMark(source: "litellm", origin: "test", resumeDay: "2026-06-03", latestEvent: nil, importedAt: Date()))
+        let fromStore = try CommandRunner.run(["fit", "org", "--store", db, "--replicates", "5", "--format", "csv"])
+        let fromCSV = try CommandRunner.run([
+            "fit", "org", "--panel", "fixtures/org/panel-60.csv", "--replicates", "5", "--format", "csv",
+        ])
+        #expect(fromStore.status == 0, "\(fromStore.stderr)")
+        #expect(fromStore.stdout == fromCSV.stdout)
+        #expect(fromStore.stdout.split(separator: "\n").count >= 3)
+    }
+
     @Test(.enabled(if: enabled))
     func backtestOrgComparesWholeMonths() throws {
         let r = try CommandRunner.run([
@@ -52,8 +81,8 @@ import TestSupport
          "error: fixtures/org/panel-bad-date.csv:3: 'day' is '2026-13-01': expected a date such as 2026-03-14; fix or remove the line\n"),
         (["fit", "org", "--panel", "fixtures/org/panel-header-only.csv"],
          "error: the organisation panel is empty: import usage first (tokencast import litellm --url ..., or fit org --panel FILE.csv)\n"),
-        (["fit", "org"],
-         "error: no usage to fit: pass --panel FILE.csv (columns user, day, spend; optional team, model, requests)\n"),
+        (["fit", "org", "--store", "/nonexistent/threads.db"],
+         "error: no usage to fit: import it into the store (tokencast import litellm --url ...) or pass --panel FILE.csv (columns user, day, spend; optional team, model, requests)\n"),
         (["backtest", "org", "--panel", "fixtures/org/panel-60.csv", "--train-months", "5"],
          "error: the panel covers 5 months, so training on 5 leaves nothing to compare: give --train-months between 1 and 4\n"),
     ])
@@ -61,5 +90,17 @@ import TestSupport
         let r = try CommandRunner.run(arguments)
         #expect(r.status == 2)
         #expect(r.stderr == message)
+    }
+}
+
+/// `--out /dev/null` must write into the device, not rename a regular file over it (which broke
+/// every later `> /dev/null` on the machine).
+@Suite struct OutToADeviceTests {
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: CommandRunner.executable)))
+    func outToDevNullLeavesTheDevice() throws {
+        let r = try CommandRunner.run(["prices", "claude-opus-4-5", "--out", "/dev/null"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let type = try FileManager.default.attributesOfItem(atPath: "/dev/null")[.type] as? FileAttributeType
+        #expect(type == .typeCharacterSpecial)
     }
 }

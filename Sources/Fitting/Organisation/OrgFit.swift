@@ -122,7 +122,9 @@ extension OrgFit {
         guard let first = panel.firstDay, let last = panel.lastDay else {
             throw .organisationPanelEmpty
         }
-        let histories = panel.users.map { u -> DeveloperHistory in
+        // By name: the same panel in any row order gives the same fit (starts and bootstrap
+        // draws index developers).
+        let histories = panel.users.sorted { $0.name < $1.name }.map { u -> DeveloperHistory in
             let days = u.days.keys
             let a = days.min() ?? first, b = days.max() ?? first
             let current = b >= last - attritionGapDays
@@ -144,7 +146,7 @@ extension OrgFit {
             return DeveloperHistory(
                 name: u.name, team: u.mainTeam, first: a, last: b,
                 workingDays: max(OrgCalendar.workingDays(a + 1, end), 1), activeDays: u.days.count,
-                spend: u.days.values.reduce(0) { $0 + $1.spend }, requests: u.days.values.reduce(0) { $0 + $1.requests },
+                spend: OrgPanel.sum(u.days.mapValues(\.spend)), requests: OrgPanel.sum(u.days.mapValues(\.requests)),
                 current: current, dayCVSquared: cv2)
         }
         let fitted = histories.filter { $0.activeDays >= minimumActiveDays && $0.workingDays >= minimumWorkingDays }
@@ -219,7 +221,7 @@ extension OrgFit {
             d = OrgCalendar.startOfNextMonth(d)
         }
         let mix = panel.teamModelSpend.mapValues { models in
-            let total = models.values.reduce(0, +)
+            let total = OrgPanel.sum(models)
             return total > 0 ? models.mapValues { $0 / total } : models
         }
         var notes: [String] = []

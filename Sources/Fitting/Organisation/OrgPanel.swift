@@ -56,7 +56,9 @@ public struct OrgPanel: Sendable {
     public func before(_ day: Day) -> OrgPanel {
         var out = OrgPanel()
         for user in users {
-            for (d, v) in user.days where d < day {
+            // Sorted days: sums then add in one order on every run (Swift's dictionaries
+            // iterate in a per-process order).
+            for (d, v) in user.days.sorted(by: { $0.key < $1.key }) where d < day {
                 // The team of each user-day is not kept per day; the user's main team stands in.
                 out.add(user: user.name, team: user.mainTeam, day: d, model: "", requests: v.requests, spend: v.spend)
             }
@@ -69,7 +71,7 @@ public struct OrgPanel: Sendable {
 
     /// Spend per team and model over the panel.
     public var teamModelSpend: [String: [String: Double]] {
-        teamModelMonthly.mapValues { models in models.mapValues { $0.values.reduce(0, +) }.filter { $0.value > 0 } }
+        teamModelMonthly.mapValues { models in models.mapValues { OrgPanel.sum($0) }.filter { $0.value > 0 } }
     }
 
     /// Total spend per day, whole organisation or one team (users by main team).
@@ -79,6 +81,11 @@ public struct OrgPanel: Sendable {
             for (d, v) in user.days { out[d, default: 0] += v.spend }
         }
         return out
+    }
+
+    /// The sum of a dictionary's values in key order, so that it is the same on every run.
+    static func sum<K: Comparable>(_ values: [K: Double]) -> Double {
+        values.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }
     }
 
     /// Teams by name, each with its users (by main team).

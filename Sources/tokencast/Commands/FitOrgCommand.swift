@@ -4,6 +4,7 @@ import Fitting
 import Foundation
 import Pricing
 import Reports
+import ThreadStore
 
 /// Where `fit org` and `backtest org` read an organisation's usage.
 struct PanelOptions: ParsableArguments {
@@ -13,9 +14,20 @@ struct PanelOptions: ParsableArguments {
             valueName: "FILE"))
     var panel: String?
 
+    @Option(
+        name: .customLong("store"),
+        help: ArgumentHelp(
+            "Without --panel: the thread database whose organisation panel to read (filled by tokencast import litellm).",
+            discussion: "Default: $XDG_DATA_HOME/tokencast/threads.db or ~/.local/share/tokencast/threads.db.",
+            valueName: "path"))
+    var store: String?
+
+    @Option(help: "Without --panel: only the panel rows of this source (e.g. litellm).")
+    var source: String?
+
     /// The panel, or bad input (exit 2) naming the file and line.
     func load() throws -> (OrgPanel, source: String) {
-        guard let path = panel else { throw UserFacingError.noPanel }
+        guard let path = panel else { return try loadStore() }
         var p = OrgPanel()
         do throws(OrgPanelCSVError) {
             try OrgPanelCSV.read(path: (path as NSString).expandingTildeInPath, into: &p)
@@ -23,6 +35,21 @@ struct PanelOptions: ParsableArguments {
             throw UserFacingError.badPanel(error)
         }
         return (p, path)
+    }
+
+    /// The store's organisation panel (`import litellm` and the other organisation importers).
+    private func loadStore() throws -> (OrgPanel, source: String) {
+        let path = store.map { ($0 as NSString).expandingTildeInPath } ?? ThreadStore.defaultPath()
+        guard FileManager.default.fileExists(atPath: path) else { throw UserFacingError.noPanel }
+        var p = OrgPanel()
+        for row in try ThreadStore(path: path).orgUsage(source: source) {
+            // The store writes its days as YYYY-MM-DD; a row it cannot read is not the user's.
+            guard let day = OrgCalendar.day(iso: row.day) else { continue }
+            p.add(
+                user: row.user, team: row.team, day: day, model: row.model, requests: Double(row.requests),
+                spend: row.spendUSD)
+        }
+        return (p, "the organisation panel of \(path)" + (source.map { " (source \($0))" } ?? ""))
     }
 }
 
