@@ -113,4 +113,7 @@ rm -f "$report_db"
 "$TOKENCAST" import codex fixtures/logs/codex/sessions --db "$report_db" --quiet > /dev/null
 render "report-blocks" report blocks --db "$report_db" --timezone UTC --plan "Claude Max 5x"
 render "report-daily" report daily --db "$report_db" --timezone Europe/Paris
+# `backtest org` on the small organisation panel in fixtures/org (three teams, fan charts with
+# the actual months over them).
+render "backtest-org" backtest org --panel fixtures/org/panel-60.csv --train-months 3 --trials 1000 --replicates 10
 [ "$failed" = 0 ] && echo "report-check: every report passed" || { echo "report-check: FAILED"; exit 1; }
