@@ -79,6 +79,8 @@ import ThreadStore
     @Test(.enabled(if: enabled), arguments: [
         (["fit", "org", "--panel", "fixtures/org/panel-bad-date.csv"],
          "error: fixtures/org/panel-bad-date.csv:3: 'day' is '2026-13-01': expected a date such as 2026-03-14; fix or remove the line\n"),
+        (["fit", "org", "--panel", "fixtures/org/panel-open-quote.csv"],
+         "error: fixtures/org/panel-open-quote.csv:3: a quote is out of place or never closed: quote the whole field and double any quote inside it (\"a \"\"b\"\"\")\n"),
         (["fit", "org", "--panel", "fixtures/org/panel-header-only.csv"],
          "error: the organisation panel is empty: import usage first (tokencast import litellm --url ..., or fit org --panel FILE.csv)\n"),
         (["fit", "org", "--store", "/nonexistent/threads.db"],

@@ -1,4 +1,5 @@
 import Foundation
+import ThreadStore
 
 /// Reads an organisation panel from CSV: a header row, then one row per user, day and model.
 ///
@@ -25,12 +26,19 @@ public enum OrgPanelCSV {
     }
 
     public static func read(_ text: String, file: String, into panel: inout OrgPanel) throws(OrgPanelCSVError) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
+        // Records through the store's RFC 4180 reader (a quoted field may hold commas, quotes
+        // and line breaks), each with the line it starts on.
+        var reader = CSVRecordReader()
+        var records: [CSVRecordReader.Record] = []
+        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var line = Array(raw.utf8)
+            if line.last == UInt8(ascii: "\r") { line.removeLast() }
+            if !reader.isOpen, line.allSatisfy({ $0 == 0x20 }) { continue }
+            if let record = line.withUnsafeBytes({ reader.feed($0, number: n + 1) }) { records.append(record) }
         }
-        while lines.last?.isEmpty == true { lines.removeLast() }
-        guard let header = lines.first else { throw .empty(path: file) }
-        let names = fields(header).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        if reader.isOpen { throw .unclosedQuote(path: file, line: reader.openRecordLine) }
+        guard let header = records.first else { throw .empty(path: file) }
+        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         var column: [String: Int] = [:]
         for (key, options) in aliases {
             if let i = names.firstIndex(where: { options.contains($0) }) { column[key] = i }
@@ -39,10 +47,11 @@ public enum OrgPanelCSV {
             throw .missingColumn(path: file, column: required, accepted: aliases[required] ?? [], found: names)
         }
         let u = column["user"] ?? 0, d = column["day"] ?? 0, s = column["spend"] ?? 0
-        for (n, line) in lines.enumerated().dropFirst() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
-            let f = fields(line)
+        for record in records.dropFirst() {
+            let f = record.fields
             func field(_ i: Int?) -> String? { i.flatMap { $0 < f.count ? f[$0].trimmingCharacters(in: .whitespaces) : nil } }
-            let lineNumber = n + 1
+            let lineNumber = record.line
+            if record.malformed { throw .unclosedQuote(path: file, line: lineNumber) }
             guard let user = field(u), !user.isEmpty else {
                 throw .badField(path: file, line: lineNumber, column: names[u], value: field(u) ?? "", expected: "a user name or id")
             }
@@ -67,41 +76,6 @@ public enum OrgPanelCSV {
                 requests: requests, spend: spend)
         }
     }
-
-    /// Splits one CSV line, honouring double quotes (a doubled quote is a quote).
-    static func fields(_ line: String) -> [String] {
-        var out: [String] = []
-        var field = ""
-        var quoted = false
-        var chars = line.makeIterator()
-        var pending: Character? = nil
-        while let c = pending ?? chars.next() {
-            pending = nil
-            if quoted {
-                if c == "\"" {
-                    if let next = chars.next() {
-                        if next == "\"" { field.append("\"") } else {
-                            quoted = false
-                            pending = next
-                        }
-                    } else {
-                        quoted = false
-                    }
-                } else {
-                    field.append(c)
-                }
-            } else if c == "\"" {
-                quoted = true
-            } else if c == "," {
-                out.append(field)
-                field = ""
-            } else {
-                field.append(c)
-            }
-        }
-        out.append(field)
-        return out
-    }
 }
 
 /// A panel CSV that cannot be read: the file, the line and the fix.
@@ -110,6 +84,8 @@ public enum OrgPanelCSVError: Error, Equatable, CustomStringConvertible {
     case empty(path: String)
     case missingColumn(path: String, column: String, accepted: [String], found: [String])
     case badField(path: String, line: Int, column: String, value: String, expected: String)
+    /// A quote inside an unquoted field, or a quoted field never closed.
+    case unclosedQuote(path: String, line: Int)
 
     public var description: String {
         switch self {
@@ -120,6 +96,8 @@ public enum OrgPanelCSVError: Error, Equatable, CustomStringConvertible {
         case let .missingColumn(path, column, accepted, found):
             return
                 "\(path):1: no '\(column)' column (accepted names: \(accepted.joined(separator: ", "))); the header has \(found.joined(separator: ", "))"
+        case let .unclosedQuote(path, line):
+            return "\(path):\(line): a quote is out of place or never closed: quote the whole field and double any quote inside it (\"a \"\"b\"\"\")"
         case let .badField(path, line, column, value, expected):
             return "\(path):\(line): '\(column)' is '\(value)': expected \(expected); fix or remove the line"
         }

@@ -99,14 +99,18 @@ public struct CSVImporter: Sendable {
     }
 }
 
-/// Splits lines into RFC 4180 records; a quoted field may span lines.
-struct CSVRecordReader {
-    struct Record {
-        var fields: [String]
+/// Splits lines into RFC 4180 records; a quoted field may span lines. Shared by the CSV log
+/// importer and `fit org`'s panel reader.
+public struct CSVRecordReader: Sendable {
+    public struct Record: Sendable {
+        public var fields: [String]
         /// The line the record starts on.
-        var line: Int
-        var malformed: Bool
+        public var line: Int
+        /// A quote inside an unquoted field.
+        public var malformed: Bool
     }
+
+    public init() {}
 
     private var fields: [String] = []
     private var field: [UInt8] = []
@@ -115,11 +119,11 @@ struct CSVRecordReader {
     private var startLine = 0
 
     /// Whether a record is open (a quoted field continues on the next line).
-    var isOpen: Bool { inQuotes }
-    var openRecordLine: Int { startLine }
+    public var isOpen: Bool { inQuotes }
+    public var openRecordLine: Int { startLine }
 
     /// Feeds one line; returns the record it completes, if any.
-    mutating func feed(_ line: UnsafeRawBufferPointer, number: Int) -> Record? {
+    public mutating func feed(_ line: UnsafeRawBufferPointer, number: Int) -> Record? {
         if !inQuotes {
             startLine = number
             fields = []
