@@ -63,8 +63,9 @@ public struct OrgPanel: Sendable {
                 out.add(user: user.name, team: user.mainTeam, day: d, model: "", requests: v.requests, spend: v.spend)
             }
         }
+        let cut = OrgCalendar.startOfMonth(day)
         out.teamModelMonthly = teamModelMonthly.mapValues { models in
-            models.mapValues { months in months.filter { $0.key < OrgCalendar.startOfMonth(day) } }
+            models.mapValues { months in months.filter { $0.key < cut } }
         }
         return out
     }

@@ -96,7 +96,7 @@ struct FitOrgCommand: ParsableCommand {
         guard (1...10).contains(maxProfiles) else { throw ValidationError("--max-profiles must be from 1 to 10") }
         guard (1...10_000).contains(replicates) else { throw ValidationError("--replicates must be from 1 to 10000") }
         guard (1...120).contains(months) else { throw ValidationError("--months must be from 1 to 120") }
-        if let start, !OrgFitCommand.isMonth(start) {
+        if let start, !OrgMonths.isMonth(start) {
             throw ValidationError("--start must be a month such as 2027-01, got '\(start)'")
         }
     }
@@ -107,7 +107,7 @@ struct FitOrgCommand: ParsableCommand {
         var notes: [String] = []
         if let write {
             let catalog = try prices.map { try PriceCatalog(liteLLMFile: $0) } ?? .builtIn
-            var options = OrgScenario.Options(start: start ?? OrgFitCommand.monthAfter(panel))
+            var options = OrgScenario.Options(start: start ?? OrgMonths.monthAfter(panel))
             options.months = months
             options.seed = seed
             let scenario = try OrgScenario(fit: fit, name: "Organisation fitted from \(name)", options: options, catalog: catalog)
@@ -130,7 +130,8 @@ struct FitOrgCommand: ParsableCommand {
     }
 }
 
-enum OrgFitCommand {
+/// Month arguments of `fit org`: `--start` checked, and its default.
+enum OrgMonths {
     static func isMonth(_ s: String) -> Bool {
         let parts = s.split(separator: "-")
         guard parts.count == 2, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]) else { return false }
