@@ -44,19 +44,33 @@ import Testing
         #expect(same, "\(bands)")
     }
 
-    /// The aggregated path's moment tables are built once, at the spec's behaviours: it does not
-    /// draw replicates (docs/team-forecasts.md), and a replicate leaves its numbers exactly alone.
-    @Test func aggregatedProfilesKeepTheSpecsBehaviours() throws {
+    /// One profile of 30 developers on the first model, run on the exact and on the aggregated
+    /// path with the same seed, so trial `t` draws the same replicate on both.
+    func largeProfile(method: TeamMethod, replicates: Bool, trials: Int = 160) throws -> TeamForecastSpec {
         let developer = try developerSpec()
-        func spec(replicates: Bool) -> TeamForecastSpec {
-            var s = TeamForecastSpec(
-                models: [developer.models[0]], uncertainty: [developer.uncertainty[0]],
-                profiles: [TeamProfileSpec(name: "large", demand: developer.demand, mix: [1], plan: .constant(30))],
-                calendar: calendar, trials: 64, seed: 42, method: .aggregate)
-            if replicates { s.behaviourReplicates = [developer.behaviourReplicates[0]] }
-            return s
-        }
-        #expect(
-            try TeamForecaster.run(spec(replicates: true)).teamAnnual == TeamForecaster.run(spec(replicates: false)).teamAnnual)
+        var s = TeamForecastSpec(
+            models: [developer.models[0]], uncertainty: [BehaviourUncertainty.none],
+            profiles: [TeamProfileSpec(name: "large", demand: developer.demand, mix: [1], plan: .constant(30))],
+            calendar: calendar, trials: trials, seed: 42, method: method)
+        if replicates { s.behaviourReplicates = [developer.behaviourReplicates[0]] }
+        return s
+    }
+
+    /// The aggregated path draws the trial's replicate too (ReplicateMoments): its band is the
+    /// exact path's, trial by trial, where before it was the nominal behaviour's alone (a
+    /// P90/P10 ratio near 1 for 30 developers, against about 4 from the replicates).
+    @Test func aggregatedProfilesDrawTheTrialsReplicate() throws {
+        let exact = try TeamForecaster.run(largeProfile(method: .exact, replicates: true))
+        let aggregated = try TeamForecaster.run(largeProfile(method: .aggregate, replicates: true))
+        let nominal = try TeamForecaster.run(largeProfile(method: .aggregate, replicates: false))
+        let e = SpendSummary(exact.teamAnnual), a = SpendSummary(aggregated.teamAnnual), n = SpendSummary(nominal.teamAnnual)
+        let bands = "exact P10-P90 \(e.p10)-\(e.p90), aggregated \(a.p10)-\(a.p90), without replicates \(n.p10)-\(n.p90)"
+        #expect(abs(a.p10 / e.p10 - 1) < 0.06 && abs(a.p90 / e.p90 - 1) < 0.06 && abs(a.mean / e.mean - 1) < 0.04, "\(bands)")
+        #expect(e.p90 / e.p10 > 2 && n.p90 / n.p10 < 1.3, "\(bands)")
+        // Trial by trial: the same replicate moves both paths the same way.
+        var ratio: [Double] = []
+        for t in exact.teamAnnual.indices { ratio.append(aggregated.teamAnnual[t] / exact.teamAnnual[t]) }
+        ratio.sort()
+        #expect(ratio[ratio.count / 20] > 0.8 && ratio[ratio.count * 19 / 20] < 1.25, "5th-95th percentile of aggregated/exact per trial: \(ratio[ratio.count / 20])-\(ratio[ratio.count * 19 / 20])")
     }
 }

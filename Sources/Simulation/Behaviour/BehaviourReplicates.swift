@@ -14,8 +14,13 @@ public enum BehaviourReplicates {
 
     /// The replicate trial `stream` uses for model `model` of a spec, or nil when the model has none.
     public static func pick(_ replicates: [ThreadBehaviour], model: Int, stream: RandomStream) -> ThreadBehaviour? {
-        guard !replicates.isEmpty else { return nil }
+        pickIndex(count: replicates.count, model: model, stream: stream).map { replicates[$0] }
+    }
+
+    /// The index of the replicate ``pick(_:model:stream:)`` returns, or nil when there are none.
+    public static func pickIndex(count: Int, model: Int, stream: RandomStream) -> Int? {
+        guard count > 0 else { return nil }
         var rng = stream.substream(streamIndex &+ UInt64(model))
-        return replicates[Int(rng.next(upperBound: UInt64(replicates.count)))]
+        return Int(rng.next(upperBound: UInt64(count)))
     }
 }

@@ -16,6 +16,8 @@ struct TrialSetup {
     /// The trial's correlated shared normals (``SharedDraws/dimension`` values).
     let normals: ArraySlice<Double>
     let models: [PricedModel]
+    /// Per model, the index of the replicate `models` runs (nil for a model without any).
+    let replicateIndex: [Int?]
     let behaviours: [TrialBehaviour]
     let priceZ: [Double]
     private let shared: SharedDraws
@@ -33,14 +35,17 @@ struct TrialSetup {
         normals = row
         self.shared = shared
         let modelCount = base.count
+        let picks: [Int?] = (0..<modelCount).map { j in
+            j < replicates.count
+                ? BehaviourReplicates.pickIndex(count: replicates[j].count, model: j, stream: root.substream(UInt64(t))) : nil
+        }
         let models: [PricedModel] = (0..<modelCount).map { j in
-            guard j < replicates.count,
-                let b = BehaviourReplicates.pick(replicates[j], model: j, stream: root.substream(UInt64(t)))
-            else { return base[j] }
+            guard let r = picks[j] else { return base[j] }
             var m = base[j]
-            m.behaviour = b
+            m.behaviour = replicates[j][r]
             return m
         }
+        replicateIndex = picks
         self.models = models
         priceZ = (0..<modelCount).map { row[row.startIndex + shared.priceOffset(model: $0)] }
         behaviours = (0..<modelCount).map { j in

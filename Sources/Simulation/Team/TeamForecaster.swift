@@ -25,8 +25,11 @@ import NumericalMethods
 ///
 /// **Fitted models.** A fitted model's bootstrap replicates
 /// (``TeamForecastSpec/behaviourReplicates``) are picked one per trial by ``TrialSetup``, as
-/// in `run`: the exact path runs every thread of the trial on it. The aggregated path keeps the
-/// spec's behaviours, whose moment tables are built once per model; it does not draw replicates.
+/// in `run`: the exact path runs every thread of the trial on it. The aggregated path's moment
+/// tables are built once per model at the spec's behaviour; a trial scales them by its
+/// replicate's ratios to that behaviour (``ReplicateMoments``, common random numbers) and takes
+/// its attempt count from the replicate's rates. A fitted copula is drawn in the tables as the
+/// kernel draws it.
 ///
 /// **Reproducibility.** Trial `t` draws only from `RandomStream(seed).substream(t)`; sums over
 /// trials are taken in trial order; the result is the same on any core count (``TrialRunner``,
@@ -38,6 +41,8 @@ public enum TeamForecaster {
     static let seatStream: UInt64 = 0x5345_4154
     /// Child index of the seed's stream for profile `p`'s seat table: `seatTableStream + p`.
     static let seatTableStream: UInt64 = 0x5345_4154_5441_424C
+    /// Child index of the seed's stream for model `j`'s replicate moments ("REPMOM" + j).
+    static let replicateMomentsStream: UInt64 = 0x5245_504D_4F4D_0000
     /// Aggregated groups up to this size draw their members' means one by one (cheap at this
     /// size); larger groups draw the sum as one gamma.
     static let individualDrawLimit = 256
@@ -108,6 +113,8 @@ public enum TeamForecaster {
         let fullUseEquivalents: [[Double]]
         /// Per model, the moment table of the aggregated profiles that use it (nil otherwise).
         let tables: [ThreadCostMoments?]
+        /// Per fitted model with a table, its replicates' moment ratios (nil otherwise).
+        let replicateMoments: [ReplicateMoments?]
         /// Per aggregated seat profile on a plan with limits, its seat-month table.
         let seatTables: [SeatPlanTable?]
         /// Each aggregated model's thread mean at the nominal behaviour: the denominator of a
@@ -157,6 +164,16 @@ public enum TeamForecaster {
             }
             let tables = (0..<modelCount).map { tableSlots[$0] }
             self.tables = tables
+            // The fitted ones' replicates, against the same nominal behaviour.
+            let fittedModels = neededModels.filter { $0 < spec.behaviourReplicates.count && !spec.behaviourReplicates[$0].isEmpty }
+            let replicateSlots = ResultSlots<ReplicateMoments?>(count: modelCount, initial: nil)
+            runner.parallel(iterations: fittedModels.count) { k in
+                let j = fittedModels[k]
+                replicateSlots[j] = ReplicateMoments(
+                    model: spec.models[j], replicates: spec.behaviourReplicates[j],
+                    stream: root.substream(replicateMomentsStream &+ UInt64(j)))
+            }
+            replicateMoments = (0..<modelCount).map { replicateSlots[$0] }
 
             // Seat-month tables of the aggregated profiles that hold seats.
             let seatSlots = ResultSlots<SeatPlanTable?>(count: profileCount, initial: nil)
@@ -315,18 +332,25 @@ public enum TeamForecaster {
         let spec = c.spec
         let profileCount = spec.profiles.count
         var rng = setup.stream
-        // The exact path runs the trial's models (a fitted model's replicate); the aggregated
-        // path's moment tables are built at the spec's behaviours, so it shifts those.
-        let behaviours =
-            spec.behaviourReplicates.isEmpty
-            ? setup.behaviours
-            : spec.models.indices.map { setup.shifted(spec.models[$0].behaviour, spec.uncertainty[$0], model: $0) }
+        // The exact path runs the trial's models (a fitted model's replicate). The aggregated
+        // path's tables are built at the spec's behaviours: a fitted model's trial moments are
+        // the table's at the trial's shifts times its replicate's ratios (ReplicateMoments), and
+        // its attempt count comes from the replicate's rates (setup.behaviours). A model with
+        // replicates but no ratios (no aggregated profile uses it) keeps the spec's behaviour.
+        let behaviours = spec.models.indices.map { j in
+            c.replicateMoments[j] != nil || spec.behaviourReplicates.isEmpty
+                ? setup.behaviours[j] : setup.shifted(spec.models[j].behaviour, spec.uncertainty[j], model: j)
+        }
         // Per-trial thread moments of the models aggregated profiles use.
         let moments: [ThreadCostMoments.AttemptCounts?] = spec.models.indices.map { j in
             guard let table = c.tables[j] else { return nil }
-            let (mu, m2) = setup.withBehaviourNormals(model: j) { table.attemptMoments(z: $0) }
+            var (mu, m2) = setup.withBehaviourNormals(model: j) { table.attemptMoments(z: $0) }
+            if let ratios = c.replicateMoments[j], let r = setup.replicateIndex[j] {
+                mu *= ratios.meanRatio[r]
+                m2 *= ratios.meanSquareRatio[r]
+            }
             return ThreadCostMoments.threadMoments(
-                attemptMean: mu, attemptMeanSquare: m2, trial: behaviours[j], maxAttempts: spec.models[j].behaviour.maxAttempts)
+                attemptMean: mu, attemptMeanSquare: m2, trial: behaviours[j], maxAttempts: setup.models[j].behaviour.maxAttempts)
         }
         let adoptionZ = spec.adoption.isUncertain ? rng.standardNormal() : 0
 

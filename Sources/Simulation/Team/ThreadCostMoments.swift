@@ -46,24 +46,12 @@ struct ThreadCostMoments: Sendable {
         // Drawn block by block so memory stays flat; the first block is kept for the grid.
         let block = Self.shapeSamples
         var raw = [[Double]](repeating: [Double](repeating: 0, count: block), count: 5)
-        let price = SIMD8<Double>(model.priceVector)
-        let explicit = model.price.caching == .explicit
         func accumulate(
             _ raw: [[Double]], _ count: Int, turnsScale: Double, tokensScale: Double, shift: Double,
             into s1: inout CompensatedSum, _ s2: inout CompensatedSum
         ) {
-            for i in 0..<count {
-                let turns = max(1, (raw[0][i] * turnsScale).rounded(.up))
-                var h = raw[3][i]
-                if shift != 0 { h = ThreadKernel.logistic(ThreadKernel.logit(h) + shift) }
-                let tokens = AttemptTokens.compute(
-                    turns: turns, base: raw[4][i] * tokensScale, fresh: raw[1][i] * tokensScale,
-                    output: raw[2][i] * tokensScale, hitRate: h, tierThreshold: model.tierThreshold,
-                    window: model.contextWindow, summary: b.compactionSummary, explicitCache: explicit)
-                let c = (tokens * price).sum()
-                s1.add(c)
-                s2.add(c * c)
-            }
+            Self.priceAttempts(
+                model, raw, count, turnsScale: turnsScale, tokensScale: tokensScale, shift: shift, into: &s1, &s2)
         }
         func moments(_ raw: [[Double]], turnsScale: Double, tokensScale: Double, shift: Double) -> (Double, Double) {
             var s1 = CompensatedSum(), s2 = CompensatedSum()
@@ -72,8 +60,26 @@ struct ThreadCostMoments: Sendable {
         }
         var first = raw
         var level1 = CompensatedSum(), level2 = CompensatedSum()
+        // The kernel's draw stage: the laws' own fills (in this order: turns, fresh, output,
+        // cache hit, base), or, when the behaviour has a copula, normals times its Cholesky
+        // factor mapped through the marginals, so that the moments are those of the threads the
+        // exact path draws. Without a copula the numbers are the fills' as before.
+        let workspace = b.dependence == nil ? nil : KernelWorkspace()
         for k in 0..<(Self.levelSamples / block) {
-            for (d, law) in laws.enumerated() { raw[d].withUnsafeMutableBufferPointer { law.fill($0, using: &rng) } }
+            if let ws = workspace {
+                // In the kernel's batches (the block is four of them).
+                let n = KernelWorkspace.batchSize
+                for start in stride(from: 0, to: block, by: n) {
+                    AttemptDraws.fill(
+                        b, count: n, rng: &rng, turns: ws.turns, fresh: ws.fresh, output: ws.output, hitRate: ws.hitRate,
+                        base: ws.base, scores: ws.scores, correlated: ws.correlated)
+                    for (d, column) in [ws.turns, ws.fresh, ws.output, ws.hitRate, ws.base].enumerated() {
+                        for i in 0..<n { raw[d][start + i] = column[i] }
+                    }
+                }
+            } else {
+                for (d, law) in laws.enumerated() { raw[d].withUnsafeMutableBufferPointer { law.fill($0, using: &rng) } }
+            }
             if k == 0 { first = raw }
             accumulate(raw, block, turnsScale: 1, tokensScale: 1, shift: 0, into: &level1, &level2)
         }
@@ -125,6 +131,28 @@ struct ThreadCostMoments: Sendable {
         }
         logRatioMean = r1
         logRatioSquare = r2
+    }
+
+    /// Adds the cost and the squared cost of the attempts `raw[.][0..<count]` (turns, fresh,
+    /// output, cache hit, base; ``BehaviourDraw``'s order) of `model` under the shifts.
+    static func priceAttempts(
+        _ model: PricedModel, _ raw: [[Double]], _ count: Int, turnsScale: Double, tokensScale: Double, shift: Double,
+        into s1: inout CompensatedSum, _ s2: inout CompensatedSum
+    ) {
+        let price = SIMD8<Double>(model.priceVector)
+        let explicit = model.price.caching == .explicit
+        for i in 0..<count {
+            let turns = max(1, (raw[0][i] * turnsScale).rounded(.up))
+            var h = raw[3][i]
+            if shift != 0 { h = ThreadKernel.logistic(ThreadKernel.logit(h) + shift) }
+            let tokens = AttemptTokens.compute(
+                turns: turns, base: raw[4][i] * tokensScale, fresh: raw[1][i] * tokensScale,
+                output: raw[2][i] * tokensScale, hitRate: h, tierThreshold: model.tierThreshold,
+                window: model.contextWindow, summary: model.behaviour.compactionSummary, explicitCache: explicit)
+            let c = (tokens * price).sum()
+            s1.add(c)
+            s2.add(c * c)
+        }
     }
 
     /// E[C] and E[C^2] of one attempt for a trial whose behaviour normals are `z` (five values:
