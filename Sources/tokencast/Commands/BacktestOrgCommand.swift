@@ -31,8 +31,7 @@ struct BacktestOrgCommand: ParsableCommand {
     @Option(help: "Random seed.")
     var seed: UInt64 = 42
 
-    @Option(help: ArgumentHelp("Price models with this LiteLLM price file instead of the built-in catalog.", valueName: "FILE"))
-    var prices: String?
+    @OptionGroup var prices: PriceOptions
 
     @OptionGroup var output: OutputOptions
 
@@ -43,7 +42,7 @@ struct BacktestOrgCommand: ParsableCommand {
 
     func run() throws {
         let (panel, name) = try source.load()
-        let catalog = try prices.map { try PriceCatalog(liteLLMFile: $0) } ?? .builtIn
+        let catalog = try prices.catalog()
         let b = try OrgBacktest(
             panel: panel, trainMonths: trainMonths, trials: trials, replicates: replicates, seed: seed, catalog: catalog)
         func series(_ s: OrgBacktest.Series) -> OrgBacktestDocument.Series {

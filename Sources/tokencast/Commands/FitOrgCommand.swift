@@ -42,9 +42,11 @@ struct PanelOptions: ParsableArguments {
         let path = store.map { ($0 as NSString).expandingTildeInPath } ?? ThreadStore.defaultPath()
         guard FileManager.default.fileExists(atPath: path) else { throw UserFacingError.noPanel }
         var p = OrgPanel()
-        for row in try ThreadStore(path: path).orgUsage(source: source) {
+        // Streamed: a year of a large organisation is millions of rows, of which the panel keeps
+        // one entry per active user-day.
+        try ThreadStore(path: path).forEachOrgUsage(source: source) { row in
             // The store writes its days as YYYY-MM-DD; a row it cannot read is not the user's.
-            guard let day = OrgCalendar.day(iso: row.day) else { continue }
+            guard let day = OrgCalendar.day(iso: row.day) else { return }
             p.add(
                 user: row.user, team: row.team, day: day, model: row.model, requests: Double(row.requests),
                 spend: row.spendUSD)
@@ -87,8 +89,7 @@ struct FitOrgCommand: ParsableCommand {
     @Option(help: "The scenario's months.")
     var months = 12
 
-    @Option(help: ArgumentHelp("Price models with this LiteLLM price file instead of the built-in catalog.", valueName: "FILE"))
-    var prices: String?
+    @OptionGroup var prices: PriceOptions
 
     @OptionGroup var output: OutputOptions
 
@@ -106,7 +107,9 @@ struct FitOrgCommand: ParsableCommand {
         let fit = try OrgFit.fit(panel, maxProfiles: maxProfiles, replicates: replicates, seed: seed)
         var notes: [String] = []
         if let write {
-            let catalog = try prices.map { try PriceCatalog(liteLLMFile: $0) } ?? .builtIn
+            // The standard catalog (built-in names, then the LiteLLM snapshot), as every command
+            // that prices: a proxy's panel names models the built-in names alone do not price.
+            let catalog = try prices.catalog()
             var options = OrgScenario.Options(start: start ?? OrgMonths.monthAfter(panel))
             options.months = months
             options.seed = seed

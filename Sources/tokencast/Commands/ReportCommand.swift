@@ -58,7 +58,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let zone = timezone.flatMap(TimeZone.init(identifier:)) ?? TimeZone.current
         let plans = try plan.map { name in try PlanCatalog.builtIn.plan(named: name) }
-        let catalog = try prices.prices.map { try PriceCatalog(liteLLMFile: $0) } ?? .builtIn
+        let catalog = try prices.catalog()
         if !refresh, !FileManager.default.fileExists(atPath: database.path) {
             throw UserFacingError.noDatabase(path: database.path)
         }
