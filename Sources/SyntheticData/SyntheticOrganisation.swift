@@ -92,9 +92,16 @@ public struct SyntheticOrganisation: Sendable {
     ///
     /// - Complexity: O(developers x days x models).
     public func rows() -> [Row] {
+        var out: [Row] = []
+        forEachRow { out.append($0) }
+        return out
+    }
+
+    /// The rows of ``rows()``, in its order, one at a time: a year of 10,000 developers is
+    /// millions of rows, which the scale bench writes to a store in batches without holding them.
+    public func forEachRow(_ body: (Row) throws -> Void) rethrows {
         let joins = [Int](repeating: 0, count: developers) + hires()
         let profileOf = assignments()
-        var out: [Row] = []
         for (u, p) in profileOf.enumerated() {
             var rng = RandomStream(seed: seed).substream(100 + UInt64(u))
             let profile = profiles[p]
@@ -111,13 +118,12 @@ public struct SyntheticOrganisation: Sendable {
                     * Foundation.exp(profile.withinSigma * rng.standardNormal() - profile.withinSigma * profile.withinSigma / 2)
                 for m in models {
                     let s = spend * m.share
-                    out.append(
+                    try body(
                         Row(
                             user: "dev\(u)", team: team, day: day, model: m.name, requests: (s / profile.dollarsPerRequest).rounded(),
                             spend: s))
                 }
             }
         }
-        return out
     }
 }
