@@ -15,6 +15,7 @@ enum Schema {
         migrator.registerMigration("statusline", migrate: statusline)
         migrator.registerMigration("v3-org-panel", migrate: orgPanel)
         migrator.registerMigration("calibrations", migrate: calibrations)
+        migrator.registerMigration("org-exports", migrate: orgExports)
         return migrator
     }
 

@@ -58,7 +58,10 @@ struct ImportCommand: ParsableCommand {
             files again adds nothing; a log that grew adds its new responses. Bad lines are skipped and \
             reported with file:line. See docs/logs.md.
             """,
-        subcommands: [ClaudeCode.self, Codex.self, CSV.self, LiteLLM.self])
+        subcommands: [
+            ClaudeCode.self, Codex.self, CSV.self, LiteLLM.self, AnthropicUsage.self, AnthropicCost.self,
+            ClaudeCodeAnalytics.self, OpenAIUsage.self, OpenAICosts.self, OTLP.self,
+        ])
 
     struct ClaudeCode: ParsableCommand {
         static let configuration = CommandConfiguration(
