@@ -287,24 +287,22 @@ public enum ForecastReport {
             models.add([m.name, "price key", m.priced.price.model])
             if let p = m.preset { models.add([m.name, "preset", p]) }
             for (k, v) in m.behaviourSpecs { models.add([m.name, k, v]) }
+            // Each cell is computed before the row: a ternary inside the array literal made
+            // swift-format move the trailing comma on each run (`make format` was not a fixed point).
             let u = m.uncertainty
-            models.add([
-                m.name, "uncertainty",
+            let uncertainty =
                 u.isNone
-                    ? "none"
-                    : String(
-                        format:
-                            "turns CV %.2f, tokens CV %.2f, cache hit log-odds sd %.2f, one-shot sd %.3f, off-the-rails sd %.3f, turns–tokens correlation %.2f",
-                        u.turnsCV, u.tokensCV, u.cacheHitLogitSD, u.oneShotSD, u.offTheRailsSD, u.turnsTokensCorrelation),
-            ])
-            models.add([
-                m.name, "price path",
-                m.pricePath.isFlat
-                    ? "flat"
-                    : String(
-                        format: "%+.0f %% a year ± %.0f points", m.pricePath.annualChange * 100, m.pricePath.annualChangeSD * 100)
-                    ,
-            ])
+                ? "none"
+                : String(
+                    format:
+                        "turns CV %.2f, tokens CV %.2f, cache hit log-odds sd %.2f, one-shot sd %.3f, off-the-rails sd %.3f, turns–tokens correlation %.2f",
+                    u.turnsCV, u.tokensCV, u.cacheHitLogitSD, u.oneShotSD, u.offTheRailsSD, u.turnsTokensCorrelation)
+            models.add([m.name, "uncertainty", uncertainty])
+            let path = m.pricePath
+            let pricePath =
+                path.isFlat
+                ? "flat" : String(format: "%+.0f %% a year ± %.0f points", path.annualChange * 100, path.annualChangeSD * 100)
+            models.add([m.name, "price path", pricePath])
         }
         return HTMLSection(id: "inputs", title: "Inputs", blocks: [.table(general), .table(models)])
     }
