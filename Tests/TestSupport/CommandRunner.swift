@@ -14,8 +14,11 @@ public enum CommandRunner {
         return RepositoryPaths.root.appendingPathComponent(".build/debug/tokencast").path
     }
 
-    /// Runs `tokencast` with `arguments` in the repository root.
-    public static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
+    /// Runs `tokencast` with `arguments` in the repository root; `stdin`, when given, is written
+    /// to its standard input (which is then closed).
+    public static func run(_ arguments: [String], environment: [String: String] = [:], stdin: Data? = nil) throws
+        -> CommandResult
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -31,7 +34,15 @@ public enum CommandRunner {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let input = stdin.map { _ in Pipe() }
+        if let input { process.standardInput = input }
         try process.run()
+        if let input, let stdin {
+            // Small inputs (a statusline's JSON): they fit the pipe's buffer, so writing before
+            // reading the output cannot block.
+            input.fileHandleForWriting.write(stdin)
+            try input.fileHandleForWriting.close()
+        }
         // Read before waiting so a large output cannot fill the pipe and block the child.
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()

@@ -5,8 +5,13 @@ import Testing
 /// The exact text of each command's normal output (table format), against the golden files in
 /// fixtures/golden/<name>.txt. Small trial counts and fixed seeds keep them fast in debug.
 ///
-/// Only what must vary is masked before comparing: elapsed seconds (`1.8 s` becomes `<s> s`)
-/// and the temporary directory the databases live in (`<tmp>`).
+/// Only what must vary is masked before comparing: elapsed seconds (`1.8 s` becomes `<s> s`),
+/// the temporary directory the databases live in (`<tmp>`) and the repository's directory
+/// (`<repo>`, in the file:line of lines an import skipped). Commands that read the clock get
+/// `--now`; commands that write a store get one of their own.
+///
+/// Not covered: `import litellm`, which reads a PostgreSQL server (LiteLLMImportTests, with
+/// `make test-postgres`).
 ///
 /// To re-record after an intended change of output, run
 /// `TOKENCAST_RECORD_GOLDEN=1 swift test --filter GoldenOutputTests` (or `make golden`) and read
@@ -15,6 +20,8 @@ import Testing
     struct Case: Sendable, CustomTestStringConvertible {
         var name: String
         var arguments: [String]
+        /// A fixture fed to the command's standard input (`statusline`).
+        var stdin: String? = nil
         var testDescription: String { name }
     }
 
@@ -45,6 +52,26 @@ import Testing
         _ = try? CommandRunner.run([
             "import", "csv", RepositoryPaths.fixture("real-threads/swe4cc-claude-sonnet-4-5.csv"), "--db", db, "-q",
         ])
+        return db
+    }()
+
+    /// The `report` fixtures: Claude Code logs over several days and blocks, with an unpriced
+    /// model, and a Codex rollout with official rate-limit readings. `statusline` records a
+    /// reading in its store, so each statusline case gets a store of its own (`$REPORT:<name>`).
+    static func reportStore(_ name: String) -> String {
+        let db = dir + "/report-\(name).db"
+        if FileManager.default.fileExists(atPath: db) { return db }
+        _ = try? CommandRunner.run([
+            "import", "claude-code", "fixtures/logs/report/projects", "fixtures/logs/claude-code/projects", "--db", db, "-q",
+        ])
+        _ = try? CommandRunner.run(["import", "codex", "fixtures/logs/codex/sessions", "--db", db, "-q"])
+        return db
+    }
+
+    /// The synthetic Codex rollout with rate-limit snapshots, for `calibrate`.
+    static let calibration: String = {
+        let db = dir + "/calibration.db"
+        _ = try? CommandRunner.run(["import", "codex", "fixtures/logs/codex-calibration", "--db", db, "-q"])
         return db
     }()
 
@@ -79,21 +106,73 @@ import Testing
                 "backtest", "--db", "$SYNTHETIC", "--train-until", "2025-09-29", "--horizon", "14d", "--trials", "100",
                 "--bootstrap", "10", "--seed", "1", "-q",
             ]),
+        Case(
+            name: "import-claude-code",
+            arguments: ["import", "claude-code", "fixtures/logs/claude-code/projects", "--db", "$EMPTY:claude-code"]),
+        Case(name: "import-codex", arguments: ["import", "codex", "fixtures/logs/codex/sessions", "--db", "$EMPTY:codex"]),
+        Case(
+            name: "import-csv",
+            arguments: [
+                "import", "csv", "fixtures/real-threads/swe4cc-claude-sonnet-4-5.csv", "--db", "$EMPTY:csv",
+            ]),
+        Case(name: "report-daily", arguments: ["report", "daily", "--db", "$REPORT:shared", "--timezone", "UTC"]),
+        Case(
+            name: "report-weekly",
+            arguments: ["report", "weekly", "--db", "$REPORT:shared", "--timezone", "Europe/Paris", "--plan", "Claude Max 5x"]),
+        Case(name: "report-monthly", arguments: ["report", "monthly", "--db", "$REPORT:shared", "--timezone", "UTC"]),
+        Case(name: "report-session", arguments: ["report", "session", "--db", "$REPORT:shared", "--timezone", "UTC"]),
+        Case(
+            name: "report-blocks",
+            arguments: ["report", "blocks", "--db", "$REPORT:shared", "--timezone", "UTC", "--now", "2025-12-01T15:00:00Z"]),
+        Case(
+            name: "statusline-subscriber",
+            arguments: ["statusline", "--db", "$REPORT:subscriber", "--timezone", "UTC", "--now", "2025-12-02T09:00:00Z"],
+            stdin: "statusline/subscriber.json"),
+        Case(
+            name: "statusline-api-user",
+            arguments: ["statusline", "--db", "$REPORT:api-user", "--timezone", "UTC", "--now", "2025-12-02T09:00:00Z"],
+            stdin: "statusline/api-user.json"),
+        Case(name: "calibrate", arguments: ["calibrate", "--db", "$CALIBRATION", "--plan", "chatgpt-plus"]),
+        Case(name: "fit-org", arguments: ["fit", "org", "--panel", "fixtures/org/panel-60.csv", "--replicates", "10"]),
+        Case(
+            name: "backtest-org",
+            arguments: [
+                "backtest", "org", "--panel", "fixtures/org/panel-60.csv", "--train-months", "3", "--trials", "100",
+                "--replicates", "2",
+            ]),
     ]
 
-    /// Replaces what varies from run to run: the temporary directory and elapsed seconds.
+    /// `$SYNTHETIC`, `$MIXED`, `$CALIBRATION`, `$REPORT:<name>` (a report store of that name) and
+    /// `$EMPTY:<name>` (a path where no store is yet) in an argument.
+    static func resolved(_ argument: String) -> String {
+        if argument.hasPrefix("$REPORT:") { return reportStore(String(argument.dropFirst("$REPORT:".count))) }
+        if argument.hasPrefix("$EMPTY:") {
+            let db = dir + "/empty-\(argument.dropFirst("$EMPTY:".count)).db"
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+            return db
+        }
+        switch argument {
+        case "$SYNTHETIC": return synthetic
+        case "$MIXED": return mixed
+        case "$CALIBRATION": return calibration
+        default: return argument
+        }
+    }
+
+    /// Replaces what varies from run to run: the temporary directory, the repository's directory
+    /// and elapsed seconds.
     static func masked(_ text: String) -> String {
         var out = text.replacingOccurrences(of: dir, with: "<tmp>")
+        out = out.replacingOccurrences(of: RepositoryPaths.root.path, with: "<repo>")
         out = out.replacingOccurrences(of: #"\b\d+\.\d s\b"#, with: "<s> s", options: .regularExpression)
         return out
     }
 
     @Test(arguments: cases)
     func outputMatchesTheGoldenFile(_ c: Case) throws {
-        let arguments = c.arguments.map {
-            $0.replacingOccurrences(of: "$SYNTHETIC", with: Self.synthetic).replacingOccurrences(of: "$MIXED", with: Self.mixed)
-        }
-        let r = try CommandRunner.run(arguments)
+        let arguments = c.arguments.map(Self.resolved)
+        let stdin = try c.stdin.map { try Data(contentsOf: URL(fileURLWithPath: RepositoryPaths.fixture($0))) }
+        let r = try CommandRunner.run(arguments, stdin: stdin)
         #expect(r.status == 0, "\(c.name): \(r.stderr)")
         let actual = Self.masked(r.stdout)
         let path = RepositoryPaths.fixture("golden/\(c.name).txt")
