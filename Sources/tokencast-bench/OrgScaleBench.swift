@@ -39,13 +39,12 @@ func orgScaleFigures(developers: Int = 10_000, days: Int = 365) -> [String: Any]
         var batch: [OrgUsageRow] = []
         batch.reserveCapacity(100_000)
         var rows = 0
-        let formatter = DayFormatter()
         let mark = OrgImportMark(source: "bench", origin: "synthetic", resumeDay: "2026-12-31", latestEvent: nil, importedAt: Date())
         let writeSeconds = try seconds {
             try organisation.forEachRow { row in
                 batch.append(
                     OrgUsageRow(
-                        user: row.user, day: formatter.iso(row.day), model: row.model, team: row.team, requests: Int64(row.requests),
+                        user: row.user, day: OrgUsageRow.day(daysSinceEpoch: Int64(row.day)), model: row.model, team: row.team, requests: Int64(row.requests),
                         inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, spendUSD: row.spend))
                 if batch.count == 100_000 {
                     try store.writeOrgUsage(batch, source: "bench", mark: mark)
@@ -116,22 +115,4 @@ func measureChild(_ path: String, _ arguments: [String]) throws -> ChildMeasurem
     // WEXITSTATUS, written out: the macro is not imported into Swift.
     let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     return ChildMeasurement(status: exitStatus, seconds: elapsed, peakMegabytes: Double(usage.ru_maxrss) / 1024)
-}
-
-/// Days since 1970-01-01 as `YYYY-MM-DD` (UTC), the panel's day format.
-struct DayFormatter {
-    func iso(_ day: Int) -> String {
-        // Howard Hinnant's civil-from-days.
-        let z = day + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return "\(y)-\(two(m))-\(two(d))"
-    }
 }

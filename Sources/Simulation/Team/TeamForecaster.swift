@@ -338,7 +338,7 @@ public enum TeamForecaster {
         // its attempt count comes from the replicate's rates (setup.behaviours). A model with
         // replicates but no ratios (no aggregated profile uses it) keeps the spec's behaviour.
         let behaviours = spec.models.indices.map { j in
-            c.replicateMoments[j] != nil || spec.behaviourReplicates.isEmpty
+            setup.replicateIndex[j] == nil || c.replicateMoments[j] != nil
                 ? setup.behaviours[j] : setup.shifted(spec.models[j].behaviour, spec.uncertainty[j], model: j)
         }
         // Per-trial thread moments of the models aggregated profiles use.

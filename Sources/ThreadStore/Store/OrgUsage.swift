@@ -171,3 +171,22 @@ extension ThreadStore {
         }
     }
 }
+
+
+extension OrgUsageRow {
+    /// Days since 1970-01-01 as the panel's day, `YYYY-MM-DD` (UTC): Howard Hinnant's
+    /// civil_from_days, so that writers of millions of rows need no calendar object per row.
+    public static func day(daysSinceEpoch: Int64) -> String {
+        let z = daysSinceEpoch + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return "\(y)-\(two(m))-\(two(d))"
+    }
+}

@@ -72,19 +72,7 @@ enum OrgExportFields {
 
     /// Days since 1970-01-01 -> `YYYY-MM-DD` (Howard Hinnant's civil_from_days; no calendar
     /// object per bucket).
-    static func civil(daysSinceEpoch: Int64) -> String {
-        let z = daysSinceEpoch + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return "\(y)-\(two(m))-\(two(d))"
-    }
+    static func civil(daysSinceEpoch: Int64) -> String { OrgUsageRow.day(daysSinceEpoch: daysSinceEpoch) }
 
     /// The dimensions of a result as a stable key part: every string or null field not in
     /// `measures`, sorted by name (a new group-by dimension of the API joins the key by itself).
