@@ -56,11 +56,11 @@ func orgScaleFigures(developers: Int = 10_000, days: Int = 365) -> [String: Any]
             rows += batch.count
         }
         let scenario = temp.appendingPathComponent("org.yaml").path
-        let fit = try measureChild(binary, ["fit", "org", "--db", db, "--write", scenario, "--format", "json", "--out", temp.appendingPathComponent("fit.json").path])
+        let fit = try measureChild(binary, ["fit", "org", "--store", db, "--write", scenario, "--format", "json", "--out", temp.appendingPathComponent("fit.json").path])
         var figures: [String: Any] = [
             "developers": developers, "days": days, "models": organisation.models.count, "panel_rows": rows,
             "panel_write_rows_per_second": (Double(rows) / writeSeconds).rounded(),
-            "fit_command": "tokencast fit org --db PANEL --write org.yaml",
+            "fit_command": "tokencast fit org --store PANEL --write org.yaml",
             "fit_seconds": (fit.seconds * 1000).rounded() / 1000, "fit_peak_rss_megabytes": (fit.peakMegabytes * 10).rounded() / 10,
             "fit_exit_status": Int(fit.status), "goal_fit_seconds": 30, "goal_fit_megabytes": 1024,
         ]
