@@ -41,6 +41,13 @@ public struct SnapshotStream: Sendable {
     /// Mean millions of tokens of each class per pair (scaled by a random mix each pair).
     public var meanMillionsPerPair: [Double] = [0.02, 0.6, 0.03, 0.01, 0.01]
     public var roundToWholePercent = false
+    /// Spread (log-scale standard deviation) of a per-window level multiplying every request's
+    /// tokens, so that some windows fill and others do not; 0 draws nothing (older streams stay
+    /// as they were).
+    public var levelSpread = 0.0
+    /// Whether a window that blocks logs one more snapshot at 100 %, as the tools show a full
+    /// gauge; off by default (calibration pairs must only see logged use).
+    public var reportsFullWhenBlocked = false
     public var start = Date(timeIntervalSince1970: 1_790_000_000)
 
     public init(seed: UInt64, weights: [String: [Double]]) {
@@ -63,6 +70,12 @@ public struct SnapshotStream: Sendable {
             var used = 0.0
             var t = opened
             var blocked = false
+            var level = 1.0
+            if levelSpread > 0 {
+                // Box–Muller from two uniforms; mean 1 whatever the spread.
+                let z = (-2 * log(max(rng.uniform(), 1e-300))).squareRoot() * cos(2 * Double.pi * rng.uniform())
+                level = exp(levelSpread * z - levelSpread * levelSpread / 2)
+            }
             // The first snapshot comes with the first request.
             snapshots.append(Snapshot(timestamp: t, windowMinutes: windowMinutes, usedPercent: 0, resetsAt: resets))
             while true {
@@ -70,6 +83,12 @@ public struct SnapshotStream: Sendable {
                 guard next < resets - 1 else { break }
                 var added = hiddenPercentPerHour * next.timeIntervalSince(t) / 3600
                 var pending: [Request] = []
+                if blocked, reportsFullWhenBlocked {
+                    // A full gauge stays full until the reset.
+                    t = next
+                    snapshots.append(Snapshot(timestamp: t, windowMinutes: windowMinutes, usedPercent: 100, resetsAt: resets))
+                    continue
+                }
                 if !blocked {
                     let model = models[Int(rng.uniform() * Double(models.count)) % models.count]
                     let count = 1 + Int(rng.uniform() * 4)
@@ -78,7 +97,7 @@ public struct SnapshotStream: Sendable {
                     for k in 0..<count {
                         let at = t + (Double(k) + rng.uniform()) / Double(count) * next.timeIntervalSince(t)
                         let tokens = (0..<Self.classCount).map { c in
-                            Int64((meanMillionsPerPair[c] * mix[c] / Double(count) * 1_000_000 * (0.5 + rng.uniform()))
+                            Int64((level * meanMillionsPerPair[c] * mix[c] / Double(count) * 1_000_000 * (0.5 + rng.uniform()))
                                 .rounded())
                         }
                         let w = weights[model] ?? []
@@ -89,6 +108,10 @@ public struct SnapshotStream: Sendable {
                 if used + added > 100 {
                     // The plan blocks: no more requests this window; the gauge sits at what it was.
                     blocked = true
+                    if reportsFullWhenBlocked {
+                        snapshots.append(
+                            Snapshot(timestamp: next, windowMinutes: windowMinutes, usedPercent: 100, resetsAt: resets))
+                    }
                     t = next
                     continue
                 }
