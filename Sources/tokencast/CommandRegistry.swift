@@ -18,5 +18,6 @@ enum CommandRegistry {
         ForecastCommand.self,
         DiffCommand.self,
         CalibrateCommand.self,
+        OutlookCommand.self,
     ]
 }

@@ -7,7 +7,8 @@ import ThreadStore
 @testable import Fitting
 
 /// Calibration end to end: a synthetic Codex rollout imported into the store, as a user's logs
-/// would be, then calibrated from the store (no reset times: resets are inferred).
+/// would be, then calibrated from the store (with the reset times the store keeps since
+/// `resets_in_seconds` is imported, no reset needs inferring).
 @Suite struct CalibrationImportTests {
     /// Codex classes only: input, cache read, output (no cache writes).
     static let truth: [Double] = [6, 0.6, 0, 0, 30]
@@ -35,8 +36,9 @@ import ThreadStore
         let outcome = try #require(outcomes.first)
         let c = try #require(outcome.calibration, "\(outcome.reason ?? "")")
         #expect(c.windowMinutes == 300 && c.source == "codex")
-        // Codex gives no reset time the store keeps: each new window is found by its falling gauge.
-        #expect(outcome.pairing.inferredResets == 39)
+        // The store keeps each reading's reset time: the 40 windows are told apart by it.
+        #expect(outcome.pairing.inferredResets == 0)
+        #expect(outcome.pairing.windows == 40)
         for (i, kind) in [(0, PlanCalibration.Kind.input), (1, .cacheRead), (4, .output)] {
             let got = try #require(c.weight(model: "gpt-5.2-codex", kind: kind)?.allowanceTokens)
             let expected = 100 / Self.truth[i] * 1_000_000

@@ -29,6 +29,30 @@ import Testing
         let samples = try store.rateLimitSamples()
         #expect(samples.map(\.windowMinutes) == [300, 10080, 300, 10080, 300, 10080])
         #expect(samples.map(\.usedPercent) == [5, 1, 6, 1.5, 7, 2])
+        // resets_in_seconds is kept as the reset time: 9,000 s after the first reading.
+        let first = try #require(samples.first?.resetsAt)
+        #expect(abs(first.timeIntervalSince(samples[0].timestamp) - 9000) < 0.01)
+    }
+
+    /// Newer Codex logs say `resets_at` (Unix seconds); a reset outside the reading's own window
+    /// (before it, or further than the window's length) is not kept.
+    @Test func resetTimesAreKeptWhenPlausible() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("codex-resets-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let lines = [
+            #"{"timestamp":"2026-10-01T10:00:00.000Z","type":"session_meta","payload":{"id":"0199c0de-0000-7000-8000-0000000000aa","cwd":"/w"}}"#,
+            #"{"timestamp":"2026-10-01T10:00:00.000Z","type":"event_msg","payload":{"type":"token_count","info":null,"rate_limits":{"primary":{"used_percent":10.0,"window_minutes":300,"resets_at":1790856000},"secondary":{"used_percent":2.0,"window_minutes":10080,"resets_at":1700000000}}}}"#,
+        ]
+        try (lines.joined(separator: "\n") + "\n").write(
+            to: directory.appendingPathComponent("rollout-2026-10-01T10-00-00-0199c0de-0000-7000-8000-0000000000aa.jsonl"),
+            atomically: true, encoding: .utf8)
+        let store = try ThreadStore(inMemory: #function)
+        _ = try CodexImporter(store: store).importLogs(at: [directory.path])
+        let samples = try store.rateLimitSamples()
+        #expect(samples.count == 2)
+        #expect(samples.first { $0.windowMinutes == 300 }?.resetsAt == Date(timeIntervalSince1970: 1_790_856_000))
+        #expect(samples.first { $0.windowMinutes == 10080 }?.resetsAt == nil)
     }
 
     @Test func everyLineIsCounted() throws {

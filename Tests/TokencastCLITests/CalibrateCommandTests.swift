@@ -18,7 +18,9 @@ import Testing
         #expect(r.status == 0)
         #expect(r.stdout.contains("5-hour window (300 min)"))
         #expect(r.stdout.contains("calibrated from 156 snapshots, source codex, plan chatgpt-plus"))
-        #expect(r.stdout.contains("9 resets inferred from a falling gauge"))
+        // The reset times are imported (resets_in_seconds): no reset is inferred.
+        #expect(!r.stdout.contains("inferred from a falling gauge"))
+        #expect(r.stdout.contains("over 10 windows"))
         #expect(r.stdout.contains("hidden use: "))
         #expect(r.stdout.contains("Stored 1 calibration in \(db)"))
         // The fixture was drawn with output at 30 points per million: 3.33M tokens fill the window.
@@ -43,7 +45,7 @@ import Testing
         #expect(r.status == 0)
         #expect(
             r.stdout.contains(
-                "not calibrated: 2 pairs of consecutive snapshots in the same window; at least 8 are needed (keep using the tool, import again, then calibrate); nothing stored for this window"
+                "not calibrated: 1 pair of consecutive snapshots in the same window; at least 8 are needed (keep using the tool, import again, then calibrate); nothing stored for this window"
             ))
         #expect(r.stdout.contains("weekly window (10080 min)"))
         #expect(!r.stdout.contains("Stored"))

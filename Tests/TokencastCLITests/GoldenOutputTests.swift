@@ -75,6 +75,14 @@ import Testing
         return db
     }()
 
+    /// The same rollout in a store of its own, for `outlook` (which `calibrate`'s stored
+    /// calibration would otherwise change).
+    static let outlook: String = {
+        let db = dir + "/outlook.db"
+        _ = try? CommandRunner.run(["import", "codex", "fixtures/logs/codex-calibration", "--db", db, "-q"])
+        return db
+    }()
+
     static let cases: [Case] = [
         Case(name: "run", arguments: ["run", "scenarios/solo-developer.yaml", "--trials", "200", "--seed", "1", "-q"]),
         Case(
@@ -133,6 +141,15 @@ import Testing
             arguments: ["statusline", "--db", "$REPORT:api-user", "--timezone", "UTC", "--now", "2025-12-02T09:00:00Z"],
             stdin: "statusline/api-user.json"),
         Case(name: "calibrate", arguments: ["calibrate", "--db", "$CALIBRATION", "--plan", "chatgpt-plus"]),
+        Case(
+            name: "outlook",
+            arguments: ["outlook", "--db", "$OUTLOOK", "--timezone", "UTC", "--now", "2026-09-23T21:00:00Z", "--trials", "1000"]),
+        Case(
+            name: "outlook-backtest",
+            arguments: [
+                "outlook", "--backtest", "--db", "$OUTLOOK", "--timezone", "UTC", "--now", "2026-09-24T12:00:00Z", "--trials",
+                "300",
+            ]),
         Case(name: "fit-org", arguments: ["fit", "org", "--panel", "fixtures/org/panel-60.csv", "--replicates", "10"]),
         Case(
             name: "backtest-org",
@@ -142,7 +159,7 @@ import Testing
             ]),
     ]
 
-    /// `$SYNTHETIC`, `$MIXED`, `$CALIBRATION`, `$REPORT:<name>` (a report store of that name) and
+    /// `$SYNTHETIC`, `$MIXED`, `$CALIBRATION`, `$OUTLOOK`, `$REPORT:<name>` (a report store of that name) and
     /// `$EMPTY:<name>` (a path where no store is yet) in an argument.
     static func resolved(_ argument: String) -> String {
         if argument.hasPrefix("$REPORT:") { return reportStore(String(argument.dropFirst("$REPORT:".count))) }
@@ -155,6 +172,7 @@ import Testing
         case "$SYNTHETIC": return synthetic
         case "$MIXED": return mixed
         case "$CALIBRATION": return calibration
+        case "$OUTLOOK": return outlook
         default: return argument
         }
     }

@@ -12,6 +12,9 @@ public struct GaugeScale: Sendable {
     public enum Basis: Sendable, Hashable {
         case calibrated(snapshots: Int)
         case readings(pairs: Int)
+        /// One reading against the use logged in its window before it: the statusline's own
+        /// estimate, for a user with a single reading so far.
+        case reading
     }
     public var basis: Basis
     /// Percentage points per API-equivalent dollar, for what a calibration does not weigh.
@@ -24,6 +27,7 @@ public struct GaugeScale: Sendable {
         switch basis {
         case .calibrated(let n): "calibrated from \(n) snapshots"
         case .readings(let n): "scaled from \(n) pairs of official readings"
+        case .reading: "scaled from one official reading"
         }
     }
 

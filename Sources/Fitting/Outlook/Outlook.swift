@@ -117,7 +117,15 @@ public struct Outlook: Sendable {
             start = open.start
             end = open.end
         }
-        let scale = GaugeScale.make(window: kind, calibration: calibration, readings: readings, uses: uses)
+        var scale = GaugeScale.make(window: kind, calibration: calibration, readings: readings, uses: uses)
+        if scale == nil, let r = latest, let start, r.timestamp.timeIntervalSince1970 >= start, r.usedPercent > 0 {
+            let lo = PastPeriods.lowerBound(times, start)
+            let hi = PastPeriods.lowerBound(times, r.timestamp.timeIntervalSince1970 + 0.001, from: lo)
+            let spent = uses[lo..<hi].reduce(0) { $0 + $1.dollars }
+            if spent > 0 {
+                scale = GaugeScale(basis: .reading, percentPerDollar: r.usedPercent / spent, hiddenPerHour: 0, calibration: nil)
+            }
+        }
         var w = Window(
             window: kind, start: start.map(Date.init(timeIntervalSince1970:)), end: end.map(Date.init(timeIntervalSince1970:)),
             used: nil, basis: nil, readingAt: nil, readingPercent: nil, scale: scale?.label, dollars: 0, forecast: nil,
@@ -141,7 +149,9 @@ public struct Outlook: Sendable {
                 w.readingPercent = reading.usedPercent
             }
             w.note =
-                "too few official readings to scale logged use (\(GaugeScale.minimumPairs) pairs needed): use `tokencast statusline` in Claude Code, import Codex logs, or run `tokencast calibrate`"
+                readings.isEmpty
+                ? "no official reading of this window in the last 8 days: Claude Code gives one to `tokencast statusline`, Codex logs one per turn (import them)"
+                : "\(readings.count) official reading\(readings.count == 1 ? "" : "s"), too few to scale logged use (\(GaugeScale.minimumPairs) pairs of readings with use between them needed); or run `tokencast calibrate`"
             return w
         }
         let percent = uses.map { scale.percent(model: $0.model, tokens: $0.tokens, dollars: $0.dollars) }
@@ -162,6 +172,7 @@ public struct Outlook: Sendable {
         var request = PeriodForecast.Request(
             start: start, end: end, now: t, used: w.used ?? logged, observed: logged, limit: 100)
         request.hiddenPerHour = scale.hiddenPerHour
+        request.historyStart = times.first ?? start
         request.pastUse = past.use
         request.pastExpected = past.expected
         request.trials = options.trials
@@ -191,6 +202,7 @@ public struct Outlook: Sendable {
         request.pastExpected = past.expected
         request.trials = options.trials
         request.seed = options.seed &+ 1
+        request.historyStart = trace.times.first ?? start.timeIntervalSince1970
         m.forecast = PeriodForecast.run(request, profile: profile)
         return m
     }

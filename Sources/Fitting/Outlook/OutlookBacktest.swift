@@ -77,6 +77,7 @@ public enum OutlookBacktest {
             request.pastUse = past.use
             request.pastExpected = past.expected
             request.trials = trials
+            request.historyStart = known.times.first ?? r.windowStart
             request.seed = seed &+ UInt64(n)
             let p = PeriodForecast.run(request, profile: profile).probabilityOfHit ?? 0
             let hit = (peak[key(r)] ?? 0) >= hitThreshold

@@ -31,6 +31,9 @@ public enum PeriodForecast {
         /// The limit (100 for a gauge), nil for a period with none (a month's spend).
         public var limit: Double?
         public var hiddenPerHour: Double = 0
+        /// When the history begins (the first logged use): before it there is no pace to
+        /// compare, so a month that began before the user's first import is judged from then.
+        public var historyStart: Double = -.infinity
         /// Past periods of the same kind: their use and the profile's expected use.
         public var pastUse: [Double] = []
         public var pastExpected: [Double] = []
@@ -87,7 +90,7 @@ public enum PeriodForecast {
     public static func run(_ r: Request, profile: ActivityProfile) -> Outcome {
         let c = profile.dispersion
         let prior = prior(use: r.pastUse, expected: r.pastExpected, dispersion: c)
-        let expectedSoFar = profile.expectedUse(from: r.start, to: r.now)
+        let expectedSoFar = profile.expectedUse(from: max(r.start, r.historyStart), to: r.now)
         let shape = prior.shape + max(r.observed, 0) / c
         let rate = prior.rate + expectedSoFar / c
         // Slots: 5 minutes for a rest of hours, an hour for days and weeks.

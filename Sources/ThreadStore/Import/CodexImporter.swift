@@ -67,11 +67,14 @@ final class CodexLineParser: LogLineParser {
         "payload.info.total_token_usage.output_tokens", "payload.info.total_token_usage.reasoning_output_tokens",
         "payload.rate_limits.primary.used_percent", "payload.rate_limits.primary.window_minutes",
         "payload.rate_limits.secondary.used_percent", "payload.rate_limits.secondary.window_minutes",
+        "payload.rate_limits.primary.resets_at", "payload.rate_limits.primary.resets_in_seconds",
+        "payload.rate_limits.secondary.resets_at", "payload.rate_limits.secondary.resets_in_seconds",
     ])
     private enum Slot {
         static let type = 0, timestamp = 1, payloadType = 2, payloadID = 3, cwd = 4, model = 5, info = 6
         static let total = 7, input = 8, cached = 9, output = 10, reasoning = 11
         static let primaryUsed = 12, primaryWindow = 13, secondaryUsed = 14, secondaryWindow = 15
+        static let primaryResetsAt = 16, primaryResetsIn = 17, secondaryResetsAt = 18, secondaryResetsIn = 19
     }
 
     static let typesWithoutUsage: Set<String> = ["response_item", "compacted"]
@@ -123,10 +126,26 @@ final class CodexLineParser: LogLineParser {
             return
         }
         var used = false
-        for (usedSlot, windowSlot) in [(Slot.primaryUsed, Slot.primaryWindow), (Slot.secondaryUsed, Slot.secondaryWindow)] {
+        let slots = [
+            (Slot.primaryUsed, Slot.primaryWindow, Slot.primaryResetsAt, Slot.primaryResetsIn),
+            (Slot.secondaryUsed, Slot.secondaryWindow, Slot.secondaryResetsAt, Slot.secondaryResetsIn),
+        ]
+        for (usedSlot, windowSlot, atSlot, inSlot) in slots {
             if let percent = values[usedSlot]?.double, let window = values[windowSlot]?.int, window > 0 {
+                // Newer Codex logs say when the window resets (Unix seconds), older ones in how
+                // many seconds; a reset before the reading or beyond its window is not kept.
+                var resets: Date?
+                if let at = values[atSlot]?.double {
+                    resets = Date(timeIntervalSince1970: at)
+                } else if let seconds = values[inSlot]?.double {
+                    resets = timestamp.addingTimeInterval(seconds)
+                }
+                if let r = resets, !(r >= timestamp && r.timeIntervalSince(timestamp) <= Double(window) * 60 + 120) {
+                    resets = nil
+                }
                 if try session.storeRateLimit(
-                    threadID: thread(session), timestamp: timestamp, windowMinutes: Int(window), usedPercent: percent)
+                    threadID: thread(session), timestamp: timestamp, windowMinutes: Int(window), usedPercent: percent,
+                    resetsAt: resets)
                 {
                     used = true
                 }

@@ -129,13 +129,15 @@ final class ImportSession {
     }
 
     /// Stores a plan quota sample unless already stored.
-    func storeRateLimit(threadID: Int64, timestamp: Date, windowMinutes: Int, usedPercent: Double) throws -> Bool {
+    func storeRateLimit(threadID: Int64, timestamp: Date, windowMinutes: Int, usedPercent: Double, resetsAt: Date? = nil)
+        throws -> Bool
+    {
         let insert = try db.cachedStatement(
             sql: """
-                INSERT INTO rate_limit_samples (thread_id, timestamp, window_minutes, used_percent)
-                VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING
+                INSERT INTO rate_limit_samples (thread_id, timestamp, window_minutes, used_percent, resets_at)
+                VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
                 """)
-        try insert.execute(arguments: [threadID, timestamp, windowMinutes, usedPercent])
+        try insert.execute(arguments: [threadID, timestamp, windowMinutes, usedPercent, resetsAt])
         let added = db.changesCount == 1
         if added { report.rateLimitSamples += 1 }
         return added

@@ -16,6 +16,7 @@ enum Schema {
         migrator.registerMigration("v3-org-panel", migrate: orgPanel)
         migrator.registerMigration("calibrations", migrate: calibrations)
         migrator.registerMigration("org-exports", migrate: orgExports)
+        migrator.registerMigration("rate-limit-resets", migrate: rateLimitResets)
         return migrator
     }
 

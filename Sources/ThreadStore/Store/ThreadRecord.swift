@@ -94,12 +94,15 @@ public struct RateLimitSample: Sendable, Hashable, Codable {
     /// 300 for the 5-hour window, 10080 for the weekly one.
     public var windowMinutes: Int
     public var usedPercent: Double
+    /// When the window resets, when the log said (nil in older logs and older stores).
+    public var resetsAt: Date?
 
     init(row: Row) {
         threadID = row["thread_id"]
         timestamp = row["timestamp"]
         windowMinutes = row["window_minutes"]
         usedPercent = row["used_percent"]
+        resetsAt = row["resets_at"]
     }
 }
 

@@ -63,7 +63,7 @@ extension ThreadStore {
             for r in try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT timestamp, window_minutes, used_percent FROM rate_limit_samples
+                    SELECT timestamp, window_minutes, used_percent, resets_at FROM rate_limit_samples
                     WHERE (?1 IS NULL OR timestamp >= ?1) AND (?2 IS NULL OR timestamp < ?2)
                     """, arguments: window)
             {
@@ -71,7 +71,7 @@ extension ThreadStore {
                 out.append(
                     WindowSnapshot(
                         vendor: "OpenAI", timestamp: r["timestamp"], window: w, gauge: "codex", usedPercent: r["used_percent"],
-                        resetsAt: nil, source: "codex"))
+                        resetsAt: r["resets_at"], source: "codex"))
             }
             for r in try Row.fetchAll(
                 db,
