@@ -24,6 +24,10 @@ public struct Plan: Sendable, Hashable, Codable {
     public var source: String
     /// Whether the limits are estimates rather than published figures.
     public var limitsAreEstimates: Bool
+    /// Set when a window's allowance was measured from the user's own rate-limit snapshots
+    /// (`tokencast calibrate`): e.g. "5-hour calibrated from 156 snapshots; weekly estimate".
+    /// nil: the catalog's or the scenario's figures as they are.
+    public var allowanceBasis: String?
 
     /// - Throws: ``PricingError/invalidPlan(plan:reason:)`` when a rule of ``validate()`` fails.
     public init(

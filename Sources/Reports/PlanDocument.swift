@@ -66,6 +66,8 @@ public struct PlanDocument: Encodable, Sendable {
         public var allowanceWeekly: String? { Self.allowance(outcome.plan?.allowanceWeekly) }
         public var includedUSDPerMonth: Double? { outcome.plan?.includedUSDPerMonth }
         public var limitsAreEstimates: Bool? { outcome.plan?.limitsAreEstimates }
+        /// "5-hour calibrated from N snapshots; weekly estimate", when a calibration applied.
+        public var allowanceBasis: String? { outcome.plan?.allowanceBasis }
         public var asOf: String? { outcome.plan?.asOf }
         public var source: String? { outcome.plan?.source }
         /// Whether the plan's figures are older than ``Pricing/Plan/staleAfterDays`` at the start.
@@ -168,7 +170,7 @@ extension PlanDocument.Option {
         case name, kind, cost, saving, boxes, source
         case feePerMonth = "fee_per_month", overLimit = "over_limit", allowance5h = "allowance_5h"
         case allowanceWeekly = "allowance_weekly", includedUSDPerMonth = "included_usd_per_month"
-        case limitsAreEstimates = "limits_are_estimates", asOf = "as_of", daysOld = "days_old", stale
+        case limitsAreEstimates = "limits_are_estimates", allowanceBasis = "allowance_basis", asOf = "as_of", daysOld = "days_old", stale
         case probabilityCheaper = "probability_cheaper"
         case overageMean = "overage_mean", blockedThreadsMean = "blocked_threads_mean", blockedShare = "blocked_share"
         case blockedCostMean = "blocked_cost_mean", fallbackThreadsMean = "fallback_threads_mean"
@@ -200,6 +202,7 @@ extension PlanDocument.Option {
         try c.encodeIfPresent(allowanceWeekly, forKey: .allowanceWeekly)
         try c.encodeIfPresent(includedUSDPerMonth, forKey: .includedUSDPerMonth)
         try c.encodeIfPresent(limitsAreEstimates, forKey: .limitsAreEstimates)
+        try c.encodeIfPresent(allowanceBasis, forKey: .allowanceBasis)
         try c.encodeIfPresent(asOf, forKey: .asOf)
         try c.encodeIfPresent(source, forKey: .source)
         try c.encodeIfPresent(daysOld, forKey: .daysOld)

@@ -19,6 +19,11 @@ public enum PlanText {
                 "warning: \(o.name): figures checked on \(o.asOf ?? "?"), \(o.daysOld ?? 0) days before the forecast starts (\(d.forecastStart)), more than \(Plan.staleAfterDays); check its source (--format json) and give current ones under plans: with as_of"
             )
         }
+        // Whose limits were measured: a calibrated allowance is the user's own, an estimate is not.
+        var seen = Set<String>()
+        for o in d.profiles.flatMap(\.options) where o.allowanceBasis != nil && seen.insert(o.name).inserted {
+            out.append("\(o.name): allowances \(o.allowanceBasis ?? "")")
+        }
         for p in d.profiles {
             out.append("")
             out.append(

@@ -90,7 +90,11 @@ public struct TeamForecastDocument: Codable, Sendable {
         public var blockedThreadsPerYear: Double
         public var blockedAPICost: Double
         public var hoursLockedOutPerSeat: Double
+        /// Where the plan's limits come from: "5-hour calibrated from N snapshots; weekly
+        /// estimate", "estimate", "published"; nil for a plan without limits.
+        public var allowances: String? = nil
         enum CodingKeys: String, CodingKey {
+            case allowances
             case plan, feePerMonth = "fee_per_month", covers, fees, overage, coveredAPICost = "covered_api_cost"
             case savingVersusAPI = "saving_versus_api", probabilityCheaperThanAPI = "probability_cheaper_than_api"
             case blockedThreadsPerYear = "blocked_threads", blockedAPICost = "blocked_api_cost"
@@ -219,6 +223,9 @@ public struct TeamForecastDocument: Codable, Sendable {
                     blockedAPICost: average(f.seatFigure(p, .blockedCost)),
                     hoursLockedOutPerSeat: seatMonths > 0
                         ? average(f.seatFigure(p, .hoursLockedOut)) / (seatMonths / Double(max(f.months.count, 1))) : 0)
+                if plan.allowance5h != nil || plan.allowanceWeekly != nil {
+                    seat?.allowances = plan.allowanceBasis ?? (plan.limitsAreEstimates ? "estimate" : "published")
+                }
             }
             return Profile(
                 name: name, method: f.methods[p].rawValue, headCount: f.headCount[p], averageHeadCount: heads,

@@ -81,6 +81,12 @@ public enum TeamForecastText {
                 ])
             }
             out.append(st.render())
+            var seen = Set<String>()
+            let limits = seats.compactMap { x -> String? in
+                guard let s = x.seat, let a = s.allowances, seen.insert(s.plan).inserted else { return nil }
+                return "\(s.plan): \(a)"
+            }
+            if !limits.isEmpty { out.append("Seat plan allowances: " + limits.joined(separator: "; ")) }
         }
         out.append("")
         out.append("By model")

@@ -109,3 +109,43 @@ import Testing
         }
     }
 }
+
+/// Stored calibrations (`calibrate --plan`) replace the allowances of the plans they measured in
+/// `plans` and in team seats, labelled; other plans keep their figures.
+@Suite(.serialized) struct CalibratedPlansCommandTests {
+    @Test func plansUseTheCalibrationOfTheirOwnTier() throws {
+        let db = FileManager.default.temporaryDirectory.appendingPathComponent("tokencast-calplans-\(UUID()).db").path
+        let scenario = FileManager.default.temporaryDirectory.appendingPathComponent("calplans-\(UUID()).yaml").path
+        defer {
+            for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + s) }
+            try? FileManager.default.removeItem(atPath: scenario)
+        }
+        var yaml = try String(contentsOfFile: "scenarios/max-vs-api.yaml", encoding: .utf8)
+        yaml = yaml.replacingOccurrences(of: "  - claude-max-5x\n  - claude-max-20x\n", with: "  - chatgpt-plus\n")
+        yaml = yaml.replacingOccurrences(of: "trials: 4000", with: "trials: 200")
+        try yaml.write(toFile: scenario, atomically: true, encoding: .utf8)
+        #expect(try CommandRunner.run(["import", "codex", "fixtures/logs/codex-calibration", "--db", db, "-q"]).status == 0)
+        #expect(try CommandRunner.run(["calibrate", "--db", db, "--plan", "chatgpt-plus", "--bootstrap", "20"]).status == 0)
+
+        let before = try CommandRunner.run(["plans", scenario, "-q"])
+        #expect(before.status == 0, "\(before.stderr)")
+        #expect(!before.stdout.contains("calibrated from"))
+        let after = try CommandRunner.run(["plans", scenario, "--db", db, "-q"])
+        #expect(after.status == 0, "\(after.stderr)")
+        #expect(after.stdout.contains("ChatGPT Plus: allowances 5-hour calibrated from 156 snapshots; weekly estimate"))
+        #expect(!after.stdout.contains("Claude Pro: allowances"))
+        let json = try CommandRunner.run(["plans", scenario, "--db", db, "-q", "--format", "json"])
+        #expect(json.stdout.contains("\"allowance_basis\" : \"5-hour calibrated from 156 snapshots; weekly estimate\""))
+        // The calibrated allowance is the dollars the observed mix takes to fill the window
+        // ($35.70 in the calibrate golden file), not the catalog's estimate.
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let profiles = try #require(object["profiles"] as? [[String: Any]])
+        let options = try #require(profiles.first?["options"] as? [[String: Any]])
+        let plus = try #require(options.first { $0["name"] as? String == "ChatGPT Plus" })
+        let allowance = try #require(plus["allowance_5h"] as? String)
+        #expect(allowance.hasPrefix("$35.") || allowance.hasPrefix("$36."), "\(allowance)")
+        // A --db that does not exist is an error, not a silent estimate.
+        let missing = try CommandRunner.run(["plans", scenario, "--db", db + ".missing", "-q"])
+        #expect(missing.status == 2)
+    }
+}

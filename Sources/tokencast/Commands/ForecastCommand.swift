@@ -25,6 +25,8 @@ struct ForecastCommand: ParsableCommand {
     var method: TeamMethod?
 
     @OptionGroup var simulation: SimulationOptions
+    /// The thread database whose plan calibrations apply (`tokencast calibrate --plan`).
+    @OptionGroup var database: DatabaseOptions
     @OptionGroup var pricing: PriceOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var gates: GateOptions
@@ -32,6 +34,7 @@ struct ForecastCommand: ParsableCommand {
     func run() throws {
         var loaded = try pricing.loadScenario(scenario)
         simulation.apply(to: &loaded)
+        try StoredCalibrations.apply(to: &loaded, database: database)
         // Read the conditions before simulating, so a typo costs no simulation time.
         let conditions = try gates.conditions(profiles: loaded.teamSpec().profiles.map(\.name))
         let result = try Self.simulate(loaded, method: method, quiet: output.quiet)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Composition
 import Foundation
 import Reports
 import Scenario
@@ -17,12 +18,15 @@ struct PlansCommand: ParsableCommand {
     var scenario: String
 
     @OptionGroup var simulation: SimulationOptions
+    /// The thread database whose plan calibrations apply (`tokencast calibrate --plan`).
+    @OptionGroup var database: DatabaseOptions
     @OptionGroup var pricing: PriceOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         var loaded = try pricing.loadScenario(scenario)
         simulation.apply(to: &loaded)
+        try StoredCalibrations.apply(to: &loaded, database: database)
         let spec = loaded.planComparisonSpec()
         let bar = ProgressBar(total: Double(spec.trials), label: "comparing plans", quiet: output.quiet)
         let result = try PlanComparator.run(spec) { done in bar.advance(by: Double(done)) }
@@ -34,6 +38,23 @@ struct PlansCommand: ParsableCommand {
         case .json: try output.emit(try JSONText.encode(document))
         case .csv: try output.emit(PlanCSV.render(document))
         case .html: try output.emit(PlanReport.html(document).render())
+        }
+    }
+}
+
+/// `plans` and team `forecast`: the stored plan calibrations (`tokencast calibrate --plan`)
+/// replace the allowances of the plans they measured. With the default database a store that
+/// cannot be read is passed over (the comparison does not need it); one named by `--db` must open.
+enum StoredCalibrations {
+    static func apply(to scenario: inout Scenario, database: DatabaseOptions) throws {
+        guard FileManager.default.fileExists(atPath: database.path) else {
+            if database.db != nil { throw UserFacingError.noDatabase(path: database.path) }
+            return
+        }
+        do {
+            try CalibratedPlans.apply(to: &scenario, store: try database.open())
+        } catch where database.db == nil {
+            return
         }
     }
 }
