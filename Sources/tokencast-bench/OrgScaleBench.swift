@@ -16,8 +16,12 @@ func orgScaleFigures(developers: Int = 10_000, days: Int = 365) -> [String: Any]
     let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tokencast")
         .path
     guard FileManager.default.isExecutableFile(atPath: binary) else { return ["skipped": "tokencast not built next to tokencast-bench"] }
-    let temp = FileManager.default.temporaryDirectory.appendingPathComponent("tokencast-bench-org-\(getpid())")
-    defer { try? FileManager.default.removeItem(at: temp) }
+    // TOKENCAST_BENCH_ORG_DIR keeps the panel between runs (writing it takes over a minute), for
+    // profiling the fit and the forecast alone; by default a temporary directory, removed after.
+    let kept = ProcessInfo.processInfo.environment["TOKENCAST_BENCH_ORG_DIR"]
+    let temp = kept.map { URL(fileURLWithPath: $0) }
+        ?? FileManager.default.temporaryDirectory.appendingPathComponent("tokencast-bench-org-\(getpid())")
+    defer { if kept == nil { try? FileManager.default.removeItem(at: temp) } }
     do {
         try FileManager.default.createDirectory(at: temp, withIntermediateDirectories: true)
         let db = temp.appendingPathComponent("org.db").path
@@ -35,12 +39,17 @@ func orgScaleFigures(developers: Int = 10_000, days: Int = 365) -> [String: Any]
         organisation.seed = 2026
 
         // Written in batches of 100,000 rows, each with the mark, as an importer writes them.
+        let reuse = kept != nil && FileManager.default.fileExists(atPath: db)
         let store = try ThreadStore(path: db)
         var batch: [OrgUsageRow] = []
         batch.reserveCapacity(100_000)
         var rows = 0
         let mark = OrgImportMark(source: "bench", origin: "synthetic", resumeDay: "2026-12-31", latestEvent: nil, importedAt: Date())
         let writeSeconds = try seconds {
+            if reuse {
+                rows = try store.orgUsageTotals(source: "bench").rows
+                return
+            }
             try organisation.forEachRow { row in
                 batch.append(
                     OrgUsageRow(

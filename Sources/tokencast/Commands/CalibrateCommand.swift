@@ -40,6 +40,8 @@ struct CalibrateCommand: ParsableCommand {
     @Option(help: "Random seed of the bootstrap.")
     var seed: UInt64 = 1
 
+    @OptionGroup var prices: PriceOptions
+
     @Flag(help: "Print the calibration without storing it.")
     var dryRun = false
 
@@ -58,7 +60,9 @@ struct CalibrateCommand: ParsableCommand {
         options.resamples = bootstrap
         options.seed = seed
         options.plan = plan
-        let catalog = PriceCatalog.builtIn
+        // The dollars that fill a window are priced like every other report (the standard catalog,
+        // or --prices), so a model the built-in names miss is not left unpriced.
+        let catalog = try prices.catalog()
         options.price = { name in try? catalog.price(of: name) }
         let outcomes = try Calibration.fit(store: store, options: options)
         let stored = dryRun ? 0 : try Calibration.save(outcomes, to: store)
