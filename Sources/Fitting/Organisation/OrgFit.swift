@@ -159,10 +159,13 @@ extension OrgFit {
         let kMax = max(1, min(maxProfiles, fitted.count / 5))
         var bic: [Int: Double] = [:]
         var models: [Int: GaussianMixture] = [:]
-        for k in 1...kMax {
-            let m = GaussianMixture.fit(points, components: k, stream: stream.substream(UInt64(k)))
-            models[k] = m
-            bic[k] = m.bic(observations: points.count)
+        // The candidate profile counts on every core (each from its own substream).
+        let candidates = ParallelReplicates.map(kMax) { i in
+            GaussianMixture.fit(points, components: i + 1, stream: stream.substream(UInt64(i + 1)))
+        }
+        for (i, m) in candidates.enumerated() {
+            models[i + 1] = m
+            bic[i + 1] = m.bic(observations: points.count)
         }
         let k = bic.min { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) }?.key ?? 1
         guard let chosen = models[k] else { throw .organisationPanelEmpty }
@@ -177,13 +180,14 @@ extension OrgFit {
         let assignment = histories.map { mixture.assign($0.features) }
         let full = ProfileStatistics(histories: histories, assignment: assignment, k: k)
 
-        var boot = [[ProfileStatistics.Row]]()
-        for r in 0..<replicates {
+        // Replicates on every core: each draws from its own substream and lands in its own slot,
+        // so the intervals are the same on any core count.
+        let boot = ParallelReplicates.map(replicates) { r -> [ProfileStatistics.Row] in
             var rng = stream.substream(1000 + UInt64(r))
             let sample = (0..<fitted.count).map { _ in fitted[Int(rng.uniform() * Double(fitted.count)) % fitted.count] }
             let refit = GaussianMixture.em(sample.map(\.features), start: mixture.components, maxIterations: 100)
             let a = sample.map { refit.assign($0.features) }
-            boot.append(ProfileStatistics(histories: sample, assignment: a, k: k).rows)
+            return ProfileStatistics(histories: sample, assignment: a, k: k).rows
         }
         func estimate(_ p: Int, _ f: (ProfileStatistics.Row) -> Double) -> OrgEstimate {
             let xs = boot.map { f($0[p]) }.filter(\.isFinite).sorted()
@@ -209,7 +213,10 @@ extension OrgFit {
         for h in histories {
             adoption[OrgCalendar.month(h.first), default: 0] += 1
             if !h.current { leavers[OrgCalendar.month(h.last), default: 0] += 1 }
-            activeMonths += Set(stride(from: h.first, through: h.current ? last : h.last, by: 1).map(OrgCalendar.month)).count
+            // Months counted as numbers (a year of days each for 10,000 developers: a string per
+            // day was a tenth of the fit).
+            let a = OrgCalendar.civil(h.first), b = OrgCalendar.civil(h.current ? last : h.last)
+            activeMonths += max((b.year * 12 + b.month) - (a.year * 12 + a.month) + 1, 0)
         }
         var weekday = [Double](repeating: 0, count: 7)
         for u in panel.users { for d in u.days.keys { weekday[OrgCalendar.weekday(d)] += 1 } }
@@ -245,8 +252,8 @@ extension OrgFit {
     }
 
     static func isoDay(_ d: Int) -> String {
-        let c = OrgCalendar.utc.dateComponents([.year, .month, .day], from: OrgCalendar.date(d))
-        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+        let c = OrgCalendar.civil(d)
+        return String(format: "%04d-%02d-%02d", c.year, c.month, c.day)
     }
 }
 

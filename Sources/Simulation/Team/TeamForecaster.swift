@@ -35,8 +35,14 @@ import NumericalMethods
 /// trials are taken in trial order; the result is the same on any core count (``TrialRunner``,
 /// shared with the other simulators).
 public enum TeamForecaster {
-    /// Profiles with at most this many developers in any month are simulated exactly in `auto`.
+    /// Profiles with at most this many developers in any month are simulated exactly in `auto`...
     public static let exactHeadCountLimit = 20
+    /// ...unless they start more threads than this in a month: a few heavy developers (an
+    /// organisation's fitted top profile, split by team) then cost as much as thousands of light
+    /// ones, and a month's sum of that many threads is what the aggregated path draws well
+    /// (measured: the fitted 10,000-developer scenario of `make bench`'s org_scale_10k spent all
+    /// its 33 s in such profiles).
+    public static let exactThreadsPerMonthLimit = 2_000.0
     /// Child index of a trial's stream for seat profile `p`: `seatStream + p` ("SEAT").
     static let seatStream: UInt64 = 0x5345_4154
     /// Child index of the seed's stream for profile `p`'s seat table: `seatTableStream + p`.
@@ -136,9 +142,12 @@ public enum TeamForecaster {
             let modelCount = spec.models.count
             groups = spec.profiles.map { $0.plan.groups(months: monthCount).groups }
             headCount = spec.profiles.map { $0.plan.headCount(months: monthCount) }
-            let methods: [TeamMethod] = headCount.map { counts in
-                switch spec.method {
-                case .auto: (counts.max() ?? 0) > exactHeadCountLimit ? .aggregate : .exact
+            let busiestMonth = Double(spec.calendar.workingDays.max() ?? 0)
+            let methods: [TeamMethod] = zip(headCount, spec.profiles).map { counts, profile in
+                let heads = counts.max() ?? 0
+                let threads = Double(heads) * profile.demand.meanPerDay * busiestMonth
+                return switch spec.method {
+                case .auto: heads > exactHeadCountLimit || threads > exactThreadsPerMonthLimit ? TeamMethod.aggregate : TeamMethod.exact
                 case .exact, .aggregate: spec.method
                 }
             }

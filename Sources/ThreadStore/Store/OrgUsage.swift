@@ -33,12 +33,13 @@ public struct OrgUsageRow: Sendable, Equatable, Hashable {
         self.spendUSD = spendUSD
     }
 
+    /// A row of `SELECT user, day, model, team, requests, input_tokens, output_tokens,
+    /// cache_read_tokens, cache_write_tokens, spend_usd`, read by position: by name, GRDB looks
+    /// each column up per row, which was a twelfth of `fit org` on millions of rows.
     init(row: Row) {
         self.init(
-            user: row["user"], day: row["day"], model: row["model"], team: row["team"], requests: row["requests"],
-            inputTokens: row["input_tokens"], outputTokens: row["output_tokens"],
-            cacheReadTokens: row["cache_read_tokens"], cacheWriteTokens: row["cache_write_tokens"],
-            spendUSD: row["spend_usd"])
+            user: row[0], day: row[1], model: row[2], team: row[3], requests: row[4], inputTokens: row[5],
+            outputTokens: row[6], cacheReadTokens: row[7], cacheWriteTokens: row[8], spendUSD: row[9])
     }
 }
 
@@ -133,7 +134,9 @@ extension ThreadStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT * FROM org_usage WHERE source = coalesce(?, source) ORDER BY day, user, model, team, source
+                    SELECT user, day, model, team, requests, input_tokens, output_tokens, cache_read_tokens,
+                        cache_write_tokens, spend_usd
+                    FROM org_usage WHERE source = coalesce(?, source) ORDER BY day, user, model, team, source
                     """,
                 arguments: [source]
             ).map(OrgUsageRow.init(row:))
