@@ -68,7 +68,8 @@ func orgScaleFigures(developers: Int = 10_000, days: Int = 365) -> [String: Any]
         let fit = try measureChild(binary, ["fit", "org", "--store", db, "--write", scenario, "--format", "json", "--out", temp.appendingPathComponent("fit.json").path])
         var figures: [String: Any] = [
             "developers": developers, "days": days, "models": organisation.models.count, "panel_rows": rows,
-            "panel_write_rows_per_second": (Double(rows) / writeSeconds).rounded(),
+            // A kept panel was not written this run: no write rate.
+            "panel_write_rows_per_second": reuse ? "kept from an earlier run" : (Double(rows) / writeSeconds).rounded(),
             "fit_command": "tokencast fit org --store PANEL --write org.yaml",
             "fit_seconds": (fit.seconds * 1000).rounded() / 1000, "fit_peak_rss_megabytes": (fit.peakMegabytes * 10).rounded() / 10,
             "fit_exit_status": Int(fit.status), "goal_fit_seconds": 30, "goal_fit_megabytes": 1024,
