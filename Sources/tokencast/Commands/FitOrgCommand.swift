@@ -15,9 +15,11 @@ struct PanelOptions: ParsableArguments {
     var panel: String?
 
     @Option(
-        name: .customLong("store"),
+        // --db as every other command that reads the thread database calls it; --store as it
+        // was first named.
+        name: [.customLong("db"), .customLong("store")],
         help: ArgumentHelp(
-            "Without --panel: the thread database whose organisation panel to read (filled by tokencast import litellm).",
+            "Without --panel: the thread database whose organisation panel to read (filled by tokencast import litellm); --store is the same option.",
             discussion: "Default: $XDG_DATA_HOME/tokencast/threads.db or ~/.local/share/tokencast/threads.db.",
             valueName: "path"))
     var store: String?
