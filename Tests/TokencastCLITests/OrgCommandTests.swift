@@ -59,9 +59,6 @@ import ThreadStore
         ])
         #expect(fromStore.status == 0, "\(fromStore.stderr)")
         #expect(fromStore.stdout == fromCSV.stdout)
-        // --db, as the other commands name the thread database, is the same option.
-        let fromDB = try CommandRunner.run(["fit", "org", "--db", db, "--replicates", "5", "--format", "csv"])
-        #expect(fromDB.stdout == fromStore.stdout)
         #expect(fromStore.stdout.split(separator: "\n").count >= 3)
     }
 

@@ -15,11 +15,9 @@ struct PanelOptions: ParsableArguments {
     var panel: String?
 
     @Option(
-        // --db as every other command that reads the thread database calls it; --store as it
-        // was first named.
-        name: [.customLong("db"), .customLong("store")],
+        name: .customLong("store"),
         help: ArgumentHelp(
-            "Without --panel: the thread database whose organisation panel to read (filled by tokencast import litellm); --store is the same option.",
+            "Without --panel: the thread database whose organisation panel to read (filled by tokencast import litellm).",
             discussion: "Default: $XDG_DATA_HOME/tokencast/threads.db or ~/.local/share/tokencast/threads.db.",
             valueName: "path"))
     var store: String?
