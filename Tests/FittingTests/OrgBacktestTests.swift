@@ -41,4 +41,14 @@ import Testing
             try OrgBacktest(panel: Self.org(drift: 0, days: 90), trainMonths: 3, trials: 50, replicates: 2)
         }
     }
+
+    /// The forecast's trials and seed reach it: another seed, other bands.
+    @Test func seedAndTrialsReachTheForecast() throws {
+        let panel = Self.org(drift: 0, days: 200)
+        let a = try OrgBacktest(panel: panel, trainMonths: 4, trials: 200, replicates: 2, seed: 3)
+        let b = try OrgBacktest(panel: panel, trainMonths: 4, trials: 200, replicates: 2, seed: 4)
+        let c = try OrgBacktest(panel: panel, trainMonths: 4, trials: 400, replicates: 2, seed: 3)
+        #expect(a.total.months.map(\.p10) != b.total.months.map(\.p10))
+        #expect(a.total.months.map(\.p10) != c.total.months.map(\.p10))
+    }
 }

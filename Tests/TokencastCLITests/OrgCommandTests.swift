@@ -106,3 +106,21 @@ import ThreadStore
         #expect(type == .typeCharacterSpecial)
     }
 }
+
+/// `backtest org --trials/--seed` reach the forecast (they were taken by `backtest`, the parent
+/// command, which declares the same options, and had no effect).
+@Suite struct BacktestOrgOptionsTests {
+    @Test func seedAndTrialsReachTheForecast() throws {
+        func band(_ extra: [String]) throws -> String {
+            let r = try CommandRunner.run(
+                ["backtest", "org", "--panel", "fixtures/org/panel-60.csv", "--train-months", "3", "--replicates", "2"] + extra)
+            #expect(r.status == 0, "\(r.stderr)")
+            return r.stdout.split(separator: "\n").first { $0.hasPrefix("total     2026-04") }.map(String.init) ?? ""
+        }
+        let a = try band(["--trials", "100", "--seed", "1"])
+        #expect(!a.isEmpty)
+        #expect(try band(["--trials", "100", "--seed", "2"]) != a)
+        #expect(try band(["--trials", "300", "--seed", "1"]) != a)
+        #expect(try band(["--trials", "100", "--seed", "1"]) == a)
+    }
+}

@@ -22,14 +22,14 @@ struct BacktestOrgCommand: ParsableCommand {
     @Option(help: "Months to fit on, from the panel's first.")
     var trainMonths: Int
 
-    @Option(help: "Monte Carlo trials of the forecast.")
-    var trials = 1000
+    @OptionGroup var runOptions: BacktestRunOptions
+
+    var trials: Int { runOptions.trials ?? 1000 }
+    var seed: UInt64 { runOptions.seed ?? 42 }
 
     @Option(help: "Bootstrap replicates of the fit.")
     var replicates = 30
 
-    @Option(help: "Random seed.")
-    var seed: UInt64 = 42
 
     @OptionGroup var prices: PriceOptions
 
