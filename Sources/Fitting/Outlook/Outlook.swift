@@ -79,7 +79,7 @@ public struct Outlook: Sendable {
                 window(kind, now: now, uses: mine, readings: own, calibration: calibration, options: options))
         }
         return Outlook(
-            now: now, vendor: vendor, windows: windows, month: month(now: now, uses: uses, store: store, options: options),
+            now: now, vendor: vendor, windows: windows, month: month(now: now, uses: uses, options: options),
             uses: uses.count)
     }
 
@@ -181,7 +181,7 @@ public struct Outlook: Sendable {
         return w
     }
 
-    static func month(now: Date, uses: [OutlookUse], store: ThreadStore, options: Options) -> Month {
+    static func month(now: Date, uses: [OutlookUse], options: Options) -> Month {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = options.timeZone
         let start = calendar.dateInterval(of: .month, for: now)?.start ?? now
