@@ -74,7 +74,7 @@ let package = Package(
             name: "tokencast",
             dependencies: [
                 "Scenario", "Simulation", "Reports", "Pricing", "ThreadStore", "Fitting", "Composition", "LiteLLMImport",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "LinearAlgebra", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
             name: "tokencast-bench",

@@ -1,5 +1,9 @@
 internal import COpenBLAS
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Matrix products through OpenBLAS.
 public enum BLAS {
     /// `C = alpha * A * B + beta * C` on raw row-major buffers: A is m x k, B is k x n, C is m x n.
@@ -48,5 +52,22 @@ public enum BLAS {
     /// OpenBLAS threads inside those workers would only oversubscribe the cores.
     public static func setThreadCount(_ n: Int) {
         openblas_set_num_threads(Int32(max(1, n)))
+    }
+
+    /// Stops the worker threads OpenBLAS starts when it is loaded (one per core). Nothing in
+    /// tokencast runs BLAS multi-threaded (see `setThreadCount`), and those idle workers spin in
+    /// `sched_yield` for a while after start: measured on `tokencast statusline`, they doubled
+    /// its CPU time (142 ms against 73 ms a run). OpenBLAS starts them again by itself if a
+    /// later call ever asks for more than one thread.
+    ///
+    /// Looked up by name, because only the pthreads build of OpenBLAS (Debian's default) has the
+    /// entry point; with another build this does nothing.
+    public static func releaseThreadPool() {
+        #if canImport(Glibc)
+            // nil is glibc's RTLD_DEFAULT: every library the process has loaded.
+            guard let symbol = dlsym(nil, "blas_thread_shutdown_") else { return }
+            typealias Shutdown = @convention(c) () -> Int32
+            _ = unsafeBitCast(symbol, to: Shutdown.self)()
+        #endif
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Fitting
 import Foundation
+import LinearAlgebra
 import Reports
 
 /// The command-line entry point. Errors a user can cause (bad scenario, bad log, bad price file)
@@ -15,6 +16,7 @@ struct Tokencast: ParsableCommand {
         subcommands: CommandRegistry.all)
 
     static func main() {
+        BLAS.releaseThreadPool()
         do {
             // The statusline runs after every message in Claude Code: parse only its own options
             // (a usage error or --help goes the usual way, for the usual messages).
