@@ -46,6 +46,9 @@ import Testing
         #expect(try Self.dump(copy, "threads") == threads)
         #expect(try Self.dump(copy, "requests") == requests)
         #expect(try Self.dump(copy, "sources") == sources)
+        // The 5-minute bins are filled from the requests already stored.
+        let bins = try RequestBinsTests.viaTable(store)
+        #expect(try bins.count > 0 && bins == RequestBinsTests.fromRequests(store))
         let stored = try store.threads()
         #expect(stored.count == 7)
         #expect(try stored.map { try store.requests(threadID: $0.id).count }.reduce(0, +) == 10)

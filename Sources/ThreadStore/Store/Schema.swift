@@ -17,6 +17,7 @@ enum Schema {
         migrator.registerMigration("calibrations", migrate: calibrations)
         migrator.registerMigration("org-exports", migrate: orgExports)
         migrator.registerMigration("rate-limit-resets", migrate: rateLimitResets)
+        migrator.registerMigration("request-bins", migrate: requestBins)
         return migrator
     }
 
