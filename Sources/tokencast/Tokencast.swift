@@ -18,12 +18,13 @@ struct Tokencast: ParsableCommand {
     static func main() {
         BLAS.releaseThreadPool()
         do {
-            // The statusline runs after every message in Claude Code: parse only its own options
-            // (a usage error or --help goes the usual way, for the usual messages).
-            if CommandLine.arguments.dropFirst().first == StatuslineCommand.configuration.commandName,
-                var statusline = try? StatuslineCommand.parse(Array(CommandLine.arguments.dropFirst(2)))
-            {
-                return try statusline.run()
+            // The statusline runs after every message in Claude Code: its usual options are read
+            // directly, others parse only its own options (a usage error or --help goes the
+            // usual way, for the usual messages).
+            if CommandLine.arguments.dropFirst().first == StatuslineCommand.configuration.commandName {
+                let options = Array(CommandLine.arguments.dropFirst(2))
+                if StatuslineCommand.runQuickly(options) { return }
+                if let statusline = try? StatuslineCommand.parse(options) { return try statusline.run() }
             }
             var command = try parseAsRoot()
             try command.run()

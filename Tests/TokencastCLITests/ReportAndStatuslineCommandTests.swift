@@ -118,6 +118,22 @@ import Testing
         #expect(!blocks.stdout.contains("Anthropic weekly 22"))  // seven_day_opus is not the plan's share
     }
 
+    /// `--db` and `--timezone` alone are read without argument-parser (StatuslineCommand's
+    /// `runQuickly`); anything else still gets argument-parser's messages.
+    @Test func theEverydayOptionsAreReadQuicklyAndTheRestByTheParser() throws {
+        let dir = try Directory()
+        let db = dir.file("quick.db")
+        let quick = try run(["statusline", "--db=\(db)", "--timezone=UTC"], stdin: fixture("api-user.json"))
+        #expect(quick.status == 0 && quick.stdout == "Opus 4.6 · session $1.37 · today $1.37\n")
+        #expect(FileManager.default.fileExists(atPath: db))
+        let zone = try run(["statusline", "--db", db, "--timezone", "Nowhere/Zone"], stdin: fixture("api-user.json"))
+        #expect(zone.status == 2 && zone.stderr.contains("is not a time zone"))
+        let typo = try run(["statusline", "--dbb", db], stdin: fixture("api-user.json"))
+        #expect(typo.status == 2 && typo.stderr.contains("--dbb"))
+        let help = try run(["statusline", "--help"], stdin: Data())
+        #expect(help.status == 0 && help.stdout.contains("Claude Code statusline"))
+    }
+
     @Test func malformedInputPrintsAFallbackRecordsNothingAndLogs() throws {
         let dir = try Directory()
         let db = dir.file("threads.db")
