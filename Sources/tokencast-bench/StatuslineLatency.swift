@@ -63,6 +63,10 @@ func statuslineLatencyFigures(runs: Int = 200) throws -> [String: Any]? {
     var line = ""
     /// One spawned run: wall milliseconds, and the child's CPU milliseconds (user + system),
     /// which a loaded machine does not inflate.
+    ///
+    /// Spawned with posix_spawn, as Node (Claude Code) spawns it: Foundation's `Process` adds
+    /// about 50 ms of its own on Linux (measured: `--version` 69 ms through it, 20 ms from a
+    /// shell), which would hide the command's own time.
     func once(_ arguments: [String] = ["statusline", "--db", db]) throws -> (wall: Double, cpu: Double) {
         func childCPU() -> Double {
             var usage = rusage()
@@ -71,19 +75,39 @@ func statuslineLatencyFigures(runs: Int = 200) throws -> [String: Any]? {
                 + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000
         }
         let cpu0 = childCPU()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        let stdin = Pipe(), stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = FileHandle.nullDevice
+        var toChild: [Int32] = [0, 0], fromChild: [Int32] = [0, 0]
+        guard pipe(&toChild) == 0, pipe(&fromChild) == 0 else { throw BenchSpawnError(reason: "pipe failed") }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, toChild[0], 0)
+        posix_spawn_file_actions_adddup2(&actions, fromChild[1], 1)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        for fd in toChild + fromChild { posix_spawn_file_actions_addclose(&actions, fd) }
+        let argv = ([binary] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
         let t0 = DispatchTime.now().uptimeNanoseconds
-        try process.run()
-        stdin.fileHandleForWriting.write(input)
-        try stdin.fileHandleForWriting.close()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, binary, &actions, nil, argv, environ)
+        close(toChild[0])
+        close(fromChild[1])
+        guard spawned == 0 else {
+            close(toChild[1])
+            close(fromChild[0])
+            throw BenchSpawnError(reason: "posix_spawn failed: \(spawned)")
+        }
+        input.withUnsafeBytes { raw in _ = write(toChild[1], raw.baseAddress, raw.count) }
+        close(toChild[1])
+        var out = [UInt8]()
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let n = read(fromChild[0], &buffer, buffer.count)
+            if n <= 0 { break }
+            out += buffer[0..<n]
+        }
+        close(fromChild[0])
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
         let ms = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
         if arguments.first == "statusline" { line = String(decoding: out, as: UTF8.self).trimmingCharacters(in: .newlines) }
         return (ms, childCPU() - cpu0)
@@ -110,4 +134,10 @@ func statuslineLatencyFigures(runs: Int = 200) throws -> [String: Any]? {
         "version_median_ms": quantile(floor, 0.5), "version_p99_ms": quantile(floor, 0.99),
         "load_average_1min": (load[0] * 100).rounded() / 100, "goal_p99_ms": 30, "line": line,
     ]
+}
+
+/// A spawn that failed in the latency bench.
+struct BenchSpawnError: Error, CustomStringConvertible {
+    var reason: String
+    var description: String { "statusline bench: \(reason)" }
 }

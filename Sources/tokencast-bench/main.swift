@@ -460,7 +460,17 @@ func instructionsPerThread(threads: Int, dependent: Bool = false) -> [String: An
     guard let valgrind else { return nil }
     let outFile = FileManager.default.temporaryDirectory.appendingPathComponent("tokencast-bench-callgrind-\(getpid()).out").path
     defer { try? FileManager.default.removeItem(atPath: outFile) }
-    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+    var binary = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+    // Valgrind 3.19 gives up on the debug info of Swift 6.3's release binaries ("Possibly
+    // corrupted debuginfo file"): it runs a copy without it (the symbol table, which
+    // --toggle-collect needs, stays).
+    let stripped = outFile + ".bin"
+    defer { try? FileManager.default.removeItem(atPath: stripped) }
+    if let objcopy = ["/usr/bin/objcopy", "/usr/local/bin/objcopy"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }),
+        let (copied, _) = runProcess(objcopy, ["--strip-debug", binary, stripped]), copied == 0
+    {
+        binary = stripped
+    }
     guard
         let (status, output) = runProcess(
             valgrind,
@@ -537,6 +547,8 @@ do {
     let callgrindThreads = Int(ProcessInfo.processInfo.environment["TOKENCAST_BENCH_CALLGRIND_THREADS"] ?? "") ?? 131_072
     if let counted = instructionsPerThread(threads: callgrindThreads) {
         for (key, value) in counted { tokencast[key] = value }
+    } else {
+        tokencast["instructions_per_thread"] = "unavailable (valgrind missing or failed)"
     }
     reference["tokencast"] = tokencast
     // The same model with dependence on: what the copula costs, side by side.
@@ -552,6 +564,8 @@ do {
     ]
     if let counted = instructionsPerThread(threads: callgrindThreads, dependent: true) {
         for (key, value) in counted { dependent[key] = value }
+    } else {
+        dependent["instructions_per_thread"] = "unavailable (valgrind missing or failed)"
     }
     if let rate = numpy["threads_per_second"] as? Double {
         reference["speedup_vs_numpy_dependent"] = rounded(Double(n) / twoDependent / rate, 2)
