@@ -120,17 +120,23 @@ final class CodexLineParser: LogLineParser {
         }
     }
 
+    /// The scanner slots of the two rate-limit readings a `token_count` line may carry (used
+    /// percent, window minutes, resets at, resets in), built once: this runs on every line.
+    private static let rateLimitSlots = [
+        (Slot.primaryUsed, Slot.primaryWindow, Slot.primaryResetsAt, Slot.primaryResetsIn),
+        (Slot.secondaryUsed, Slot.secondaryWindow, Slot.secondaryResetsAt, Slot.secondaryResetsIn),
+    ]
+
+    /// The slots of a total's token classes, in the order the totals are read.
+    private static let totalSlots = [Slot.input, Slot.cached, Slot.output, Slot.reasoning]
+
     private func tokenCount(number: Int, in session: ImportSession) throws {
         guard let timestampText = values[Slot.timestamp]?.string, let timestamp = Timestamp.parse(timestampText) else {
             session.skip("missing or invalid timestamp", line: number)
             return
         }
         var used = false
-        let slots = [
-            (Slot.primaryUsed, Slot.primaryWindow, Slot.primaryResetsAt, Slot.primaryResetsIn),
-            (Slot.secondaryUsed, Slot.secondaryWindow, Slot.secondaryResetsAt, Slot.secondaryResetsIn),
-        ]
-        for (usedSlot, windowSlot, atSlot, inSlot) in slots {
+        for (usedSlot, windowSlot, atSlot, inSlot) in Self.rateLimitSlots {
             if let percent = values[usedSlot]?.double, let window = values[windowSlot]?.int, window > 0 {
                 // Newer Codex logs say when the window resets (Unix seconds), older ones in how
                 // many seconds; a reset before the reading or beyond its window is not kept.
@@ -160,7 +166,8 @@ final class CodexLineParser: LogLineParser {
             return
         }
         var totals: [Int64] = []
-        for slot in [Slot.input, Slot.cached, Slot.output, Slot.reasoning] {
+        totals.reserveCapacity(Self.totalSlots.count)
+        for slot in Self.totalSlots {
             switch values[slot] {
             case nil, .null?: totals.append(0)
             case let value?:
