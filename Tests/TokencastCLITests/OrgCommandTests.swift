@@ -124,3 +124,21 @@ import ThreadStore
         #expect(try band(["--trials", "100", "--seed", "1"]) == a)
     }
 }
+
+/// `fit org --seed` reaches the subcommand (the parent `fit` declares `--seed` too).
+@Suite struct FitOrgOptionsTests {
+    @Test func theSeedReachesTheFitAndTheScenario() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tokencast-fit-org-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        func scenario(_ extra: [String]) throws -> String {
+            let path = (dir as NSString).appendingPathComponent("org\(extra.joined()).yaml")
+            let r = try CommandRunner.run(
+                ["fit", "org", "--panel", "fixtures/org/panel-60.csv", "--replicates", "10", "--write", path] + extra)
+            #expect(r.status == 0, "\(r.stderr)")
+            return try String(contentsOfFile: path, encoding: .utf8)
+        }
+        #expect(try scenario([]).contains("\nseed: 42\n"))
+        #expect(try scenario(["--seed", "7"]).contains("\nseed: 7\n"))
+    }
+}

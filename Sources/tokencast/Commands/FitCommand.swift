@@ -32,8 +32,8 @@ struct FitCommand: ParsableCommand {
     @Option(help: "Parametric-bootstrap replicates per candidate law for the KS and AD p-values.")
     var goodnessReplicates = 200
 
-    @Option(help: "Random seed; the same seed gives the same fit.")
-    var seed: UInt64 = 1
+    @OptionGroup var seedOption: FitSeedOption
+    var seed: UInt64 { seedOption.seed ?? 1 }
 
     @Flag(help: "Print the fit without storing it.")
     var dryRun = false
@@ -93,4 +93,12 @@ struct FitCommand: ParsableCommand {
         case .csv: try output.emit(FitCSV.render(document))
         }
     }
+}
+
+/// `--seed` of `fit` and `fit org`, declared once: argument-parser hands an option that a
+/// parent and its subcommand declare separately to the parent, so `fit org --seed 7` fitted
+/// with 42. As one group, the value reaches the subcommand too (each has its default).
+struct FitSeedOption: ParsableArguments {
+    @Option(help: "Random seed; the same seed gives the same fit (fit: 1; fit org: 42).")
+    var seed: UInt64?
 }

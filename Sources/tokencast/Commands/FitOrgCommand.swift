@@ -77,8 +77,8 @@ struct FitOrgCommand: ParsableCommand {
     @Option(help: "Bootstrap replicates (developers resampled) for the intervals.")
     var replicates = 100
 
-    @Option(help: "Random seed; the same seed gives the same fit.")
-    var seed: UInt64 = 42
+    @OptionGroup var seedOption: FitSeedOption
+    var seed: UInt64 { seedOption.seed ?? 42 }
 
     @Option(help: ArgumentHelp("Write a team scenario to FILE.", valueName: "FILE"))
     var write: String?
