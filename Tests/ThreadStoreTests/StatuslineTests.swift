@@ -55,6 +55,18 @@ import Testing
                     .utf8))
     }
 
+    /// The statusline's single connection makes the same file as a pool: WAL, migrated, and
+    /// readable by the other commands' pool afterwards.
+    @Test func aSingleConnectionStoreIsAnOrdinaryStore() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.file("threads.db")
+        let single = try ThreadStore(path: path, waitWhenBusy: 0, singleConnection: true)
+        try single.recordStatusline(try input("s1", cost: 2), day: "2025-12-01", at: Date(), source: "test")
+        let mode = try single.writer.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+        #expect(try ThreadStore(path: path).statuslineCost(day: "2025-12-01") == 2)
+    }
+
     @Test func todaysCostCountsOnlyWhatEachSessionSpentThatDay() throws {
         let store = try ThreadStore(inMemory: "statusline")
         let t = Date(timeIntervalSince1970: 1_764_600_000)

@@ -29,7 +29,11 @@ public final class ThreadStore: Sendable {
     /// Opens the database at `path`, waiting at most `waitWhenBusy` seconds for another
     /// process's write lock; `0` fails at once with `SQLITE_BUSY` (the statusline, which must
     /// never hold up the editor, skips its write instead).
-    public init(path: String, waitWhenBusy: TimeInterval) throws {
+    ///
+    /// `singleConnection` opens one connection for reads and writes instead of a pool (a
+    /// writer, and readers that run beside it): for a short run that reads after it writes, as
+    /// the statusline does, a second connection only costs its opening.
+    public init(path: String, waitWhenBusy: TimeInterval, singleConnection: Bool = false) throws {
         self.path = path
         try Self.checkExistingFile(at: path)
         do {
@@ -40,7 +44,18 @@ public final class ThreadStore: Sendable {
             }
             var config = Self.configuration
             config.busyMode = waitWhenBusy > 0 ? .timeout(waitWhenBusy) : .immediateError
-            writer = try DatabasePool(path: path, configuration: config)
+            if singleConnection {
+                // WAL as a pool would set it, so that a file first created by the statusline is
+                // like any other.
+                config.prepareDatabase { db in
+                    if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                        try db.execute(sql: "PRAGMA journal_mode = WAL")
+                    }
+                }
+                writer = try DatabaseQueue(path: path, configuration: config)
+            } else {
+                writer = try DatabasePool(path: path, configuration: config)
+            }
             try Schema.migrator.migrate(writer)
         } catch let error as DatabaseError {
             throw ThreadStoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")

@@ -109,7 +109,7 @@ struct Statusline {
         var today: Double?
         var outlooks: [String: WindowOutlook] = [:]
         do {
-            let store = try ThreadStore(path: databasePath, waitWhenBusy: 0)
+            let store = try ThreadStore(path: databasePath, waitWhenBusy: 0, singleConnection: true)
             do {
                 try store.recordStatusline(input, day: day, at: now, source: Self.source)
             } catch {
