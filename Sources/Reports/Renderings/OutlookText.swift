@@ -26,7 +26,7 @@ public enum OutlookText {
             return out
         }
         out.append(
-            "\(title): opened \(stamp(opened, zone, withDay: w.window != "5-hour")), resets \(stamp(resets, zone, withDay: w.window != "5-hour")) (in \(duration(resets.timeIntervalSince(now))))")
+            "\(title): opened \(stamp(opened, zone, withDay: w.window != "5-hour")), resets \(stamp(resets, zone, withDay: w.window != "5-hour")) (in \(Countdown.text(resets.timeIntervalSince(now))))")
         if let used = w.usedPercent {
             var how = w.basis == "official" ? "official" : "estimated"
             if let at = w.readingAt, let p = w.readingPercent {
@@ -128,11 +128,4 @@ public enum OutlookText {
         return f.string(from: d)
     }
 
-    /// `2h30m`, `45m`, `3d4h`.
-    static func duration(_ seconds: TimeInterval) -> String {
-        let m = Int(min(max(seconds / 60, 0), 1e6))
-        if m >= 1440 { return "\(m / 1440)d\((m % 1440) / 60)h" }
-        if m >= 60 { return "\(m / 60)h\(String(format: "%02d", m % 60))m" }
-        return "\(m)m"
-    }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Pricing
+import Reports
 import ThreadStore
 
 /// `tokencast statusline`: Claude Code's statusline command.
@@ -144,7 +145,7 @@ struct Statusline {
         for (name, label) in [("five_hour", "5h"), ("seven_day", "week")] {
             guard let w = input.windows.first(where: { $0.name == name }) else { continue }
             var text = "\(label) \(Int(w.usedPercent.rounded()))%"
-            if let resets = w.resetsAt { text += " ↻" + Self.duration(resets.timeIntervalSince(now)) }
+            if let resets = w.resetsAt { text += " ↻" + Countdown.text(resets.timeIntervalSince(now)) }
             if let o = outlooks[name] {
                 if let p = o.probability {
                     text += ", P(hit) " + Self.percent(p)
@@ -167,14 +168,6 @@ struct Statusline {
         if p >= 1 { return "100%" }
         let n = Int((p * 100).rounded())
         return n < 1 ? "<1%" : n > 99 ? ">99%" : "\(n)%"
-    }
-
-    /// `2h30m`, `45m`, `3d4h`.
-    static func duration(_ seconds: TimeInterval) -> String {
-        let m = Int(min(max(seconds / 60, 0), 1e6))
-        if m >= 1440 { return "\(m / 1440)d\((m % 1440) / 60)h" }
-        if m >= 60 { return "\(m / 60)h\(String(format: "%02d", m % 60))m" }
-        return "\(m)m"
     }
 
     /// Appends to `statusline.log` beside the database; the log is cut when it passes 1 MB so
