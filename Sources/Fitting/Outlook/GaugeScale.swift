@@ -48,8 +48,26 @@ public struct GaugeScale: Sendable {
     public static let minimumPairs = 3
 
     /// The scale of one vendor's window: its newest stored calibration when it has a dollar
-    /// allowance, else the readings' own ratio, else nil.
+    /// allowance, else the readings' own ratio, else the newest reading inside the open window
+    /// (opened at `windowStart`) over the dollars logged in the window up to it, else nil.
     static func make(
+        window: LimitWindow, calibration: PlanCalibration?, readings: [WindowSnapshot], uses: [OutlookUse],
+        windowStart: Double?
+    ) -> GaugeScale? {
+        if let scale = fromCalibrationOrPairs(window: window, calibration: calibration, readings: readings, uses: uses) {
+            return scale
+        }
+        guard let r = readings.last, let start = windowStart, r.timestamp.timeIntervalSince1970 >= start, r.usedPercent > 0
+        else { return nil }
+        let times = uses.map(\.time)
+        let lo = PastPeriods.lowerBound(times, start)
+        let hi = PastPeriods.lowerBound(times, r.timestamp.timeIntervalSince1970 + 0.001, from: lo)
+        let spent = uses[lo..<hi].reduce(0) { $0 + $1.dollars }
+        guard spent > 0 else { return nil }
+        return GaugeScale(basis: .reading, percentPerDollar: r.usedPercent / spent, hiddenPerHour: 0, calibration: nil)
+    }
+
+    private static func fromCalibrationOrPairs(
         window: LimitWindow, calibration: PlanCalibration?, readings: [WindowSnapshot], uses: [OutlookUse]
     ) -> GaugeScale? {
         if let calibration, let dollars = calibration.dollarAllowance, dollars > 0 {

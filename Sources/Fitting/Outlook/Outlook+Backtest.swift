@@ -40,7 +40,10 @@ extension Outlook {
             }
             let calibration = Calibration.latest(windowMinutes: kind == .fiveHour ? 300 : 10080, in: store)
                 .flatMap { matches($0, vendor: vendor) ? $0 : nil }
-            guard let scale = GaugeScale.make(window: kind, calibration: calibration, readings: readings, uses: mine) else {
+            guard
+                let scale = GaugeScale.make(
+                    window: kind, calibration: calibration, readings: readings, uses: mine, windowStart: nil)
+            else {
                 outcome.note = "too few pairs of readings to scale logged use"
                 out.append(outcome)
                 continue

@@ -117,15 +117,8 @@ public struct Outlook: Sendable {
             start = open.start
             end = open.end
         }
-        var scale = GaugeScale.make(window: kind, calibration: calibration, readings: readings, uses: uses)
-        if scale == nil, let r = latest, let start, r.timestamp.timeIntervalSince1970 >= start, r.usedPercent > 0 {
-            let lo = PastPeriods.lowerBound(times, start)
-            let hi = PastPeriods.lowerBound(times, r.timestamp.timeIntervalSince1970 + 0.001, from: lo)
-            let spent = uses[lo..<hi].reduce(0) { $0 + $1.dollars }
-            if spent > 0 {
-                scale = GaugeScale(basis: .reading, percentPerDollar: r.usedPercent / spent, hiddenPerHour: 0, calibration: nil)
-            }
-        }
+        let scale = GaugeScale.make(
+            window: kind, calibration: calibration, readings: readings, uses: uses, windowStart: start)
         var w = Window(
             window: kind, start: start.map(Date.init(timeIntervalSince1970:)), end: end.map(Date.init(timeIntervalSince1970:)),
             used: nil, basis: nil, readingAt: nil, readingPercent: nil, scale: scale?.label, dollars: 0, forecast: nil,
