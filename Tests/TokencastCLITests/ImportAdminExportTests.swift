@@ -48,6 +48,36 @@ import ThreadStore
         }
     }
 
+    /// Buckets without spend are priced with `--prices` when given: every price doubled, the
+    /// spend doubles.
+    @Test func pricesFileReplacesTheCatalog() throws {
+        let original = RepositoryPaths.fixture("prices/litellm-trimmed.json")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: original))) as? [String: Any] ?? [:]
+        var doubled: [String: Any] = [:]
+        for (model, entry) in json {
+            guard var fields = entry as? [String: Any] else { doubled[model] = entry; continue }
+            for (key, value) in fields where key.contains("cost") {
+                if let v = value as? Double { fields[key] = v * 2 }
+            }
+            doubled[model] = fields
+        }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tokencast-prices-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let doubledFile = dir.appendingPathComponent("doubled.json").path
+        try JSONSerialization.data(withJSONObject: doubled).write(to: URL(fileURLWithPath: doubledFile))
+        func spend(_ prices: String) throws -> Double {
+            let db = Self.database()
+            let r = try CommandRunner.run(
+                ["import", "anthropic-usage", Self.fixture("anthropic-usage-pages.jsonl"), "--db", db, "--quiet", "--prices", prices])
+            #expect(r.status == 0, "\(r.stderr)")
+            return try ThreadStore(path: db).orgUsageTotals(source: "anthropic-usage").spendUSD
+        }
+        let base = try spend(original)
+        #expect(base > 0)
+        #expect(abs(try spend(doubledFile) - 2 * base) < 1e-9 * base)
+    }
+
     @Test func reimportingAndOverlappingFilesAddNothing() throws {
         let db = Self.database()
         try Self.run("anthropic-usage", ["anthropic-usage-pages.jsonl"], db: db)

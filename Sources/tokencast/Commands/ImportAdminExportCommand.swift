@@ -15,6 +15,9 @@ struct AdminExportOptions: ParsableArguments {
 
     @OptionGroup var database: DatabaseOptions
 
+    /// Prices the buckets that carry tokens and no spend.
+    @OptionGroup var pricing: PriceOptions
+
     @Flag(name: .shortAndLong, help: "Do not show a progress bar.")
     var quiet = false
 
@@ -22,7 +25,7 @@ struct AdminExportOptions: ParsableArguments {
         for file in files where !FileManager.default.fileExists(atPath: (file as NSString).expandingTildeInPath) {
             throw ThreadStoreError.noSuchPath(file)
         }
-        let catalog = try PriceCatalog.standard()
+        let catalog = try pricing.catalog()
         let importer = OrgExportImporter(source: kind, panelSource: source, catalog: catalog)
         var bar: ProgressBar?
         let database = self.database
