@@ -35,6 +35,23 @@ public struct OrgExportBucket: Sendable, Equatable {
 
     var tokens: Int64 { inputTokens + outputTokens + cacheReadTokens + cacheWriteTokens }
 
+    /// The first count that is negative or above ``TokenCounts/maxLogged`` (a trillion), or a
+    /// spend that is not a finite number, named as the panel names it; nil when all are sound.
+    /// Such a bucket would make every sum over the panel meaningless, so its page or row is
+    /// skipped and reported.
+    var outOfRange: String? {
+        let counts: [(String, Int64)] = [
+            ("requests", requests), ("input tokens", inputTokens), ("output tokens", outputTokens),
+            ("cache read tokens", cacheReadTokens), ("cache write tokens", cacheWriteTokens),
+            ("1-hour cache write tokens", cacheWrite1hTokens),
+        ]
+        if let (name, _) = counts.first(where: { $0.1 < 0 || $0.1 > TokenCounts.maxLogged }) {
+            return "\(name) out of range (negative, or over a trillion)"
+        }
+        if let spendUSD, !spendUSD.isFinite { return "spend is not a number" }
+        return nil
+    }
+
     /// Adds another bucket's counts (CSV rows of one key in one file).
     mutating func add(_ other: OrgExportBucket) {
         requests += other.requests

@@ -175,6 +175,10 @@ struct OrgExportCSV {
             guard let v = Double(t.replacingOccurrences(of: ",", with: "")), v >= 0, v.isFinite else {
                 throw OrgExportPageProblem("\(names[column[role] ?? 0]) \"\(t)\" is not a count")
             }
+            // Over a trillion is no real count, and far beyond Int64 the conversion would trap.
+            guard v <= Double(TokenCounts.maxLogged) else {
+                throw OrgExportPageProblem("\(names[column[role] ?? 0]) \"\(t)\" is over a trillion, not a real count")
+            }
             return Int64(v.rounded())
         }
         func money(_ role: Role) throws(OrgExportPageProblem) -> Double? {

@@ -5,10 +5,21 @@ import Foundation
 /// times, Unix seconds and Unix nanoseconds.
 enum OrgExportFields {
     /// A whole number from a JSON number or a decimal string; nil when absent or null.
+    ///
+    /// A number no 64-bit count holds (`1e30`, `NaN`) reads as `Int64.max`, which
+    /// ``OrgExportBucket/outOfRange`` then refuses with the page's position: converting it
+    /// would trap (a string) or give `Int64.min` (NSNumber), a negative count nobody sees.
     static func int64(_ value: Any?) -> Int64? {
         switch value {
-        case let n as NSNumber: return n.int64Value
-        case let s as String: return Int64(s) ?? Double(s).map { Int64($0.rounded()) }
+        case let n as NSNumber:
+            let d = n.doubleValue
+            guard d.isFinite, abs(d) < 9.2e18 else { return .max }
+            return n.int64Value
+        case let s as String:
+            if let i = Int64(s) { return i }
+            guard let d = Double(s) else { return nil }
+            guard d.isFinite, abs(d) < 9.2e18 else { return .max }
+            return Int64(d.rounded())
         default: return nil
         }
     }

@@ -54,7 +54,9 @@ struct OrgExportFile {
                 continue
             }
             do throws(OrgExportPageProblem) {
-                read.append((page.index, try Self.buckets(page.object, source: source)))
+                let list = try Self.buckets(page.object, source: source)
+                if let problem = list.lazy.compactMap(\.outOfRange).first { throw OrgExportPageProblem(problem) }
+                read.append((page.index, list))
             } catch {
                 skipped.append(Skipped(position: position, reason: error.reason))
                 if firstProblem == nil { firstProblem = (page.line, error.reason) }
