@@ -64,7 +64,9 @@ let package = Package(
         /// Synthetic logs drawn from known parameters, for tests and benchmarks; not in the product.
         .target(name: "SyntheticData", dependencies: ["Distributions", "Simulation"]),
         /// A scenario composed with the thread store: `fit:` references resolved by stored fits.
-        .target(name: "Composition", dependencies: ["Scenario", "Fitting", "ThreadStore", "Pricing", "Simulation", "NumericalMethods"]),
+        .target(
+            name: "Composition",
+            dependencies: ["Scenario", "Fitting", "ThreadStore", "Pricing", "Simulation", "NumericalMethods"]),
         /// Terminal tables, JSON, CSV and HTML renderings of results.
         .target(name: "Reports", dependencies: ["Simulation", "Scenario", "Pricing", "NumericalMethods", "NameMatching"]),
 

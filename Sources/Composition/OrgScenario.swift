@@ -130,7 +130,8 @@ public struct OrgScenario: Sendable {
                 if w.profile.developerCV > 0 { tpd += ", developer_cv: \(Self.number(min(w.profile.developerCV, 3)))" }
                 tpd += "}"
                 let mix = w.mix.sorted { $0.key < $1.key }.map { "\(keys[$0.key] ?? $0.key): \(Self.number($0.value))" }
-                out += "    \(w.name):  # team \(w.team): \(Self.money(w.profile.spendPerWorkingDay.value)) per working day (90 % interval \(Self.money(w.profile.spendPerWorkingDay.low))-\(Self.money(w.profile.spendPerWorkingDay.high))), active \(Int((w.profile.activeDayProbability.value * 100).rounded())) % of days\n"
+                out +=
+                    "    \(w.name):  # team \(w.team): \(Self.money(w.profile.spendPerWorkingDay.value)) per working day (90 % interval \(Self.money(w.profile.spendPerWorkingDay.low))-\(Self.money(w.profile.spendPerWorkingDay.high))), active \(Int((w.profile.activeDayProbability.value * 100).rounded())) % of days\n"
                 out += "      head_count: \(w.heads)\n"
                 out += "      threads_per_day: \(tpd)\n"
                 out += "      mix: {\(mix.joined(separator: ", "))}\n"

@@ -90,7 +90,8 @@ public enum FittingError: Error, Sendable, Equatable, CustomStringConvertible {
         case .noDatedTrainingThreads:
             return "no dated training threads"
         case .organisationPanelEmpty:
-            return "the organisation panel is empty: import usage first (tokencast import litellm --url ..., or fit org --panel FILE.csv)"
+            return
+                "the organisation panel is empty: import usage first (tokencast import litellm --url ..., or fit org --panel FILE.csv)"
         case let .tooFewDevelopers(found, minimum):
             return
                 "only \(found) developers have \(OrgFit.minimumActiveDays) or more active days over \(OrgFit.minimumWorkingDays) or more working days; profiles need at least \(minimum): import a longer history"

@@ -1,7 +1,7 @@
 internal import COpenBLAS
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// Matrix products through OpenBLAS.
@@ -64,10 +64,10 @@ public enum BLAS {
     /// entry point; with another build this does nothing.
     public static func releaseThreadPool() {
         #if canImport(Glibc)
-            // nil is glibc's RTLD_DEFAULT: every library the process has loaded.
-            guard let symbol = dlsym(nil, "blas_thread_shutdown_") else { return }
-            typealias Shutdown = @convention(c) () -> Int32
-            _ = unsafeBitCast(symbol, to: Shutdown.self)()
+        // nil is glibc's RTLD_DEFAULT: every library the process has loaded.
+        guard let symbol = dlsym(nil, "blas_thread_shutdown_") else { return }
+        typealias Shutdown = @convention(c) () -> Int32
+        _ = unsafeBitCast(symbol, to: Shutdown.self)()
         #endif
     }
 }

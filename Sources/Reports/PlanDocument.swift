@@ -170,7 +170,8 @@ extension PlanDocument.Option {
         case name, kind, cost, saving, boxes, source
         case feePerMonth = "fee_per_month", overLimit = "over_limit", allowance5h = "allowance_5h"
         case allowanceWeekly = "allowance_weekly", includedUSDPerMonth = "included_usd_per_month"
-        case limitsAreEstimates = "limits_are_estimates", allowanceBasis = "allowance_basis", asOf = "as_of", daysOld = "days_old", stale
+        case limitsAreEstimates = "limits_are_estimates", allowanceBasis = "allowance_basis", asOf = "as_of", daysOld =
+            "days_old", stale
         case probabilityCheaper = "probability_cheaper"
         case overageMean = "overage_mean", blockedThreadsMean = "blocked_threads_mean", blockedShare = "blocked_share"
         case blockedCostMean = "blocked_cost_mean", fallbackThreadsMean = "fallback_threads_mean"

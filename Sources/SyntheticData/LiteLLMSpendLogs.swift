@@ -37,7 +37,9 @@ public struct LiteLLMSpendLogs: Sendable {
 
     /// One INSERT ... SELECT statement.
     public var insertSQL: String {
-        let modelArray = "ARRAY[" + models.map { "'" + $0.replacingOccurrences(of: "'", with: "''") + "'" }
+        let modelArray =
+            "ARRAY["
+            + models.map { "'" + $0.replacingOccurrences(of: "'", with: "''") + "'" }
             .joined(separator: ", ") + "]"
         let step = Double(days) * 86_400 / Double(max(rows, 1))
         return """

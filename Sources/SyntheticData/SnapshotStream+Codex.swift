@@ -16,7 +16,8 @@ extension SnapshotStream {
             #"{"timestamp":"\#(time(start))","type":"session_meta","payload":{"id":"\#(sessionID)","timestamp":"\#(time(start))","cwd":"/home/dev/calibration","originator":"codex_cli_rs","cli_version":"0.60.1"}}"#
         )
         lines.append(
-            #"{"timestamp":"\#(time(start))","type":"turn_context","payload":{"cwd":"/home/dev/calibration","model":"\#(model)"}}"#)
+            #"{"timestamp":"\#(time(start))","type":"turn_context","payload":{"cwd":"/home/dev/calibration","model":"\#(model)"}}"#
+        )
         var input: Int64 = 0, cached: Int64 = 0, output: Int64 = 0
         let slot = windowMinutes == 10080 ? "secondary" : "primary"
         var r = 0, s = 0

@@ -97,8 +97,9 @@ public struct SnapshotStream: Sendable {
                     for k in 0..<count {
                         let at = t + (Double(k) + rng.uniform()) / Double(count) * next.timeIntervalSince(t)
                         let tokens = (0..<Self.classCount).map { c in
-                            Int64((level * meanMillionsPerPair[c] * mix[c] / Double(count) * 1_000_000 * (0.5 + rng.uniform()))
-                                .rounded())
+                            Int64(
+                                (level * meanMillionsPerPair[c] * mix[c] / Double(count) * 1_000_000 * (0.5 + rng.uniform()))
+                                    .rounded())
                         }
                         let w = weights[model] ?? []
                         added += zip(tokens, w).reduce(0.0) { $0 + Double($1.0) * $1.1 / 1_000_000 }

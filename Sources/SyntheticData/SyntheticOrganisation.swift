@@ -105,7 +105,8 @@ public struct SyntheticOrganisation: Sendable {
         for (u, p) in profileOf.enumerated() {
             var rng = RandomStream(seed: seed).substream(100 + UInt64(u))
             let profile = profiles[p]
-            let own = profile.spendPerActiveDay
+            let own =
+                profile.spendPerActiveDay
                 * Foundation.exp(profile.betweenSigma * rng.standardNormal() - profile.betweenSigma * profile.betweenSigma / 2)
             let team = teams[u % teams.count]
             for d in joins[u]..<days {
@@ -114,13 +115,15 @@ public struct SyntheticOrganisation: Sendable {
                 let probability = profile.activeDayProbability * (weekday < 5 ? 1 : 0.1)
                 guard rng.uniform() < probability else { continue }
                 let growth = Foundation.pow(1 + monthlyDrift, Double(d) / 30)
-                let spend = own * growth
+                let spend =
+                    own * growth
                     * Foundation.exp(profile.withinSigma * rng.standardNormal() - profile.withinSigma * profile.withinSigma / 2)
                 for m in models {
                     let s = spend * m.share
                     try body(
                         Row(
-                            user: "dev\(u)", team: team, day: day, model: m.name, requests: (s / profile.dollarsPerRequest).rounded(),
+                            user: "dev\(u)", team: team, day: day, model: m.name,
+                            requests: (s / profile.dollarsPerRequest).rounded(),
                             spend: s))
                 }
             }

@@ -15,11 +15,14 @@ import ThreadStore
 func orgScaleFigures(developers: Int = 10_000, days: Int = 365) -> [String: Any] {
     let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tokencast")
         .path
-    guard FileManager.default.isExecutableFile(atPath: binary) else { return ["skipped": "tokencast not built next to tokencast-bench"] }
+    guard FileManager.default.isExecutableFile(atPath: binary) else {
+        return ["skipped": "tokencast not built next to tokencast-bench"]
+    }
     // TOKENCAST_BENCH_ORG_DIR keeps the panel between runs (writing it takes over a minute), for
     // profiling the fit and the forecast alone; by default a temporary directory, removed after.
     let kept = ProcessInfo.processInfo.environment["TOKENCAST_BENCH_ORG_DIR"]
-    let temp = kept.map { URL(fileURLWithPath: $0) }
+    let temp =
+        kept.map { URL(fileURLWithPath: $0) }
         ?? FileManager.default.temporaryDirectory.appendingPathComponent("tokencast-bench-org-\(getpid())")
     defer { if kept == nil { try? FileManager.default.removeItem(at: temp) } }
     do {
@@ -44,7 +47,8 @@ func orgScaleFigures(developers: Int = 10_000, days: Int = 365) -> [String: Any]
         var batch: [OrgUsageRow] = []
         batch.reserveCapacity(100_000)
         var rows = 0
-        let mark = OrgImportMark(source: "bench", origin: "synthetic", resumeDay: "2026-12-31", latestEvent: nil, importedAt: Date())
+        let mark = OrgImportMark(
+            source: "bench", origin: "synthetic", resumeDay: "2026-12-31", latestEvent: nil, importedAt: Date())
         let writeSeconds = try seconds {
             if reuse {
                 rows = try store.orgUsageTotals(source: "bench").rows
@@ -53,7 +57,8 @@ func orgScaleFigures(developers: Int = 10_000, days: Int = 365) -> [String: Any]
             try organisation.forEachRow { row in
                 batch.append(
                     OrgUsageRow(
-                        user: row.user, day: OrgUsageRow.day(daysSinceEpoch: Int64(row.day)), model: row.model, team: row.team, requests: Int64(row.requests),
+                        user: row.user, day: OrgUsageRow.day(daysSinceEpoch: Int64(row.day)), model: row.model, team: row.team,
+                        requests: Int64(row.requests),
                         inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, spendUSD: row.spend))
                 if batch.count == 100_000 {
                     try store.writeOrgUsage(batch, source: "bench", mark: mark)
@@ -65,18 +70,25 @@ func orgScaleFigures(developers: Int = 10_000, days: Int = 365) -> [String: Any]
             rows += batch.count
         }
         let scenario = temp.appendingPathComponent("org.yaml").path
-        let fit = try measureChild(binary, ["fit", "org", "--store", db, "--write", scenario, "--format", "json", "--out", temp.appendingPathComponent("fit.json").path])
+        let fit = try measureChild(
+            binary,
+            [
+                "fit", "org", "--store", db, "--write", scenario, "--format", "json", "--out",
+                temp.appendingPathComponent("fit.json").path,
+            ])
         var figures: [String: Any] = [
             "developers": developers, "days": days, "models": organisation.models.count, "panel_rows": rows,
             // A kept panel was not written this run: no write rate.
             "panel_write_rows_per_second": reuse ? "kept from an earlier run" : (Double(rows) / writeSeconds).rounded(),
             "fit_command": "tokencast fit org --store PANEL --write org.yaml",
-            "fit_seconds": (fit.seconds * 1000).rounded() / 1000, "fit_peak_rss_megabytes": (fit.peakMegabytes * 10).rounded() / 10,
+            "fit_seconds": (fit.seconds * 1000).rounded() / 1000,
+            "fit_peak_rss_megabytes": (fit.peakMegabytes * 10).rounded() / 10,
             "fit_exit_status": Int(fit.status), "goal_fit_seconds": 30, "goal_fit_megabytes": 1024,
         ]
         if fit.status == 0 {
             let forecast = try measureChild(
-                binary, ["forecast", scenario, "--format", "json", "--quiet", "--out", temp.appendingPathComponent("forecast.json").path])
+                binary,
+                ["forecast", scenario, "--format", "json", "--quiet", "--out", temp.appendingPathComponent("forecast.json").path])
             figures["forecast_command"] = "tokencast forecast org.yaml (the fitted scenario's own trials)"
             figures["forecast_seconds"] = (forecast.seconds * 1000).rounded() / 1000
             figures["forecast_peak_rss_megabytes"] = (forecast.peakMegabytes * 10).rounded() / 10

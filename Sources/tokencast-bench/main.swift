@@ -236,7 +236,8 @@ if CommandLine.arguments.count == 2, CommandLine.arguments[1] == "litellm-import
 // (OrgScaleBench.swift).
 if (2...3).contains(CommandLine.arguments.count), CommandLine.arguments[1] == "org-scale" {
     let developers = CommandLine.arguments.count == 3 ? Int(CommandLine.arguments[2]) ?? 10_000 : 10_000
-    let data = try JSONSerialization.data(withJSONObject: orgScaleFigures(developers: developers), options: [.prettyPrinted, .sortedKeys])
+    let data = try JSONSerialization.data(
+        withJSONObject: orgScaleFigures(developers: developers), options: [.prettyPrinted, .sortedKeys])
     print(String(decoding: data, as: UTF8.self))
     exit(0)
 }
@@ -466,7 +467,9 @@ func instructionsPerThread(threads: Int, dependent: Bool = false) -> [String: An
     // --toggle-collect needs, stays).
     let stripped = outFile + ".bin"
     defer { try? FileManager.default.removeItem(atPath: stripped) }
-    if let objcopy = ["/usr/bin/objcopy", "/usr/local/bin/objcopy"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }),
+    if let objcopy = ["/usr/bin/objcopy", "/usr/local/bin/objcopy"].first(where: {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }),
         let (copied, _) = runProcess(objcopy, ["--strip-debug", binary, stripped]), copied == 0
     {
         binary = stripped

@@ -19,7 +19,9 @@ struct GateOptions: ParsableArguments {
             valueName: "CONDITION"))
     var failIf: [String] = []
 
-    @Option(help: "Print per-team budgets as settings for this gateway instead of the report: litellm (YAML; JSON with --format json).")
+    @Option(
+        help:
+            "Print per-team budgets as settings for this gateway instead of the report: litellm (YAML; JSON with --format json).")
     var budgets: BudgetFormat?
 
     @Option(help: "The quantile of the highest month's spend that --budgets sets as each team's budget: p90 or p95.")

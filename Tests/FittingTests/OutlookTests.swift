@@ -42,8 +42,12 @@ import Testing
         let result = OutlookBacktest.run(
             trace: trace, readings: readings, timeZone: TimeZone(identifier: "UTC")!, trials: 400, seed: 1,
             maxPredictions: 1200)
-        print("outlook backtest: \(result.predictions) predictions, \(result.windowsHit)/\(result.windows) windows hit, brier \(result.brier) vs climatology \(result.climatologyBrier), calibration error \(result.calibrationError) points")
-        for b in result.bins { print("  \(b.lower)-\(b.upper): n \(b.count) predicted \(b.meanPredicted) observed \(b.observed)") }
+        print(
+            "outlook backtest: \(result.predictions) predictions, \(result.windowsHit)/\(result.windows) windows hit, brier \(result.brier) vs climatology \(result.climatologyBrier), calibration error \(result.calibrationError) points"
+        )
+        for b in result.bins {
+            print("  \(b.lower)-\(b.upper): n \(b.count) predicted \(b.meanPredicted) observed \(b.observed)")
+        }
         #expect(result.windowsHit > result.windows / 10 && result.windowsHit < result.windows * 4 / 5)
         #expect(result.brier < result.climatologyBrier * 0.8)
         #expect(result.calibrationError < 5)

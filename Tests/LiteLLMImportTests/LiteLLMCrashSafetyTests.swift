@@ -24,7 +24,8 @@ struct LiteLLMCrashSafetyTests {
     /// Rows keyed by (user, day, model, team).
     static func panel(_ db: String) throws -> [String: OrgUsageRow] {
         Dictionary(
-            uniqueKeysWithValues: try ThreadStore(path: db).orgUsage().map { ("\($0.user)|\($0.day)|\($0.model)|\($0.team)", $0) })
+            uniqueKeysWithValues: try ThreadStore(path: db).orgUsage().map { ("\($0.user)|\($0.day)|\($0.model)|\($0.team)", $0) }
+        )
     }
 
     static func same(_ a: OrgUsageRow, _ b: OrgUsageRow) -> Bool {

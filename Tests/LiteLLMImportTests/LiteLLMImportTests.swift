@@ -138,8 +138,12 @@ struct LiteLLMImportTests {
             _ = try await Self.run(try Self.importer(broken), store: store)
             Issue.record("a table without spend imported")
         } catch let error as LiteLLMImportError {
-            #expect(error == .missingColumns(table: "LiteLLM_SpendLogs", columns: ["startTime", "spend"], url: broken.url
-                .replacingOccurrences(of: "tokencast-test", with: "***")))
+            #expect(
+                error
+                    == .missingColumns(
+                        table: "LiteLLM_SpendLogs", columns: ["startTime", "spend"],
+                        url: broken.url
+                            .replacingOccurrences(of: "tokencast-test", with: "***")))
         }
         #expect(!FileManager.default.fileExists(atPath: store))
         await empty.drop()

@@ -31,7 +31,8 @@ import Testing
         }
         #expect(throws: SpendGateError.shape("p90 > 5 6")) { try SpendGate.parse("p90 > 5 6", profiles: profiles) }
         #expect(
-            throws: SpendGateError.unknownProfile("backnd", text: "team:backnd p90 > 5", profiles: profiles, suggestion: "backend")
+            throws: SpendGateError.unknownProfile(
+                "backnd", text: "team:backnd p90 > 5", profiles: profiles, suggestion: "backend")
         ) { try SpendGate.parse("team:backnd p90 > 5", profiles: profiles) }
     }
 }

@@ -71,6 +71,8 @@ import Testing
         var ratio: [Double] = []
         for t in exact.teamAnnual.indices { ratio.append(aggregated.teamAnnual[t] / exact.teamAnnual[t]) }
         ratio.sort()
-        #expect(ratio[ratio.count / 20] > 0.8 && ratio[ratio.count * 19 / 20] < 1.25, "5th-95th percentile of aggregated/exact per trial: \(ratio[ratio.count / 20])-\(ratio[ratio.count * 19 / 20])")
+        #expect(
+            ratio[ratio.count / 20] > 0.8 && ratio[ratio.count * 19 / 20] < 1.25,
+            "5th-95th percentile of aggregated/exact per trial: \(ratio[ratio.count / 20])-\(ratio[ratio.count * 19 / 20])")
     }
 }

@@ -28,9 +28,10 @@ import Testing
         #expect(p.pages.map { $0.object.keys.sorted() } == [["a"], ["c"]])
         #expect(p.pages.map(\.line) == [1, 4])
         #expect(p.broken.map(\.line) == [2, 3, 5])
-        #expect(p.broken.map(\.reason) == [
-            "malformed JSON", "not JSON (\"plain text here\")", "a JSON value that does not close (cut short?)",
-        ])
+        #expect(
+            p.broken.map(\.reason) == [
+                "malformed JSON", "not JSON (\"plain text here\")", "a JSON value that does not close (cut short?)",
+            ])
     }
 
     @Test func valueEndFindsTheClosingBrace() {

@@ -45,7 +45,9 @@ import Testing
         _ = try CSVImporter(store: store).importFile(at: file)
         let first = try Self.viaTable(store)
         #expect(try first == Self.fromRequests(store))
-        #expect(first.contains("1757498400 claude-opus-4-1 \(TokenCounts(input: 121, cacheRead: 2002, cacheWrite5m: 2153, output: 134))"))
+        #expect(
+            first.contains(
+                "1757498400 claude-opus-4-1 \(TokenCounts(input: 121, cacheRead: 2002, cacheWrite5m: 2153, output: 134))"))
 
         // A corrected file: one row moves to another bin and model, one changes its counts.
         try Self.csv([

@@ -100,7 +100,8 @@ import Testing
             json: Data(
                 #"{"session_id":"s1","cost":{"total_cost_usd":0.5},"rate_limits":{"five_hour":{"used_percentage":35,"resets_at":1764673200},"seven_day_opus":{"used_percentage":90,"resets_at":1765101600}}}"#
                     .utf8))
-        try store.recordStatusline(input, day: "2025-12-02", at: try date("2025-12-02T07:00:00Z"), source: "claude-code-statusline")
+        try store.recordStatusline(
+            input, day: "2025-12-02", at: try date("2025-12-02T07:00:00Z"), source: "claude-code-statusline")
         let pro = try PlanCatalog.builtIn.plan(named: "Claude Pro")
         let (events, _) = try store.usageEvents()
         let r = UsageReport.build(

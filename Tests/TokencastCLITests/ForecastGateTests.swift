@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// End-to-end: `forecast --fail-if` as a CI gate and `--budgets litellm`, checked against the
 /// figures the same forecast prints as JSON.
@@ -66,13 +66,24 @@ import TestSupport
         #expect(r.stderr.contains("in \(worstMonth ?? "?") is"), "\(r.stderr)")
     }
 
-    @Test(.enabled(if: enabled), arguments: [
-        ("p91 > 5", "error: --fail-if \"p91 > 5\": 'p91' is not a statistic: use one of mean, p5, p10, p50, p90, p95, p99\n"),
-        ("p90 = 5", "error: --fail-if \"p90 = 5\": '=' is not a comparison: use >, >=, < or <=\n"),
-        ("p90 > lots", "error: --fail-if \"p90 > lots\": 'lots' is not an amount in dollars: write a non-negative number such as 250000, $250,000, 250k or 1.5M\n"),
-        ("p90 >", "error: --fail-if \"p90 >\" cannot be read: write it as [team:NAME] [monthly] STAT OP AMOUNT, e.g. \"p90 > 250000\" or \"team:backend monthly p95 > 20k\"\n"),
-        ("team:typcal p90 > 5", "error: --fail-if \"team:typcal p90 > 5\": the scenario has no profile 'typcal': did you mean 'team:typical'? its profiles are 'typical'\n"),
-    ])
+    @Test(
+        .enabled(if: enabled),
+        arguments: [
+            ("p91 > 5", "error: --fail-if \"p91 > 5\": 'p91' is not a statistic: use one of mean, p5, p10, p50, p90, p95, p99\n"),
+            ("p90 = 5", "error: --fail-if \"p90 = 5\": '=' is not a comparison: use >, >=, < or <=\n"),
+            (
+                "p90 > lots",
+                "error: --fail-if \"p90 > lots\": 'lots' is not an amount in dollars: write a non-negative number such as 250000, $250,000, 250k or 1.5M\n"
+            ),
+            (
+                "p90 >",
+                "error: --fail-if \"p90 >\" cannot be read: write it as [team:NAME] [monthly] STAT OP AMOUNT, e.g. \"p90 > 250000\" or \"team:backend monthly p95 > 20k\"\n"
+            ),
+            (
+                "team:typcal p90 > 5",
+                "error: --fail-if \"team:typcal p90 > 5\": the scenario has no profile 'typcal': did you mean 'team:typical'? its profiles are 'typical'\n"
+            ),
+        ])
     func aConditionThatCannotBeReadExitsWithTwo(condition: String, message: String) throws {
         let r = try CommandRunner.run(["forecast", Self.scenario, "--quiet", "--fail-if", condition])
         #expect(r.status == 2)

@@ -27,7 +27,7 @@ import ThreadStore
         let cases: [(String, String, [Int64], Double)] = [
             ("anthropic-usage", "anthropic-usage-pages.jsonl", [24720, 5412, 60120, 3606, 0], -1),
             ("anthropic-cost", "anthropic-cost-pages.jsonl", [0, 0, 0, 0, 0], 106.79),
-            ("claude-code-analytics", "claude-code-analytics-pages.jsonl", [504090, 144413, 2259814, 206873, 0], 74.03),
+            ("claude-code-analytics", "claude-code-analytics-pages.jsonl", [504090, 144413, 2_259_814, 206873, 0], 74.03),
             ("openai-usage", "openai-usage-pages.jsonl", [184950, 24120, 61650, 0, 78], -1),
             ("openai-costs", "openai-costs-page.json", [0, 0, 0, 0, 0], 28.86),
             ("otlp", "otlp-delta.jsonl", [1350, 420, 10200, 240, 0], 0.141),
@@ -52,7 +52,8 @@ import ThreadStore
     /// spend doubles.
     @Test func pricesFileReplacesTheCatalog() throws {
         let original = RepositoryPaths.fixture("prices/litellm-trimmed.json")
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: original))) as? [String: Any] ?? [:]
+        let json =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: original))) as? [String: Any] ?? [:]
         var doubled: [String: Any] = [:]
         for (model, entry) in json {
             guard var fields = entry as? [String: Any] else { doubled[model] = entry; continue }
@@ -69,7 +70,10 @@ import ThreadStore
         func spend(_ prices: String) throws -> Double {
             let db = Self.database()
             let r = try CommandRunner.run(
-                ["import", "anthropic-usage", Self.fixture("anthropic-usage-pages.jsonl"), "--db", db, "--quiet", "--prices", prices])
+                [
+                    "import", "anthropic-usage", Self.fixture("anthropic-usage-pages.jsonl"), "--db", db, "--quiet", "--prices",
+                    prices,
+                ])
             #expect(r.status == 0, "\(r.stderr)")
             return try ThreadStore(path: db).orgUsageTotals(source: "anthropic-usage").spendUSD
         }
@@ -106,7 +110,8 @@ import ThreadStore
         let db = Self.database()
         let r = try Self.run("anthropic-usage", ["anthropic-usage.csv"], db: db)
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("\(Self.fixture("anthropic-usage.csv")):6: usage_input_tokens_no_cache \"lots\""), "\(r.stdout)")
+        #expect(
+            r.stdout.contains("\(Self.fixture("anthropic-usage.csv")):6: usage_input_tokens_no_cache \"lots\""), "\(r.stdout)")
         let store = try ThreadStore(path: db)
         #expect(Self.tokens(try store.orgUsageTotals(source: "anthropic-usage")) == [5200, 940, 8500, 375, 0])
         #expect(try store.orgUsage(source: "anthropic-usage").contains { $0.team == "mobile, ios" && $0.user == "apikey_03C" })
@@ -141,12 +146,15 @@ import ThreadStore
         let db = Self.database()
         let r = try Self.run("anthropic-usage", ["openai-usage-pages.jsonl"], db: db)
         #expect(r.status == 2)
-        #expect(r.stderr.contains("\(Self.fixture("openai-usage-pages.jsonl")):1 (page 1): this looks like an OpenAI usage page"), "\(r.stderr)")
+        #expect(
+            r.stderr.contains("\(Self.fixture("openai-usage-pages.jsonl")):1 (page 1): this looks like an OpenAI usage page"),
+            "\(r.stderr)")
         #expect(r.stderr.contains("use `tokencast import openai-usage"), "\(r.stderr)")
         #expect(!FileManager.default.fileExists(atPath: db), "nothing written, not even the database")
         let csv = try Self.run("openai-costs", ["anthropic-usage.csv"], db: db)
         #expect(csv.status == 2)
-        #expect(csv.stderr.contains("anthropic-usage.csv:1: a CSV header without the column(s) openai-costs needs"), "\(csv.stderr)")
+        #expect(
+            csv.stderr.contains("anthropic-usage.csv:1: a CSV header without the column(s) openai-costs needs"), "\(csv.stderr)")
         let otlp = try Self.run("otlp", ["anthropic-usage.csv"], db: db)
         #expect(otlp.status == 2 && otlp.stderr.contains("anthropic-usage.csv:1: not JSON"), "\(otlp.stderr)")
     }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import ThreadStore
 
 /// End-to-end: `fit org` and `backtest org` on a small panel CSV.
@@ -42,7 +42,8 @@ import ThreadStore
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("threads.db").path
-        let csv = try String(contentsOfFile: RepositoryPaths.root.appendingPathComponent("fixtures/org/panel-60.csv").path, encoding: .utf8)
+        let csv = try String(
+            contentsOfFile: RepositoryPaths.root.appendingPathComponent("fixtures/org/panel-60.csv").path, encoding: .utf8)
         let rows = csv.split(separator: "\n").dropFirst().map { line -> OrgUsageRow in
             let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             return OrgUsageRow(
@@ -76,18 +77,30 @@ import ThreadStore
         #expect(lines.filter { $0.hasPrefix("total,2026-04,") || $0.hasPrefix("total,2026-05,") }.count == 2)
     }
 
-    @Test(.enabled(if: enabled), arguments: [
-        (["fit", "org", "--panel", "fixtures/org/panel-bad-date.csv"],
-         "error: fixtures/org/panel-bad-date.csv:3: 'day' is '2026-13-01': expected a date such as 2026-03-14; fix or remove the line\n"),
-        (["fit", "org", "--panel", "fixtures/org/panel-open-quote.csv"],
-         "error: fixtures/org/panel-open-quote.csv:3: a quote is out of place or never closed: quote the whole field and double any quote inside it (\"a \"\"b\"\"\")\n"),
-        (["fit", "org", "--panel", "fixtures/org/panel-header-only.csv"],
-         "error: the organisation panel is empty: import usage first (tokencast import litellm --url ..., or fit org --panel FILE.csv)\n"),
-        (["fit", "org", "--store", "/nonexistent/threads.db"],
-         "error: no usage to fit: import it into the store (tokencast import litellm --url ...) or pass --panel FILE.csv (columns user, day, spend; optional team, model, requests)\n"),
-        (["backtest", "org", "--panel", "fixtures/org/panel-60.csv", "--train-months", "5"],
-         "error: the panel covers 5 months, so training on 5 leaves nothing to compare: give --train-months between 1 and 4\n"),
-    ])
+    @Test(
+        .enabled(if: enabled),
+        arguments: [
+            (
+                ["fit", "org", "--panel", "fixtures/org/panel-bad-date.csv"],
+                "error: fixtures/org/panel-bad-date.csv:3: 'day' is '2026-13-01': expected a date such as 2026-03-14; fix or remove the line\n"
+            ),
+            (
+                ["fit", "org", "--panel", "fixtures/org/panel-open-quote.csv"],
+                "error: fixtures/org/panel-open-quote.csv:3: a quote is out of place or never closed: quote the whole field and double any quote inside it (\"a \"\"b\"\"\")\n"
+            ),
+            (
+                ["fit", "org", "--panel", "fixtures/org/panel-header-only.csv"],
+                "error: the organisation panel is empty: import usage first (tokencast import litellm --url ..., or fit org --panel FILE.csv)\n"
+            ),
+            (
+                ["fit", "org", "--store", "/nonexistent/threads.db"],
+                "error: no usage to fit: import it into the store (tokencast import litellm --url ...) or pass --panel FILE.csv (columns user, day, spend; optional team, model, requests)\n"
+            ),
+            (
+                ["backtest", "org", "--panel", "fixtures/org/panel-60.csv", "--train-months", "5"],
+                "error: the panel covers 5 months, so training on 5 leaves nothing to compare: give --train-months between 1 and 4\n"
+            ),
+        ])
     func badInputExitsWithTwo(arguments: [String], message: String) throws {
         let r = try CommandRunner.run(arguments)
         #expect(r.status == 2)

@@ -54,7 +54,9 @@ import Testing
         let db = try importedStore()
         defer { remove(db) }
         #expect(try CommandRunner.run(["calibrate", "--db", db, "--bootstrap", "20"]).status == 0)
-        let r = try CommandRunner.run(["outlook", "--db", db, "--timezone", "UTC", "--now", "2026-09-23T21:00:00Z", "--trials", "500"])
+        let r = try CommandRunner.run([
+            "outlook", "--db", db, "--timezone", "UTC", "--now", "2026-09-23T21:00:00Z", "--trials", "500",
+        ])
         #expect(r.status == 0)
         #expect(r.stdout.contains("calibrated from 156 snapshots"))
     }

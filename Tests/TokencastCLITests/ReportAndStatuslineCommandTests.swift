@@ -87,7 +87,9 @@ import Testing
         let db = try reportDatabase(dir)
         let csv = try CommandRunner.run(["report", "daily", "--db", db, "--timezone", "UTC", "--format", "csv"])
         #expect(csv.status == 0)
-        #expect(csv.stdout.contains("daily,2025-12-01,2025-12-01 00:00,2025-12-02 00:00,,,claude-experimental-x,1,1,10,0,0,0,0,,false,"))
+        #expect(
+            csv.stdout.contains(
+                "daily,2025-12-01,2025-12-01 00:00,2025-12-02 00:00,,,claude-experimental-x,1,1,10,0,0,0,0,,false,"))
         let page = dir.file("report.html")
         let html = try CommandRunner.run(["report", "session", "--db", db, "--format", "html", "--out", page])
         #expect(html.status == 0)
@@ -109,7 +111,9 @@ import Testing
         let args = ["statusline", "--db", db, "--timezone", "UTC", "--now", "2025-12-02T09:00:00Z"]
         let r = try run(args, stdin: fixture("subscriber.json"))
         #expect(r.status == 0)
-        #expect(r.stdout == "Opus 4.6 · session $1.37 · today $1.37 · 5h 35% ↻2h30m, on pace for 70% · week 17% ↻5d1h, on pace for 61%\n")
+        #expect(
+            r.stdout
+                == "Opus 4.6 · session $1.37 · today $1.37 · 5h 35% ↻2h30m, on pace for 70% · week 17% ↻5d1h, on pace for 61%\n")
         let api = try run(args, stdin: fixture("api-user.json"))
         #expect(api.stdout == "Opus 4.6 · session $1.37 · today $1.37\n")
         // The readings are official shares in `report`.

@@ -305,7 +305,9 @@ struct ProfileStatistics {
             rows[p].spendPerWorkingDay = rows[p].activeDayProbability * rows[p].spendPerActiveDay
             rows[p].dayCV = (cv2[p] / max(working[p], 1)).squareRoot()
             let m = Stats.mean(perDay[p])
-            rows[p].developerCV = perDay[p].count > 1 && m > 0 ? (Stats.variance(perDay[p]) * Double(perDay[p].count) / Double(perDay[p].count - 1)).squareRoot() / m : 0
+            rows[p].developerCV =
+                perDay[p].count > 1 && m > 0
+                ? (Stats.variance(perDay[p]) * Double(perDay[p].count) / Double(perDay[p].count - 1)).squareRoot() / m : 0
         }
         self.rows = rows
     }

@@ -53,10 +53,12 @@ public enum OrgPanelCSV {
             let lineNumber = record.line
             if record.malformed { throw .unclosedQuote(path: file, line: lineNumber) }
             guard let user = field(u), !user.isEmpty else {
-                throw .badField(path: file, line: lineNumber, column: names[u], value: field(u) ?? "", expected: "a user name or id")
+                throw .badField(
+                    path: file, line: lineNumber, column: names[u], value: field(u) ?? "", expected: "a user name or id")
             }
             guard let dayText = field(d), let day = OrgCalendar.day(iso: dayText) else {
-                throw .badField(path: file, line: lineNumber, column: names[d], value: field(d) ?? "", expected: "a date such as 2026-03-14")
+                throw .badField(
+                    path: file, line: lineNumber, column: names[d], value: field(d) ?? "", expected: "a date such as 2026-03-14")
             }
             guard let spendText = field(s), let spend = Double(spendText), spend.isFinite, spend >= 0, spend < 1e9 else {
                 throw .badField(
@@ -92,12 +94,14 @@ public enum OrgPanelCSVError: Error, Equatable, CustomStringConvertible {
         case .unreadable(let path):
             return "\(path): cannot read the file: check the path and its permissions"
         case .empty(let path):
-            return "\(path): the file is empty: give a header row (user,day,team,model,requests,spend) and one row per user, day and model"
+            return
+                "\(path): the file is empty: give a header row (user,day,team,model,requests,spend) and one row per user, day and model"
         case let .missingColumn(path, column, accepted, found):
             return
                 "\(path):1: no '\(column)' column (accepted names: \(accepted.joined(separator: ", "))); the header has \(found.joined(separator: ", "))"
         case let .unclosedQuote(path, line):
-            return "\(path):\(line): a quote is out of place or never closed: quote the whole field and double any quote inside it (\"a \"\"b\"\"\")"
+            return
+                "\(path):\(line): a quote is out of place or never closed: quote the whole field and double any quote inside it (\"a \"\"b\"\"\")"
         case let .badField(path, line, column, value, expected):
             return "\(path):\(line): '\(column)' is '\(value)': expected \(expected); fix or remove the line"
         }

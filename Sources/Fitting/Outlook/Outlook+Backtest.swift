@@ -32,7 +32,8 @@ extension Outlook {
         var out: [BacktestOutcome] = []
         for kind in LimitWindow.allCases {
             let readings = all.filter { $0.vendor == vendor && $0.window == kind }
-            var outcome = BacktestOutcome(window: kind, vendor: vendor, readings: readings.count, result: nil, scale: nil, note: nil)
+            var outcome = BacktestOutcome(
+                window: kind, vendor: vendor, readings: readings.count, result: nil, scale: nil, note: nil)
             guard !readings.isEmpty else {
                 outcome.note = "no official readings of this window"
                 out.append(outcome)
@@ -55,12 +56,14 @@ extension Outlook {
             let resolved: [OutlookBacktest.Reading] = readings.compactMap { r in
                 let at = r.timestamp.timeIntervalSince1970
                 if let resets = r.resetsAt?.timeIntervalSince1970 {
-                    return OutlookBacktest.Reading(time: at, windowStart: resets - kind.seconds, windowEnd: resets, used: r.usedPercent)
+                    return OutlookBacktest.Reading(
+                        time: at, windowStart: resets - kind.seconds, windowEnd: resets, used: r.usedPercent)
                 }
                 // Without a reset time, the window the logged use opened around the reading.
                 let i = PastPeriods.lowerBound(opened.map(\.start), at + 0.001) - 1
                 guard i >= 0, opened[i].end > at else { return nil }
-                return OutlookBacktest.Reading(time: at, windowStart: opened[i].start, windowEnd: opened[i].end, used: r.usedPercent)
+                return OutlookBacktest.Reading(
+                    time: at, windowStart: opened[i].start, windowEnd: opened[i].end, used: r.usedPercent)
             }
             outcome.result = OutlookBacktest.run(
                 trace: trace, readings: resolved, timeZone: options.timeZone, trials: options.trials, seed: options.seed,

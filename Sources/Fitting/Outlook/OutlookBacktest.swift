@@ -86,7 +86,8 @@ public enum OutlookBacktest {
             windows.insert(key(r))
             if hit { hitWindows.insert(key(r)) }
         }
-        return score(predicted: predicted, outcome: outcome, windows: windows.count, windowsHit: hitWindows.count, skipped: skipped)
+        return score(
+            predicted: predicted, outcome: outcome, windows: windows.count, windowsHit: hitWindows.count, skipped: skipped)
     }
 
     static func score(predicted: [Double], outcome: [Double], windows: Int, windowsHit: Int, skipped: Int) -> Result {
@@ -102,7 +103,9 @@ public enum OutlookBacktest {
         var error = 0.0
         for b in 0..<10 {
             let lower = Double(b) / 10, upper = Double(b + 1) / 10
-            let members = predicted.indices.filter { predicted[$0] >= lower && (predicted[$0] < upper || (b == 9 && predicted[$0] <= 1)) }
+            let members = predicted.indices.filter {
+                predicted[$0] >= lower && (predicted[$0] < upper || (b == 9 && predicted[$0] <= 1))
+            }
             guard !members.isEmpty else { continue }
             let meanP = Stats.mean(members.map { predicted[$0] }), observed = Stats.mean(members.map { outcome[$0] })
             bins.append(Bin(lower: lower, upper: upper, count: members.count, meanPredicted: meanP, observed: observed))

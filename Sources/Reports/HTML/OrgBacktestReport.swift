@@ -8,7 +8,8 @@ public enum OrgBacktestReport {
                 "Trained on \(d.trainMonths.first ?? "")..\(d.trainMonths.last ?? ""), compared on \(d.testMonths.first ?? "")..\(d.testMonths.last ?? "")"
         )
         var summary = HTMLTable(
-            caption: "Months inside the forecast's P10-P90 band (nominal 80 %) and the P50's error", header: ["team", "inside", "coverage", "P50 error (mean abs)"],
+            caption: "Months inside the forecast's P10-P90 band (nominal 80 %) and the P50's error",
+            header: ["team", "inside", "coverage", "P50 error (mean abs)"],
             numeric: [1, 2, 3])
         for s in d.series {
             summary.add([
@@ -27,7 +28,8 @@ public enum OrgBacktestReport {
             HTMLSection(
                 id: "fans", title: "Forecast bands and what happened",
                 blocks: [.charts(charts), .note("Dark points are the actual months; the band is the forecast's P10-P90.")]))
-        var detail = HTMLTable(caption: "Each month", header: ["team", "month", "P10", "P50", "P90", "actual", "inside"], numeric: [2, 3, 4, 5])
+        var detail = HTMLTable(
+            caption: "Each month", header: ["team", "month", "P10", "P50", "P90", "actual", "inside"], numeric: [2, 3, 4, 5])
         for s in d.series {
             for m in s.months {
                 detail.add([

@@ -19,10 +19,13 @@ public enum UsageReportPage {
         let shown = d.groups.suffix(maxBars)
         if shown.contains(where: { ($0.total.costUSD ?? 0) > 0 }) {
             let bars = shown.map { g in
-                Bar(label: g.key, value: g.total.costUSD ?? 0, valueLabel: g.total.costText, style: g.active == true ? "highlight" : "")
+                Bar(
+                    label: g.key, value: g.total.costUSD ?? 0, valueLabel: g.total.costText,
+                    style: g.active == true ? "highlight" : "")
             }
             let title =
-                d.groups.count > maxBars ? "Cost of the latest \(maxBars) of \(d.groups.count) periods" : "Cost per \(d.keyColumn)"
+                d.groups.count > maxBars
+                ? "Cost of the latest \(maxBars) of \(d.groups.count) periods" : "Cost per \(d.keyColumn)"
             // Cents-sized periods need more than the axis's two decimals.
             blocks.append(
                 .charts([
@@ -37,8 +40,11 @@ public enum UsageReportPage {
         if d.period == "blocks" { header += ["end", "active"] }
         if d.period == "session" { header += ["project", "last use"] }
         let fixed = header.count
-        header += ["model", "requests", "input", "output", "cache read", "cache write 5m", "cache write 1h", "cost", "window share"]
-        var table = HTMLTable(caption: "Tokens by class and API-equivalent cost", header: header, numeric: Set((fixed + 1)..<(header.count - 1)))
+        header += [
+            "model", "requests", "input", "output", "cache read", "cache write 5m", "cache write 1h", "cost", "window share",
+        ]
+        var table = HTMLTable(
+            caption: "Tokens by class and API-equivalent cost", header: header, numeric: Set((fixed + 1)..<(header.count - 1)))
         // A day or time wraps at its hyphens and space in a narrow column: keep it on one line
         // (no-break space and non-breaking hyphens).
         func time(_ s: String) -> String {

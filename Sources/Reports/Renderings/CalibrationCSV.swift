@@ -31,7 +31,8 @@ public enum CalibrationCSV {
             lines.append(
                 "\(head),calibrated,,usd,,,,,\(cell(c.dollarAllowance)),\(cell(c.dollarInterval?.lower)),"
                     + "\(cell(c.dollarInterval?.upper)),\(tail),"
-                    + CSVField.quoted("API-equivalent USD of the observed mix filling 100 %; residual RMS \(cell(c.residualRMS)) points"))
+                    + CSVField.quoted(
+                        "API-equivalent USD of the observed mix filling 100 %; residual RMS \(cell(c.residualRMS)) points"))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -18,10 +18,14 @@ public enum CalibrationText {
                     + (span.isEmpty ? "" : ", \(span)"))
             if w.skippedTotal > 0 {
                 let list = w.skippedCorrupt.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
-                out.append("  skipped \(w.skippedTotal) corrupt snapshot\(w.skippedTotal == 1 ? "" : "s"): " + list.joined(separator: ", "))
+                out.append(
+                    "  skipped \(w.skippedTotal) corrupt snapshot\(w.skippedTotal == 1 ? "" : "s"): "
+                        + list.joined(separator: ", "))
             }
             if w.inferredResets > 0 {
-                out.append("  \(w.inferredResets) reset\(w.inferredResets == 1 ? "" : "s") inferred from a falling gauge (the snapshots give no reset time)")
+                out.append(
+                    "  \(w.inferredResets) reset\(w.inferredResets == 1 ? "" : "s") inferred from a falling gauge (the snapshots give no reset time)"
+                )
             }
             guard let c = w.calibration else {
                 out.append("  not calibrated: \(w.reason ?? "too few snapshots"); nothing stored for this window")
@@ -45,7 +49,8 @@ public enum CalibrationText {
             }
             out.append(table.render())
             out.append(
-                "  hidden use: \(number(c.hiddenPercentPerHour)) points per hour of wall time (95 %: \(range(c.hiddenInterval, number)))")
+                "  hidden use: \(number(c.hiddenPercentPerHour)) points per hour of wall time (95 %: \(range(c.hiddenInterval, number)))"
+            )
             if let dollars = c.dollarAllowance {
                 out.append(
                     "  allowance at API prices: \(Money.full(dollars)) of the observed token mix fills the window (95 %: \(range(c.dollarInterval, Money.full)))"
@@ -61,7 +66,8 @@ public enum CalibrationText {
             out.append(
                 d.dryRun
                     ? "Not stored (--dry-run)."
-                    : "Stored \(d.stored) calibration\(d.stored == 1 ? "" : "s") in \(d.database): plans and statusline label them \"calibrated from N snapshots\".")
+                    : "Stored \(d.stored) calibration\(d.stored == 1 ? "" : "s") in \(d.database): plans and statusline label them \"calibrated from N snapshots\"."
+            )
         }
         return out.joined(separator: "\n") + "\n"
     }

@@ -15,12 +15,19 @@ public enum OrgFitText {
         out += "\(d.profiles.count) profile\(d.profiles.count == 1 ? "" : "s") by BIC ("
         out += d.bic.sorted { $0.key < $1.key }.map { "\($0.key): \(String(format: "%.0f", $0.value))" }.joined(separator: ", ")
         out += "); 90 % intervals from \(d.replicates) bootstrap replicates over developers\n\n"
-        var rows = [["profile", "developers", "now", "share", "active days", "spend/active day", "requests/active day", "spend/working day", "developer cv"]]
+        var rows = [
+            [
+                "profile", "developers", "now", "share", "active days", "spend/active day", "requests/active day",
+                "spend/working day", "developer cv",
+            ]
+        ]
         for p in d.profiles {
             rows.append([
                 p.name, "\(p.developers)", "\(p.headCount)", percent(p.share), percent(p.activeDayProbability),
                 money(p.spendPerActiveDay),
-                String(format: "%.0f (%.0f-%.0f)", p.requestsPerActiveDay.value, p.requestsPerActiveDay.low, p.requestsPerActiveDay.high),
+                String(
+                    format: "%.0f (%.0f-%.0f)", p.requestsPerActiveDay.value, p.requestsPerActiveDay.low,
+                    p.requestsPerActiveDay.high),
                 money(p.spendPerWorkingDay), String(format: "%.2f", p.developerCV),
             ])
         }

@@ -12,7 +12,8 @@ public enum OutlookText {
             return lines.joined(separator: "\n") + "\n"
         }
         lines.append(
-            "Outlook for \(d.vendor) at \(stamp(d.now, zone, withDay: true)) \(d.timeZone) (\(Money.grouped(Double(d.uses))) logged uses read)")
+            "Outlook for \(d.vendor) at \(stamp(d.now, zone, withDay: true)) \(d.timeZone) (\(Money.grouped(Double(d.uses))) logged uses read)"
+        )
         for w in d.windows { lines += windowLines(w, now: d.now, zone: zone) }
         if let m = d.month { lines += monthLines(m, now: d.now, zone: zone) }
         return lines.joined(separator: "\n") + "\n"
@@ -26,7 +27,8 @@ public enum OutlookText {
             return out
         }
         out.append(
-            "\(title): opened \(stamp(opened, zone, withDay: w.window != "5-hour")), resets \(stamp(resets, zone, withDay: w.window != "5-hour")) (in \(Countdown.text(resets.timeIntervalSince(now))))")
+            "\(title): opened \(stamp(opened, zone, withDay: w.window != "5-hour")), resets \(stamp(resets, zone, withDay: w.window != "5-hour")) (in \(Countdown.text(resets.timeIntervalSince(now))))"
+        )
         if let used = w.usedPercent {
             var how = w.basis == "official" ? "official" : "estimated"
             if let at = w.readingAt, let p = w.readingPercent {
@@ -43,7 +45,8 @@ public enum OutlookText {
                 if let t = f.hitTimeMedian, p >= 0.005 {
                     hit += ", most likely at \(stamp(t, zone, withDay: w.window != "5-hour"))"
                     if let lo = f.hitTimeP10, let hi = f.hitTimeP90, hi.timeIntervalSince(lo) >= 600 {
-                        hit += " (P10-P90 \(stamp(lo, zone, withDay: w.window != "5-hour"))-\(stamp(hi, zone, withDay: w.window != "5-hour")))"
+                        hit +=
+                            " (P10-P90 \(stamp(lo, zone, withDay: w.window != "5-hour"))-\(stamp(hi, zone, withDay: w.window != "5-hour")))"
                     }
                 }
                 out.append(hit)
@@ -52,9 +55,11 @@ public enum OutlookText {
                 "  at reset         P50 \(percent(f.endP50)), P90 \(percent(f.endP90)) (what you would use with no limit)")
             let past =
                 f.pastPeriods >= 4
-                ? "\(f.pastPeriods) past windows" : "\(f.pastPeriods) past window\(f.pastPeriods == 1 ? "" : "s"), too few: a wide prior"
+                ? "\(f.pastPeriods) past windows"
+                : "\(f.pastPeriods) past window\(f.pastPeriods == 1 ? "" : "s"), too few: a wide prior"
             out.append(
-                "  pace             \(level(f.posteriorLevel)) your typical window so far (\(past), \(Money.grouped(Double(f.trials))) trials)")
+                "  pace             \(level(f.posteriorLevel)) your typical window so far (\(past), \(Money.grouped(Double(f.trials))) trials)"
+            )
         }
         if let note = w.note { out.append("  note: \(note)") }
         return out
@@ -92,7 +97,8 @@ public enum OutlookText {
             return out
         }
         out.append(
-            "  \(b.predictions) predictions over \(b.windows) closed windows, \(b.windowsHit) of which filled (\(b.skipped) readings in open windows or their last minute skipped)")
+            "  \(b.predictions) predictions over \(b.windows) closed windows, \(b.windowsHit) of which filled (\(b.skipped) readings in open windows or their last minute skipped)"
+        )
         out.append(String(format: "  Brier score      %.3f (always predicting the base rate: %.3f)", brier, base))
         out.append(String(format: "  calibration      %.1f points mean |predicted - observed|", error))
         var rows = [["P(hit)", "predictions", "mean predicted", "filled"]]

@@ -147,7 +147,8 @@ public enum TeamForecaster {
                 let heads = counts.max() ?? 0
                 let threads = Double(heads) * profile.demand.meanPerDay * busiestMonth
                 return switch spec.method {
-                case .auto: heads > exactHeadCountLimit || threads > exactThreadsPerMonthLimit ? TeamMethod.aggregate : TeamMethod.exact
+                case .auto:
+                    heads > exactHeadCountLimit || threads > exactThreadsPerMonthLimit ? TeamMethod.aggregate : TeamMethod.exact
                 case .exact, .aggregate: spec.method
                 }
             }
@@ -174,7 +175,9 @@ public enum TeamForecaster {
             let tables = (0..<modelCount).map { tableSlots[$0] }
             self.tables = tables
             // The fitted ones' replicates, against the same nominal behaviour.
-            let fittedModels = neededModels.filter { $0 < spec.behaviourReplicates.count && !spec.behaviourReplicates[$0].isEmpty }
+            let fittedModels = neededModels.filter {
+                $0 < spec.behaviourReplicates.count && !spec.behaviourReplicates[$0].isEmpty
+            }
             let replicateSlots = ResultSlots<ReplicateMoments?>(count: modelCount, initial: nil)
             runner.parallel(iterations: fittedModels.count) { k in
                 let j = fittedModels[k]

@@ -175,7 +175,6 @@ extension ThreadStore {
     }
 }
 
-
 extension OrgUsageRow {
     /// Days since 1970-01-01 as the panel's day, `YYYY-MM-DD` (UTC): Howard Hinnant's
     /// civil_from_days, so that writers of millions of rows need no calendar object per row.

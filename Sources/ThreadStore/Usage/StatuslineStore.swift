@@ -82,7 +82,8 @@ extension ThreadStore {
                 arguments: [Int(lo), Int(hi), modelPrefix + "%"])
             // Columns by position: by-name lookups cost more than the rest of the loop.
             while let r = try rows.next() {
-                out.append((r[0], r[1], TokenCounts(input: r[2], cacheRead: r[3], cacheWrite5m: r[4], cacheWrite1h: r[5], output: r[6])))
+                out.append(
+                    (r[0], r[1], TokenCounts(input: r[2], cacheRead: r[3], cacheWrite5m: r[4], cacheWrite1h: r[5], output: r[6])))
             }
             out += try Self.summedBins(db, modelPrefix: modelPrefix, since: Date(timeIntervalSince1970: hi), until: until)
             return out

@@ -147,7 +147,8 @@ public struct UsageReport: Sendable {
             var vendorCost: [String: Double] = [:], vendorTokens: [String: Double] = [:]
             for i in span.indices {
                 let e = events[i]
-                var m = byModel[e.model] ?? ModelUsage(model: e.model, requests: 0, tokens: TokenCounts(), costUSD: nil, unpriced: [])
+                var m =
+                    byModel[e.model] ?? ModelUsage(model: e.model, requests: 0, tokens: TokenCounts(), costUSD: nil, unpriced: [])
                 m.requests += e.requests
                 m.tokens += e.tokens
                 byModel[e.model] = m

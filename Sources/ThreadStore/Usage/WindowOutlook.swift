@@ -109,7 +109,8 @@ extension ThreadStore {
     public func useHistory(modelPrefix: String, since: Date, until: Date, catalog: PriceCatalog) throws -> UseHistory {
         let binSeconds = UseHistory.binSeconds
         // On the 5-minute grid the query's bins are on.
-        let since = Date(timeIntervalSince1970: (since.timeIntervalSince1970 / Double(binSeconds)).rounded(.down) * Double(binSeconds))
+        let since = Date(
+            timeIntervalSince1970: (since.timeIntervalSince1970 / Double(binSeconds)).rounded(.down) * Double(binSeconds))
         var bins = [Double](repeating: 0, count: max(Int(until.timeIntervalSince(since)) / binSeconds, 0))
         var prices: [String: ModelPrice?] = [:]
         let origin = Int(since.timeIntervalSince1970)

@@ -30,7 +30,6 @@ struct BacktestOrgCommand: ParsableCommand {
     @Option(help: "Bootstrap replicates of the fit.")
     var replicates = 30
 
-
     @OptionGroup var prices: PriceOptions
 
     @OptionGroup var output: OutputOptions

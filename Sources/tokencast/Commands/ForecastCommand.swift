@@ -39,9 +39,11 @@ struct ForecastCommand: ParsableCommand {
         let conditions = try gates.conditions(profiles: loaded.teamSpec().profiles.map(\.name))
         let result = try Self.simulate(loaded, method: method, quiet: output.quiet)
         if let format = gates.budgets {
-            try output.emit(Self.budgets(format, scenario: loaded, forecast: result, level: gates.budgetLevel, json: output.format == .json))
+            try output.emit(
+                Self.budgets(format, scenario: loaded, forecast: result, level: gates.budgetLevel, json: output.format == .json))
         } else {
-            try Self.emit(TeamForecastDocument(scenario: loaded, forecast: result, version: TokencastVersion.current), output: output)
+            try Self.emit(
+                TeamForecastDocument(scenario: loaded, forecast: result, version: TokencastVersion.current), output: output)
         }
         try GateOptions.check(conditions, on: result)
     }

@@ -53,7 +53,7 @@ enum StoredCalibrations {
         }
         do {
             try CalibratedPlans.apply(to: &scenario, store: try database.open())
-        } catch where database.db == nil {
+        } catch  where database.db == nil {
             return
         }
     }

@@ -198,7 +198,9 @@ struct OrgExportCSV {
         let team = text(.workspace) ?? text(.project) ?? ""
         let user = text(.user) ?? text(.apiKey) ?? (team.isEmpty ? "" : team)
         let model = text(.model) ?? OpenAICostsPage.model(lineItem: text(.lineItem))
-        let key = "csv|\(day)|" + keyColumns.filter { $0 != column[.day] }.map { "\(names[$0])=\($0 < f.count ? f[$0] : "")" }
+        let key =
+            "csv|\(day)|"
+            + keyColumns.filter { $0 != column[.day] }.map { "\(names[$0])=\($0 < f.count ? f[$0] : "")" }
             .joined(separator: "|")
         var b = OrgExportBucket(key: key, day: day, user: user, model: model, team: team)
         let cached = try count(.cached)

@@ -21,7 +21,9 @@ struct OrgExportFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .cannotRead(path: path, reason: "no such file, or not readable")
         }
-        let first = data.first { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF) }
+        let first = data.first {
+            !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF)
+        }
         guard let first else { throw .empty(path: path, source: source) }
         if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
             try readJSON(data, source: source)

@@ -49,7 +49,8 @@ public struct OrgExportImporter: Sendable {
                         latestEvent: (file.path as NSString).lastPathComponent, importedAt: Date()))
             }
             report.files.append(
-                .init(path: file.path, units: file.units, isCSV: file.isCSV, buckets: file.buckets.count,
+                .init(
+                    path: file.path, units: file.units, isCSV: file.isCSV, buckets: file.buckets.count,
                     firstDay: file.buckets.map(\.day).min(), lastDay: lastDay))
             report.skipped += file.skipped.map { .init(position: $0.position, reason: $0.reason) }
             progress(i + 1, files.count)
