@@ -146,6 +146,47 @@ import Testing
         #expect(stored.cost[168] == 0 && stored.cost[162] > 0)
     }
 
+    /// SQLite prices the whole bins; the result equals pricing every bin of `binnedUse` in
+    /// Swift, whatever the range cuts, and an unpriced model weighs nothing.
+    @Test func historyPricedInSQLEqualsPricingEachBin() throws {
+        let dir = try TemporaryDirectory()
+        let store = try ThreadStore(path: dir.file("threads.db"))
+        var rows: [String] = []
+        var state: UInt64 = 7
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % n
+        }
+        let models = ["claude-sonnet-4-5", "claude-haiku-4-5", "claude-imaginary-9", "gpt-5"]
+        let start = 1_764_547_200  // 2025-12-01T00:00:00Z
+        for i in 0..<400 {
+            let t = Date(timeIntervalSince1970: Double(start + next(3 * 86_400)))
+            let stamp = ISO8601DateFormatter().string(from: t)
+            rows.append(
+                "t\(i % 9),\(i),\(stamp),\(models[next(4)]),\(next(500)),\(next(50_000)),\(next(3000)),\(next(900))")
+        }
+        let file = dir.file("rows.csv")
+        try ("thread_id,turn_index,timestamp,model,input_tokens,cache_read_tokens,cache_write_tokens,output_tokens\n"
+            + rows.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        _ = try CSVImporter(store: store).importFile(at: file)
+        let catalog = PriceCatalog.builtIn
+        #expect((try? catalog.price(of: "claude-imaginary-9")) == nil)
+        for (from, to) in [(0, 3 * 86_400), (1_234, 2 * 86_400 + 4_321), (7_000, 7_100), (86_400, 86_400 + 299)] {
+            let since = Date(timeIntervalSince1970: Double(start + from))
+            let until = Date(timeIntervalSince1970: Double(start + to))
+            let history = try store.useHistory(modelPrefix: "claude", since: since, until: until, catalog: catalog)
+            var expected = [Double](repeating: 0, count: history.cost.count)
+            for row in try store.binnedUse(modelPrefix: "claude", since: history.origin, until: until) {
+                let bin = (row.start - Int(history.origin.timeIntervalSince1970)) / UseHistory.binSeconds
+                guard expected.indices.contains(bin), let p = try? catalog.price(of: row.model) else { continue }
+                expected[bin] += UsageReport.cost(row.tokens, p)
+            }
+            #expect(history.cost.count == (to - from + from % 300) / 300)
+            #expect(zip(history.cost, expected).allSatisfy { abs($0 - $1) <= 1e-12 * max(1, abs($1)) })
+            #expect(expected.contains { $0 > 0 } || to - from < 300)
+        }
+    }
+
     @Test func weeksOverlapByTheDay() {
         // 20 days, one unit of use at 09:00 each day, hourly bins.
         var bins = [Double](repeating: 0, count: 20 * 24)

@@ -6,6 +6,12 @@ import Testing
 @testable import ThreadStore
 
 @Suite struct ThreadStoreTests {
+    /// A store as the commands open it (a pool) or as the statusline does (one connection,
+    /// which checks the file on itself): both refuse the same files.
+    static func open(_ path: String, _ singleConnection: Bool) throws -> ThreadStore {
+        try ThreadStore(path: path, waitWhenBusy: 60, singleConnection: singleConnection)
+    }
+
     @Test func defaultPathFollowsXDG() {
         #expect(ThreadStore.defaultPath(environment: ["HOME": "/h"]) == "/h/.local/share/tokencast/threads.db")
         #expect(ThreadStore.defaultPath(environment: ["HOME": "/h", "XDG_DATA_HOME": "/x"]) == "/x/tokencast/threads.db")
@@ -21,12 +27,12 @@ import Testing
         #expect(id == Schema.applicationID)
     }
 
-    @Test func fileThatIsNotSQLiteIsRefusedAndLeftAlone() throws {
+    @Test(arguments: [false, true]) func fileThatIsNotSQLiteIsRefusedAndLeftAlone(singleConnection: Bool) throws {
         let dir = try TemporaryDirectory()
         let path = dir.file("threads.db")
         let bytes = Data("these are my notes, not a database\n".utf8)
         try bytes.write(to: URL(fileURLWithPath: path))
-        #expect(throws: ThreadStoreError.notADatabase(path: path)) { try ThreadStore(path: path) }
+        #expect(throws: ThreadStoreError.notADatabase(path: path)) { try Self.open(path, singleConnection) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
         #expect(
             ThreadStoreError.notADatabase(path: "/x.db").description
@@ -34,13 +40,13 @@ import Testing
                 + "Move it away, or pass --db with another path.")
     }
 
-    @Test func foreignSQLiteIsRefusedAndLeftAlone() throws {
+    @Test(arguments: [false, true]) func foreignSQLiteIsRefusedAndLeftAlone(singleConnection: Bool) throws {
         let dir = try TemporaryDirectory()
         let path = dir.file("other.db")
         try DatabaseQueue(path: path).write { try $0.execute(sql: "CREATE TABLE notes (body TEXT)") }
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         let error = ThreadStoreError.foreignDatabase(path: path, detail: "tables: notes")
-        #expect(throws: error) { try ThreadStore(path: path) }
+        #expect(throws: error) { try Self.open(path, singleConnection) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
         #expect(
             error.description == "\(path) is an SQLite database that tokencast did not create (tables: notes); "
@@ -49,20 +55,20 @@ import Testing
 
     /// GRDB creates `grdb_migrations` before the first migration's transaction; an import killed
     /// in between leaves that table alone and empty (seen in CI). The store finishes the file.
-    @Test func databaseKilledBeforeItsFirstMigrationIsFinished() throws {
+    @Test(arguments: [false, true]) func databaseKilledBeforeItsFirstMigrationIsFinished(singleConnection: Bool) throws {
         let dir = try TemporaryDirectory()
         let path = dir.file("threads.db")
         try DatabaseQueue(path: path).write {
             try $0.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
         }
-        let store = try ThreadStore(path: path)
+        let store = try Self.open(path, singleConnection)
         #expect(try store.threads().isEmpty)
         let id = try DatabaseQueue(path: path).read { try Int32.fetchOne($0, sql: "PRAGMA application_id") }
         #expect(id == Schema.applicationID)
     }
 
     /// The same table with a migration recorded is somebody else's GRDB database: refused.
-    @Test func anotherGRDBDatabaseIsRefused() throws {
+    @Test(arguments: [false, true]) func anotherGRDBDatabaseIsRefused(singleConnection: Bool) throws {
         let dir = try TemporaryDirectory()
         let path = dir.file("other.db")
         try DatabaseQueue(path: path).write {
@@ -70,39 +76,39 @@ import Testing
             try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('createNotes')")
         }
         #expect(throws: ThreadStoreError.foreignDatabase(path: path, detail: "tables: grdb_migrations")) {
-            try ThreadStore(path: path)
+            try Self.open(path, singleConnection)
         }
     }
 
-    @Test func otherApplicationIDIsRefused() throws {
+    @Test(arguments: [false, true]) func otherApplicationIDIsRefused(singleConnection: Bool) throws {
         let dir = try TemporaryDirectory()
         let path = dir.file("other.db")
         try DatabaseQueue(path: path).writeWithoutTransaction { try $0.execute(sql: "PRAGMA application_id = 42") }
         #expect(throws: ThreadStoreError.foreignDatabase(path: path, detail: "application_id 42")) {
-            try ThreadStore(path: path)
+            try Self.open(path, singleConnection)
         }
     }
 
-    @Test func damagedDatabaseIsRefusedAndLeftAlone() throws {
+    @Test(arguments: [false, true]) func damagedDatabaseIsRefusedAndLeftAlone(singleConnection: Bool) throws {
         let dir = try TemporaryDirectory()
         let path = dir.file("threads.db")
         var bytes = Data("SQLite format 3\0".utf8)
         bytes.append(Data(repeating: 0xA5, count: 4080))
         try bytes.write(to: URL(fileURLWithPath: path))
         #expect(throws: ThreadStoreError.damagedDatabase(path: path, reason: "file is not a database")) {
-            try ThreadStore(path: path)
+            try Self.open(path, singleConnection)
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
     }
 
-    @Test func databaseFromANewerVersionIsRefused() throws {
+    @Test(arguments: [false, true]) func databaseFromANewerVersionIsRefused(singleConnection: Bool) throws {
         let dir = try TemporaryDirectory()
         let path = dir.file("threads.db")
         do { _ = try ThreadStore(path: path) }
         try DatabaseQueue(path: path).write {
             try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99')")
         }
-        #expect(throws: ThreadStoreError.newerSchema(path: path)) { try ThreadStore(path: path) }
+        #expect(throws: ThreadStoreError.newerSchema(path: path)) { try Self.open(path, singleConnection) }
     }
 
     @Test func version1DatabaseIsMigrated() throws {

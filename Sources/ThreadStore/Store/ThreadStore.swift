@@ -35,7 +35,12 @@ public final class ThreadStore: Sendable {
     /// the statusline does, a second connection only costs its opening.
     public init(path: String, waitWhenBusy: TimeInterval, singleConnection: Bool = false) throws {
         self.path = path
-        try Self.checkExistingFile(at: path)
+        // A pool opens its writer in WAL mode at once, which would rewrite a foreign file's
+        // header: its contents are checked first, on a read-only connection of their own. The
+        // single connection checks them itself, before it switches to WAL, which saves opening
+        // a second connection (a tenth of a statusline run under `perf`).
+        let hasContents = try Self.checkHeader(at: path)
+        if hasContents && !singleConnection { try Self.checkContentsReadOnly(at: path) }
         do {
             // A bare file name (`--db threads.db`) has no directory to create.
             let directory = (path as NSString).deletingLastPathComponent
@@ -48,6 +53,7 @@ public final class ThreadStore: Sendable {
                 // WAL as a pool would set it, so that a file first created by the statusline is
                 // like any other.
                 config.prepareDatabase { db in
+                    if hasContents { try Self.checkContents(db, path: path) }
                     if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
                         try db.execute(sql: "PRAGMA journal_mode = WAL")
                     }
@@ -57,6 +63,9 @@ public final class ThreadStore: Sendable {
                 writer = try DatabasePool(path: path, configuration: config)
             }
             try Schema.migrator.migrate(writer)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
+            // GRDB reads the schema as it opens a connection, before `prepareDatabase`.
+            throw ThreadStoreError.damagedDatabase(path: path, reason: error.message ?? "\(error.resultCode)")
         } catch let error as DatabaseError {
             throw ThreadStoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
         } catch let error as CocoaError {
@@ -93,18 +102,25 @@ public final class ThreadStore: Sendable {
         return config
     }
 
-    /// Refuses files that are not tokencast databases, reading them without writing.
-    static func checkExistingFile(at path: String) throws {
+    /// Refuses a path that is a directory or a file that is not SQLite, reading 16 bytes.
+    /// Returns whether there are contents to check (false for no file or an empty one, which is
+    /// an empty database).
+    static func checkHeader(at path: String) throws -> Bool {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return false }
         if isDirectory.boolValue { throw ThreadStoreError.notADatabase(path: path) }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw ThreadStoreError.cannotOpen(path: path, reason: "permission denied")
         }
         let header = (try? handle.read(upToCount: 16)) ?? Data()
         try? handle.close()
-        if header.isEmpty { return }  // an empty file is an empty database
+        if header.isEmpty { return false }
         guard header == Data("SQLite format 3\0".utf8) else { throw ThreadStoreError.notADatabase(path: path) }
+        return true
+    }
+
+    /// ``checkContents(_:path:)`` on a read-only connection of its own.
+    static func checkContentsReadOnly(at path: String) throws {
         do {
             var config = Configuration()
             config.readonly = true
@@ -114,30 +130,39 @@ public final class ThreadStore: Sendable {
             config.busyMode = .timeout(60)
             let queue = try DatabaseQueue(path: path, configuration: config)
             defer { try? queue.close() }
-            try queue.read { db in
-                let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                var tables = try String.fetchAll(
-                    db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-                // GRDB's migrator creates its bookkeeping table before the first migration's
-                // transaction (which sets the application id). An import killed between the two
-                // leaves that table alone and empty: an unfinished tokencast database with no
-                // data in it, which the migrator finishes, not a foreign file.
-                if tables == ["grdb_migrations"],
-                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations") == 0
-                {
-                    tables = []
-                }
-                if applicationID == Schema.applicationID {
-                    if try Schema.migrator.hasBeenSuperseded(db) { throw ThreadStoreError.newerSchema(path: path) }
-                } else if !tables.isEmpty || applicationID != 0 {
-                    let detail =
-                        applicationID != 0
-                        ? "application_id \(applicationID)"
-                        : "tables: \(tables.prefix(5).joined(separator: ", "))"
-                    throw ThreadStoreError.foreignDatabase(path: path, detail: detail)
-                }
-            }
+            try queue.read { db in try checkContents(db, path: path) }
         } catch let error as DatabaseError {
+            throw ThreadStoreError.damagedDatabase(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+    }
+
+    /// Refuses a SQLite database that another application made or a newer tokencast migrated,
+    /// on a connection that has not written to it.
+    ///
+    /// A busy database (another process's write lock, on a connection that does not wait)
+    /// rethrows SQLite's error, which the caller reports as not opened; any other SQLite error
+    /// reading the schema means a damaged file.
+    static func checkContents(_ db: Database, path: String) throws {
+        do {
+            let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+            var tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            // GRDB's migrator creates its bookkeeping table before the first migration's
+            // transaction (which sets the application id). An import killed between the two
+            // leaves that table alone and empty: an unfinished tokencast database with no
+            // data in it, which the migrator finishes, not a foreign file.
+            if tables == ["grdb_migrations"], try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations") == 0 {
+                tables = []
+            }
+            if applicationID == Schema.applicationID {
+                if try Schema.migrator.hasBeenSuperseded(db) { throw ThreadStoreError.newerSchema(path: path) }
+            } else if !tables.isEmpty || applicationID != 0 {
+                let detail =
+                    applicationID != 0
+                    ? "application_id \(applicationID)"
+                    : "tables: \(tables.prefix(5).joined(separator: ", "))"
+                throw ThreadStoreError.foreignDatabase(path: path, detail: detail)
+            }
+        } catch let error as DatabaseError where error.resultCode != .SQLITE_BUSY && error.resultCode != .SQLITE_LOCKED {
             throw ThreadStoreError.damagedDatabase(path: path, reason: error.message ?? "\(error.resultCode)")
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Pricing
 
 /// The chance that a plan's window fills before it resets, from the pace so far and the
@@ -104,23 +105,49 @@ public struct UseHistory: Sendable {
 }
 
 extension ThreadStore {
-    /// The cost of stored requests of models named `modelPrefix*` in `since..<until`, in
-    /// 5-minute bins, priced by `catalog` (unpriced models weigh nothing).
+    /// The cost of stored requests of models named `modelPrefix*`, in the whole 5-minute bins
+    /// from `since` (rounded down to a bin) to `until` (rounded down), priced by `catalog`
+    /// (unpriced models weigh nothing). The bin `until` cuts is left out: the outlooks read
+    /// only bins before a window opened.
+    ///
+    /// SQLite prices the bins from `request_bins`, one row per bin, with each model's prices
+    /// bound as arguments: reading 60 days of bins per model into Swift (a String and a
+    /// dictionary lookup per row) was a quarter of a statusline run under `perf`.
     public func useHistory(modelPrefix: String, since: Date, until: Date, catalog: PriceCatalog) throws -> UseHistory {
-        let binSeconds = UseHistory.binSeconds
-        // On the 5-minute grid the query's bins are on.
-        let since = Date(
-            timeIntervalSince1970: (since.timeIntervalSince1970 / Double(binSeconds)).rounded(.down) * Double(binSeconds))
-        var bins = [Double](repeating: 0, count: max(Int(until.timeIntervalSince(since)) / binSeconds, 0))
-        var prices: [String: ModelPrice?] = [:]
-        let origin = Int(since.timeIntervalSince1970)
-        for row in try binnedUse(modelPrefix: modelPrefix, since: since, until: until) {
-            // A bin the window cuts in two counts whole, in the bin it starts in.
-            let bin = Int((Double(row.start - origin) / Double(binSeconds)).rounded(.down))
-            guard bins.indices.contains(bin) else { continue }
-            if prices[row.model] == nil { prices[row.model] = .some(try? catalog.price(of: row.model)) }
-            if let p = prices[row.model] ?? nil { bins[bin] += UsageReport.cost(row.tokens, p) }
+        let width = Double(UseHistory.binSeconds)
+        let lo = Int((since.timeIntervalSince1970 / width).rounded(.down) * width)
+        let hi = Int((until.timeIntervalSince1970 / width).rounded(.down) * width)
+        var bins = [Double](repeating: 0, count: max((hi - lo) / UseHistory.binSeconds, 0))
+        let origin = Date(timeIntervalSince1970: Double(lo))
+        guard !bins.isEmpty else { return UseHistory(origin: origin, cost: bins) }
+        try writer.read { db in
+            let models = try String.fetchAll(
+                db, sql: "SELECT DISTINCT model FROM request_bins WHERE start >= ? AND start < ? AND model LIKE ?",
+                arguments: [lo, hi, modelPrefix + "%"])
+            var cases: [String] = []
+            var arguments: StatementArguments = []
+            for model in models {
+                guard let p = try? catalog.price(of: model) else { continue }
+                cases.append(
+                    "WHEN ? THEN input_tokens * ? + cache_read_tokens * ? + cache_write_5m_tokens * ? "
+                        + "+ cache_write_1h_tokens * ? + output_tokens * ?")
+                arguments += [model, p.input, p.cacheRead, p.cacheWrite5m, p.cacheWrite1h, p.output]
+            }
+            guard !cases.isEmpty else { return }
+            arguments += [lo, hi, modelPrefix + "%"]
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT (start - \(lo)) / \(UseHistory.binSeconds), total(CASE model \(cases.joined(separator: " ")) END)
+                    FROM request_bins WHERE start >= ? AND start < ? AND model LIKE ?
+                    GROUP BY start
+                    """,
+                arguments: arguments)
+            while let r = try rows.next() {
+                let bin: Int = r[0]
+                if bins.indices.contains(bin) { bins[bin] = r[1] }
+            }
         }
-        return UseHistory(origin: since, cost: bins)
+        return UseHistory(origin: origin, cost: bins)
     }
 }
