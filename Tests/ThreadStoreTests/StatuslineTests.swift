@@ -187,6 +187,31 @@ import Testing
         }
     }
 
+    /// The models of a range come from index seeks: only those with a bin in the range, in
+    /// name order, and the index is there on a migrated store.
+    @Test func binModelsAreTheRangesModels() throws {
+        let dir = try TemporaryDirectory()
+        let store = try ThreadStore(path: dir.file("threads.db"))
+        let file = dir.file("rows.csv")
+        try """
+            thread_id,turn_index,timestamp,model,input_tokens,cache_read_tokens,cache_write_tokens,output_tokens
+            a,1,2025-12-01T10:00:00Z,claude-sonnet-4-5,1,0,0,1
+            a,2,2025-12-01T10:07:00Z,claude-haiku-4-5,1,0,0,1
+            a,3,2025-12-01T12:00:00Z,gpt-5,1,0,0,1
+            b,1,2025-11-01T09:00:00Z,claude-opus-4-1,1,0,0,1
+            """.write(toFile: file, atomically: true, encoding: .utf8)
+        _ = try CSVImporter(store: store).importFile(at: file)
+        let day = Date(timeIntervalSince1970: 1_764_547_200)  // 2025-12-01T00:00:00Z
+        #expect(try store.binModels(since: day, until: day + 86_400) == ["claude-haiku-4-5", "claude-sonnet-4-5", "gpt-5"])
+        #expect(try store.binModels(since: day + 36_300, until: day + 43_200) == ["claude-haiku-4-5"])
+        // The 10:07 request is in the bin that starts at 10:05 (36,300 s).
+        #expect(try store.binModels(since: day + 36_299.5, until: day + 36_300.5) == ["claude-haiku-4-5"])
+        #expect(try store.binModels(since: day + 36_300.5, until: day + 43_200) == [])
+        #expect(try store.binModels(since: .distantPast, until: .distantFuture).count == 4)
+        let indexes = try store.writer.read { try String.fetchAll($0, sql: "SELECT name FROM pragma_index_list('request_bins')") }
+        #expect(indexes.contains("request_bins_by_model"))
+    }
+
     @Test func weeksOverlapByTheDay() {
         // 20 days, one unit of use at 09:00 each day, hourly bins.
         var bins = [Double](repeating: 0, count: 20 * 24)

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+import ThreadStore
 
 /// `report` and `statusline` as a user runs them: exit codes, what they print, what they keep.
 @Suite(.serialized) struct ReportAndStatuslineCommandTests {
@@ -22,11 +23,14 @@ import Testing
         return db
     }
 
-    /// Runs `tokencast` with `stdin` on its standard input.
-    func run(_ arguments: [String], stdin: Data) throws -> (status: Int32, stdout: String, stderr: String) {
+    /// Runs `tokencast` with `stdin` on its standard input, and `environment` added to ours.
+    func run(_ arguments: [String], stdin: Data, environment: [String: String] = [:]) throws -> (
+        status: Int32, stdout: String, stderr: String
+    ) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CommandRunner.executable)
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.currentDirectoryURL = RepositoryPaths.root
         let input = Pipe(), out = Pipe(), err = Pipe()
         process.standardInput = input
@@ -120,6 +124,22 @@ import Testing
         let blocks = try CommandRunner.run(["report", "blocks", "--db", db, "--timezone", "UTC", "--since", "2025-12-02"])
         #expect(blocks.stdout.contains("Anthropic 5h 35% official"))
         #expect(!blocks.stdout.contains("Anthropic weekly 22"))  // seven_day_opus is not the plan's share
+    }
+
+    /// Without `--timezone`, "today" is the machine's day (`TZ`, read through the C library),
+    /// on both the quick and the parsed path: 20:00 UTC is already tomorrow at UTC+14.
+    @Test func todayIsTheMachinesDayWithoutATimeZone() throws {
+        for (zone, day) in [("Pacific/Kiritimati", "2025-12-03"), ("Pacific/Pago_Pago", "2025-12-02")] {
+            let dir = try Directory()
+            let db = dir.file("zones.db")
+            let r = try run(
+                ["statusline", "--db", db, "--now", "2025-12-02T20:00:00Z"], stdin: fixture("api-user.json"),
+                environment: ["TZ": zone])
+            #expect(r.status == 0 && r.stdout.hasSuffix("today $1.37\n"))
+            let store = try ThreadStore(path: db)
+            #expect(try store.statuslineCost(day: day) == 1.37)
+            #expect(try store.statuslineCost(day: day == "2025-12-03" ? "2025-12-02" : "2025-12-03") == 0)
+        }
     }
 
     /// `--db` and `--timezone` alone are read without argument-parser (StatuslineCommand's

@@ -38,6 +38,14 @@ extension Schema {
                 """)
     }
 
+    /// An index of `request_bins` by model, so the models of a range are found by a few index
+    /// seeks (`ThreadStore.binModels`) rather than a DISTINCT over every bin. Under callgrind,
+    /// over 60 days of a heavy user's bins (5,259): the DISTINCT 9.2 M instructions (sqlite3
+    /// shell), the seeks 0.4 M, in a statusline run of 49 M.
+    static func requestBinsByModel(_ db: Database) throws {
+        try db.execute(sql: "CREATE INDEX request_bins_by_model ON request_bins(model, start)")
+    }
+
     /// The width of a `request_bins` bin, in seconds.
     static let binSeconds = 300
 }

@@ -18,6 +18,7 @@ enum Schema {
         migrator.registerMigration("org-exports", migrate: orgExports)
         migrator.registerMigration("rate-limit-resets", migrate: rateLimitResets)
         migrator.registerMigration("request-bins", migrate: requestBins)
+        migrator.registerMigration("request-bins-by-model", migrate: requestBinsByModel)
         return migrator
     }
 

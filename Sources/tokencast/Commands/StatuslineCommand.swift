@@ -38,11 +38,10 @@ struct StatuslineCommand: ParsableCommand {
 
     func run() throws {
         let clock = now.flatMap(DateArgument.parse)?.date ?? Date()
-        let zone = timezone.flatMap(TimeZone.init(identifier:)) ?? TimeZone.current
-        Self.printLine(databasePath: database.path, now: clock, timeZone: zone)
+        Self.printLine(databasePath: database.path, now: clock, timeZone: timezone.flatMap(TimeZone.init(identifier:)))
     }
 
-    static func printLine(databasePath: String, now: Date, timeZone: TimeZone) {
+    static func printLine(databasePath: String, now: Date, timeZone: TimeZone?) {
         let data = FileHandle.standardInput.readDataToEndOfFile()
         let line = Statusline(databasePath: databasePath, now: now, timeZone: timeZone).line(for: data)
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
@@ -56,7 +55,7 @@ struct StatuslineCommand: ParsableCommand {
     /// messages; the options themselves are declared once, above.
     static func runQuickly(_ arguments: [String]) -> Bool {
         guard let options = quickOptions(arguments) else { return false }
-        printLine(databasePath: options.db ?? ThreadStore.defaultPath(), now: Date(), timeZone: options.zone ?? .current)
+        printLine(databasePath: options.db ?? ThreadStore.defaultPath(), now: Date(), timeZone: options.zone)
         return true
     }
 
@@ -86,7 +85,8 @@ struct StatuslineCommand: ParsableCommand {
 struct Statusline {
     var databasePath: String
     var now: Date
-    var timeZone: TimeZone
+    /// The zone of "today"; nil for this machine's (`TZ`, else /etc/localtime).
+    var timeZone: TimeZone?
 
     static let source = "claude-code-statusline"
     /// How far back past windows are compared: long enough for dozens of 5-hour windows and a
@@ -104,9 +104,7 @@ struct Statusline {
             log("malformed input: \(error.reason); nothing recorded")
             return Self.fallback
         }
-        var calendar = Calendar(identifier: .iso8601)
-        calendar.timeZone = timeZone
-        let day = String(UsageReport.stamp(now, calendar).prefix(10))
+        let day = Self.day(of: now, in: timeZone)
         var today: Double?
         var outlooks: [String: WindowOutlook] = [:]
         do {
@@ -156,6 +154,26 @@ struct Statusline {
             parts.append(text)
         }
         return parts.isEmpty ? "tokencast" : parts.joined(separator: " · ")
+    }
+
+    /// `YYYY-MM-DD` of `date` in `zone`, or in this machine's zone through the C library:
+    /// Foundation's `TimeZone.current` resolves the zone's canonical name through ICU, which
+    /// was a quarter of the statusline's own work under `perf`.
+    static func day(of date: Date, in zone: TimeZone?) -> String {
+        if let zone {
+            var calendar = Calendar(identifier: .iso8601)
+            calendar.timeZone = zone
+            return String(UsageReport.stamp(date, calendar).prefix(10))
+        }
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        guard localtime_r(&seconds, &parts) != nil else { return day(of: date, in: TimeZone(identifier: "UTC")) }
+        // By hand: String(format:) looks up its arguments' conformances at run time.
+        func digits(_ n: Int32, _ width: Int) -> String {
+            let text = String(n)
+            return String(repeating: "0", count: max(width - text.count, 0)) + text
+        }
+        return digits(parts.tm_year + 1900, 4) + "-" + digits(parts.tm_mon + 1, 2) + "-" + digits(parts.tm_mday, 2)
     }
 
     static func money(_ usd: Double) -> String {
