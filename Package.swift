@@ -124,7 +124,7 @@ let package = Package(
             ]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scenario", "Simulation", "Pricing", "TestSupport"]),
         .testTarget(name: "NameMatchingTests", dependencies: ["NameMatching"]),
-        .testTarget(name: "TokencastCLITests", dependencies: ["TestSupport", "ThreadStore"]),
+        .testTarget(name: "TokencastCLITests", dependencies: ["TestSupport", "ThreadStore", "Pricing"]),
         .testTarget(
             name: "ReliabilityTests",
             dependencies: [

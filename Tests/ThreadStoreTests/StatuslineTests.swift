@@ -212,6 +212,41 @@ import Testing
         #expect(indexes.contains("request_bins_by_model"))
     }
 
+    /// Each class by its weight; a class with tokens and no identified weight sends the whole
+    /// use to its dollars at the allowance; an unpriced model then weighs nothing.
+    @Test func percentOfWindowWeighsClassesAndFallsBackToDollars() throws {
+        func weight(_ kind: PlanCalibration.Kind, _ p: Double?) -> PlanCalibration.Weight {
+            PlanCalibration.Weight(
+                model: "claude-sonnet-4-5", kind: kind, tokensSeen: p == nil ? 0 : 1e6, identified: p != nil,
+                percentPerMillion: p, percentPerMillionInterval: nil, allowanceTokens: nil, allowanceInterval: nil)
+        }
+        let c = PlanCalibration(
+            windowMinutes: 300, source: "claude-code", plan: nil, snapshots: 30, pairs: 29, since: Date(), until: Date(),
+            weights: [weight(.input, 4), weight(.cacheRead, 0.25), weight(.output, 10), weight(.cacheWrite5m, nil)],
+            hiddenPercentPerHour: 0, hiddenInterval: .init(lower: 0, upper: 0), residualRMS: 0, dollarAllowance: 50,
+            dollarInterval: nil, resamples: 0, createdAt: Date())
+        let sonnet = try PriceCatalog.builtIn.price(of: "claude-sonnet-4-5-20250929")
+        let weigh = c.percentOfWindow(model: "claude-sonnet-4-5-20250929", price: sonnet)
+        let plain = TokenCounts(input: 1000, cacheRead: 200_000, output: 3000)
+        #expect(abs(weigh(plain) - (0.004 + 0.05 + 0.03)) < 1e-12)
+        let written = TokenCounts(input: 1000, cacheRead: 0, cacheWrite5m: 500, output: 0)
+        #expect(abs(weigh(written) - UsageReport.cost(written, sonnet) * 2) < 1e-12)
+        #expect(c.percentOfWindow(model: "claude-sonnet-4-5", price: nil)(written) == 0)
+    }
+
+    /// Claude Code's plan windows from the statusline are snapshots for `calibrate`, of source
+    /// `claude-code`; a per-model gauge is not.
+    @Test func statuslineReadingsAreQuotaSamples() throws {
+        let store = try ThreadStore(inMemory: "quota")
+        let input = try StatuslineInput(json: fixture("subscriber.json"))
+        let at = Date(timeIntervalSince1970: 1_764_666_000)
+        try store.recordStatusline(input, day: "2025-12-02", at: at, source: "claude-code-statusline")
+        let samples = try store.quotaSamples()
+        #expect(samples.map(\.windowMinutes) == [300, 10_080])
+        #expect(samples.allSatisfy { $0.source == "claude-code" && $0.timestamp == at })
+        #expect(samples[0].usedPercent == 35 && samples[0].resetsAt == Date(timeIntervalSince1970: 1_764_675_000))
+    }
+
     @Test func weeksOverlapByTheDay() {
         // 20 days, one unit of use at 09:00 each day, hourly bins.
         var bins = [Double](repeating: 0, count: 20 * 24)

@@ -1,4 +1,5 @@
 import Foundation
+import Pricing
 import TestSupport
 import Testing
 import ThreadStore
@@ -117,13 +118,49 @@ import ThreadStore
         #expect(r.status == 0)
         #expect(
             r.stdout
-                == "Opus 4.6 · session $1.37 · today $1.37 · 5h 35% ↻2h30m, on pace for 70% · week 17% ↻5d1h, on pace for 61%\n")
+                == "Opus 4.6 · session $1.37 · today $1.37 · 5h 35% ↻2h30m, on pace for 70% · week 17% ↻5d1h, on pace for 61%"
+                + " · estimate\n")
         let api = try run(args, stdin: fixture("api-user.json"))
         #expect(api.stdout == "Opus 4.6 · session $1.37 · today $1.37\n")
         // The readings are official shares in `report`.
         let blocks = try CommandRunner.run(["report", "blocks", "--db", db, "--timezone", "UTC", "--since", "2025-12-02"])
         #expect(blocks.stdout.contains("Anthropic 5h 35% official"))
         #expect(!blocks.stdout.contains("Anthropic weekly 22"))  // seven_day_opus is not the plan's share
+    }
+
+    /// A stored calibration of Claude's 5-hour window (`tokencast calibrate` on the readings
+    /// the statusline recorded) weighs that window's history and names its basis; the weekly
+    /// window has none and stays an estimate. A Codex calibration is another gauge: ignored.
+    @Test func aCalibrationOfClaudesWindowIsUsedAndNamed() throws {
+        let dir = try Directory()
+        let db = try reportDatabase(dir)
+        let store = try ThreadStore(path: db)
+        func save(_ source: String, _ snapshots: Int) throws {
+            let weights = PlanCalibration.Kind.allCases.map { kind in
+                PlanCalibration.Weight(
+                    model: "claude-opus-4-6", kind: kind, tokensSeen: 1e6, identified: true,
+                    percentPerMillion: kind == .cacheRead ? 0.1 : 2, percentPerMillionInterval: nil, allowanceTokens: nil,
+                    allowanceInterval: nil)
+            }
+            let c = PlanCalibration(
+                windowMinutes: 300, source: source, plan: nil, snapshots: snapshots, pairs: snapshots - 1,
+                since: Date(timeIntervalSince1970: 1_764_000_000), until: Date(timeIntervalSince1970: 1_764_600_000),
+                weights: weights, hiddenPercentPerHour: 0.5, hiddenInterval: .init(lower: 0, upper: 1), residualRMS: 1,
+                dollarAllowance: 40, dollarInterval: nil, resamples: 200, createdAt: Date(timeIntervalSince1970: 1_764_600_000))
+            try store.saveCalibration(
+                windowMinutes: 300, source: source, plan: nil, snapshots: snapshots, pairs: snapshots - 1, since: c.since,
+                until: c.until, payload: try c.json(), createdAt: c.createdAt.addingTimeInterval(Double(snapshots)))
+        }
+        let args = ["statusline", "--db", db, "--timezone", "UTC", "--now", "2025-12-02T09:00:00Z"]
+        try save("codex", 50)
+        let codexOnly = try run(args, stdin: fixture("subscriber.json"))
+        #expect(codexOnly.stdout.hasSuffix(" · estimate\n"))
+        try save("claude-code", 40)
+        try save("codex", 60)  // newer, but Codex's
+        let r = try run(args, stdin: fixture("subscriber.json"))
+        #expect(r.status == 0)
+        #expect(r.stdout.hasSuffix(" · 5h calibrated from 40 snapshots, week estimate\n"))
+        #expect(r.stdout.contains("5h 35% ↻2h30m, "))
     }
 
     /// Without `--timezone`, "today" is the machine's day (`TZ`, read through the C library),

@@ -35,8 +35,9 @@ extension Calibration {
 
     /// The newest stored calibration of a window length, decoded; nil when none is stored (or
     /// the stored one cannot be read, which then counts as an estimate, never an error).
-    public static func latest(windowMinutes: Int, in store: ThreadStore) -> PlanCalibration? {
-        guard let record = try? store.latestCalibration(windowMinutes: windowMinutes) else { return nil }
+    /// `source` keeps one tool's gauge (`claude-code`); nil takes the newest of any.
+    public static func latest(windowMinutes: Int, source: String? = nil, in store: ThreadStore) -> PlanCalibration? {
+        guard let record = try? store.latestCalibration(windowMinutes: windowMinutes, source: source) else { return nil }
         return try? PlanCalibration.decode(record.payload)
     }
 }

@@ -39,12 +39,16 @@ extension ThreadStore {
     }
 
     /// The newest calibration of a window length: what `plans` and `statusline` read.
-    public func latestCalibration(windowMinutes: Int) throws -> CalibrationRecord? {
-        try calibrations(windowMinutes: windowMinutes).first
+    /// `source` (`claude-code`, `codex`) keeps one tool's gauge; nil takes any.
+    public func latestCalibration(windowMinutes: Int, source: String? = nil) throws -> CalibrationRecord? {
+        try calibrations(windowMinutes: windowMinutes).first { source == nil || $0.source == source }
     }
 
     /// Every rate-limit snapshot, oldest first, with its source and (when the store has the
-    /// column, which a later schema may add) its reset time.
+    /// column, which a later schema may add) its reset time: Codex's readings (of the source
+    /// of the thread that logged them) and the plan windows Claude Code gave the statusline
+    /// (`five_hour`, `seven_day`; source `claude-code`, paired with Claude Code's requests).
+    /// Per-model gauges (`seven_day_opus`) are not the plan's share and are left out.
     public func quotaSamples() throws -> [QuotaSample] {
         try writer.read { db in
             let columns = try Row.fetchAll(db, sql: "PRAGMA table_info(rate_limit_samples)").map { $0["name"] as String }
@@ -52,10 +56,14 @@ extension ThreadStore {
             return try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT s.timestamp, s.window_minutes, s.used_percent, \(reset) AS resets_at,
-                        coalesce(t.source_kind, 'unknown') AS source
-                    FROM rate_limit_samples s LEFT JOIN threads t ON t.id = s.thread_id
-                    ORDER BY s.timestamp, s.window_minutes
+                    SELECT timestamp, window_minutes, used_percent, resets_at, source FROM (
+                        SELECT s.timestamp, s.window_minutes, s.used_percent, \(reset) AS resets_at,
+                            coalesce(t.source_kind, 'unknown') AS source
+                        FROM rate_limit_samples s LEFT JOIN threads t ON t.id = s.thread_id
+                        UNION ALL
+                        SELECT timestamp, window_minutes, used_percent, resets_at, 'claude-code'
+                        FROM statusline_rate_limits WHERE window IN ('five_hour', 'seven_day'))
+                    ORDER BY timestamp, window_minutes
                     """
             ).map { row in
                 QuotaSample(

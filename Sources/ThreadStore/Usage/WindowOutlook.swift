@@ -109,13 +109,24 @@ extension ThreadStore {
     /// from `since` (rounded down to a bin) to `until` (rounded down), priced by `catalog`
     /// (unpriced models weigh nothing). The bin `until` cuts is left out: the outlooks read
     /// only bins before a window opened.
+    public func useHistory(modelPrefix: String, since: Date, until: Date, catalog: PriceCatalog) throws -> UseHistory {
+        try useHistory(modelPrefix: modelPrefix, since: since, until: until) { model in
+            guard let p = try? catalog.price(of: model) else { return nil }
+            return { UsageReport.cost($0, p) }
+        }
+    }
+
+    /// `useHistory` with each model's use weighed by `weigh(model)` (nil: the model weighs
+    /// nothing), e.g. a plan calibration's percentage points (``PlanCalibration/percentOfWindow(model:price:)``).
     ///
     /// One range scan of `request_bins`, where SQLite names each row's model by its position in
-    /// the range's priced models (found by ``binModels(since:until:)``) and Swift prices the
+    /// the range's weighed models (found by ``binModels(since:until:)``) and Swift weighs the
     /// counts. Measured under callgrind on a statusline run over 60 days of bins (5,259 rows):
     /// reading each row's model into Swift as text, or pricing in SQL (its arithmetic, GROUP BY
     /// or LIKE), each cost more instructions than all the rest of the run.
-    public func useHistory(modelPrefix: String, since: Date, until: Date, catalog: PriceCatalog) throws -> UseHistory {
+    public func useHistory(
+        modelPrefix: String, since: Date, until: Date, weigh: (String) -> ((TokenCounts) -> Double)?
+    ) throws -> UseHistory {
         let width = Double(UseHistory.binSeconds)
         let lo = Int((since.timeIntervalSince1970 / width).rounded(.down) * width)
         let hi = Int((until.timeIntervalSince1970 / width).rounded(.down) * width)
@@ -124,17 +135,17 @@ extension ThreadStore {
         guard !bins.isEmpty else { return UseHistory(origin: origin, cost: bins) }
         // As SQL's LIKE 'prefix%' matched before: ASCII letters in any case.
         let prefix = modelPrefix.lowercased()
-        var prices: [ModelPrice] = []
+        var weights: [(TokenCounts) -> Double] = []
         var cases = ""
         var arguments: StatementArguments = []
         for model in try binModels(since: origin, until: Date(timeIntervalSince1970: Double(hi)))
         where model.lowercased().hasPrefix(prefix) {
-            guard let p = try? catalog.price(of: model) else { continue }
-            cases += " WHEN ? THEN \(prices.count)"
+            guard let w = weigh(model) else { continue }
+            cases += " WHEN ? THEN \(weights.count)"
             arguments += [model]
-            prices.append(p)
+            weights.append(w)
         }
-        guard !prices.isEmpty else { return UseHistory(origin: origin, cost: bins) }
+        guard !weights.isEmpty else { return UseHistory(origin: origin, cost: bins) }
         arguments += [lo, hi]
         try writer.read { db in
             let rows = try Row.fetchCursor(
@@ -151,7 +162,7 @@ extension ThreadStore {
                 let bin = (start - lo) / UseHistory.binSeconds
                 guard bins.indices.contains(bin) else { continue }
                 let tokens = TokenCounts(input: r[2], cacheRead: r[3], cacheWrite5m: r[4], cacheWrite1h: r[5], output: r[6])
-                bins[bin] += UsageReport.cost(tokens, prices[k])
+                bins[bin] += weights[k](tokens)
             }
         }
         return UseHistory(origin: origin, cost: bins)

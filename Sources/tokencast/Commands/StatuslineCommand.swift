@@ -1,4 +1,5 @@
 import ArgumentParser
+import Fitting
 import Foundation
 import Pricing
 import Reports
@@ -107,6 +108,8 @@ struct Statusline {
         let day = Self.day(of: now, in: timeZone)
         var today: Double?
         var outlooks: [String: WindowOutlook] = [:]
+        /// Per window: "calibrated from N snapshots" or "estimate", the basis of its outlook.
+        var labels: [String: String] = [:]
         do {
             let store = try ThreadStore(path: databasePath, waitWhenBusy: 0, singleConnection: true)
             do {
@@ -123,11 +126,23 @@ struct Statusline {
                 return ahead > 0 && ahead <= Double(w.minutes * 60) + 3600
             }
             if let earliest = windows.compactMap({ $0.resetsAt?.addingTimeInterval(-Double($0.minutes * 60)) }).min() {
-                // One read of the history serves both windows.
-                let history = try store.useHistory(
-                    modelPrefix: "claude", since: earliest.addingTimeInterval(-Self.lookback), until: now, catalog: .builtIn)
+                let since = earliest.addingTimeInterval(-Self.lookback)
+                // One read of the history in dollars serves the windows without a calibration.
+                var dollars: UseHistory?
                 for w in windows {
                     guard let resets = w.resetsAt else { continue }
+                    let history: UseHistory
+                    if let c = Self.calibration(windowMinutes: w.minutes, in: store) {
+                        history = try Self.calibratedHistory(c, store: store, since: since, until: now)
+                        labels[w.name] = c.label
+                    } else {
+                        if dollars == nil {
+                            dollars = try store.useHistory(modelPrefix: "claude", since: since, until: now, catalog: .builtIn)
+                        }
+                        guard let dollars else { continue }
+                        history = dollars
+                        labels[w.name] = PlanCalibration.label(for: nil)
+                    }
                     outlooks[w.name] = history.outlook(
                         usedPercent: w.usedPercent, resetsAt: resets, length: TimeInterval(w.minutes * 60), now: now,
                         lookback: Self.lookback)
@@ -140,6 +155,7 @@ struct Statusline {
         if let name = input.modelName ?? input.modelID { parts.append(name) }
         if let cost = input.sessionCostUSD { parts.append("session \(Self.money(cost))") }
         if let today { parts.append("today \(Self.money(max(today, input.sessionCostUSD ?? 0)))") }
+        var shown: [String] = []
         for (name, label) in [("five_hour", "5h"), ("seven_day", "week")] {
             guard let w = input.windows.first(where: { $0.name == name }) else { continue }
             var text = "\(label) \(Int(w.usedPercent.rounded()))%"
@@ -150,8 +166,16 @@ struct Statusline {
                 } else if let projected = o.projectedPercent {
                     text += ", on pace for \(Int(projected.rounded()))%"
                 }
+                if o.probability != nil || o.projectedPercent != nil, let basis = labels[name] {
+                    shown.append(label + " " + basis)
+                }
             }
             parts.append(text)
+        }
+        // The basis once when the windows share it ("estimate"), else per window.
+        if !shown.isEmpty {
+            let bases = Set(shown.map { $0.split(separator: " ", maxSplits: 1).last.map(String.init) ?? $0 })
+            parts.append(bases.count == 1 ? bases.first ?? "" : shown.joined(separator: ", "))
         }
         return parts.isEmpty ? "tokencast" : parts.joined(separator: " · ")
     }
@@ -174,6 +198,28 @@ struct Statusline {
             return String(repeating: "0", count: max(width - text.count, 0)) + text
         }
         return digits(parts.tm_year + 1900, 4) + "-" + digits(parts.tm_mon + 1, 2) + "-" + digits(parts.tm_mday, 2)
+    }
+
+    /// The newest calibration of Claude's window of `windowMinutes` (`tokencast calibrate` on
+    /// the readings this command records), when it has a dollar allowance to weigh what its
+    /// weights do not.
+    static func calibration(windowMinutes: Int, in store: ThreadStore) -> PlanCalibration? {
+        guard let c = Calibration.latest(windowMinutes: windowMinutes, source: "claude-code", in: store),
+            let dollars = c.dollarAllowance, dollars > 0, dollars.isFinite
+        else { return nil }
+        return c
+    }
+
+    /// The history in percentage points of the window: each class of each model by its
+    /// calibrated weight, plus the calibration's hidden use (web chat on the same gauge) in
+    /// every bin.
+    static func calibratedHistory(_ c: PlanCalibration, store: ThreadStore, since: Date, until: Date) throws -> UseHistory {
+        var history = try store.useHistory(modelPrefix: "claude", since: since, until: until) { model in
+            c.percentOfWindow(model: model, price: try? PriceCatalog.builtIn.price(of: model))
+        }
+        let hidden = max(c.hiddenPercentPerHour, 0) * Double(UseHistory.binSeconds) / 3600
+        if hidden > 0 { history.cost = history.cost.map { $0 + hidden } }
+        return history
     }
 
     static func money(_ usd: Double) -> String {
