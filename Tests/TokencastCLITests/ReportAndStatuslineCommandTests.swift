@@ -163,6 +163,29 @@ import ThreadStore
         #expect(r.stdout.contains("5h 35% ↻2h30m, "))
     }
 
+    /// A model the built-in names do not price (claude-sonnet-4-6) is priced from the LiteLLM
+    /// snapshot behind them, so its past windows give a P(hit); priced as nothing, they would
+    /// leave only the pace.
+    @Test func pastWindowsOfAModelOnlyTheSnapshotPricesCount() throws {
+        let dir = try Directory()
+        let db = dir.file("snapshot.db")
+        var rows = ["thread_id,turn_index,timestamp,model,input_tokens,cache_read_tokens,cache_write_tokens,output_tokens"]
+        for day in 1...12 {
+            let date = String(format: "2025-11-%02d", 19 + day)
+            for (turn, time) in ["06:40", "08:00", "10:00"].enumerated() {
+                rows.append("d\(day),\(turn + 1),\(date)T\(time):00Z,claude-sonnet-4-6,1000,20000,500,800")
+            }
+        }
+        let csv = dir.file("rows.csv")
+        try (rows.joined(separator: "\n") + "\n").write(toFile: csv, atomically: true, encoding: .utf8)
+        #expect(try CommandRunner.run(["import", "csv", csv, "--db", db, "-q"]).status == 0)
+        #expect((try? PriceCatalog.builtIn.price(of: "claude-sonnet-4-6")) == nil)
+        let r = try run(
+            ["statusline", "--db", db, "--timezone", "UTC", "--now", "2025-12-02T09:00:00Z"], stdin: fixture("subscriber.json"))
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("5h 35% ↻2h30m, P(hit) <1%"))
+    }
+
     /// Without `--timezone`, "today" is the machine's day (`TZ`, read through the C library),
     /// on both the quick and the parsed path: 20:00 UTC is already tomorrow at UTC+14.
     @Test func todayIsTheMachinesDayWithoutATimeZone() throws {

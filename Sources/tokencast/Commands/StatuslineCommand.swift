@@ -137,7 +137,7 @@ struct Statusline {
                         labels[w.name] = c.label
                     } else {
                         if dollars == nil {
-                            dollars = try store.useHistory(modelPrefix: "claude", since: since, until: now, catalog: .builtIn)
+                            dollars = try store.useHistory(modelPrefix: "claude", since: since, until: now, catalog: Self.catalog)
                         }
                         guard let dollars else { continue }
                         history = dollars
@@ -214,13 +214,18 @@ struct Statusline {
     /// calibrated weight, plus the calibration's hidden use (web chat on the same gauge) in
     /// every bin.
     static func calibratedHistory(_ c: PlanCalibration, store: ThreadStore, since: Date, until: Date) throws -> UseHistory {
+        let catalog = Self.catalog
         var history = try store.useHistory(modelPrefix: "claude", since: since, until: until) { model in
-            c.percentOfWindow(model: model, price: try? PriceCatalog.builtIn.price(of: model))
+            c.percentOfWindow(model: model, price: try? catalog.price(of: model))
         }
         let hidden = max(c.hiddenPercentPerHour, 0) * Double(UseHistory.binSeconds) / 3600
         if hidden > 0 { history.cost = history.cost.map { $0 + hidden } }
         return history
     }
+
+    /// The standard catalog: the built-in names, then the LiteLLM snapshot, which is read only
+    /// when the history has a model the built-in names do not price (a newer Claude model).
+    static var catalog: PriceCatalog { (try? PriceCatalog.standard()) ?? .builtIn }
 
     static func money(_ usd: Double) -> String {
         usd < 10 ? String(format: "$%.2f", usd) : String(format: "$%.0f", usd)
