@@ -166,7 +166,8 @@ import Testing
                 "t\(i % 9),\(i),\(stamp),\(models[next(4)]),\(next(500)),\(next(50_000)),\(next(3000)),\(next(900))")
         }
         let file = dir.file("rows.csv")
-        try ("thread_id,turn_index,timestamp,model,input_tokens,cache_read_tokens,cache_write_tokens,output_tokens\n"
+        try
+            ("thread_id,turn_index,timestamp,model,input_tokens,cache_read_tokens,cache_write_tokens,output_tokens\n"
             + rows.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
         _ = try CSVImporter(store: store).importFile(at: file)
         let catalog = PriceCatalog.builtIn
@@ -194,12 +195,12 @@ import Testing
         let store = try ThreadStore(path: dir.file("threads.db"))
         let file = dir.file("rows.csv")
         try """
-            thread_id,turn_index,timestamp,model,input_tokens,cache_read_tokens,cache_write_tokens,output_tokens
-            a,1,2025-12-01T10:00:00Z,claude-sonnet-4-5,1,0,0,1
-            a,2,2025-12-01T10:07:00Z,claude-haiku-4-5,1,0,0,1
-            a,3,2025-12-01T12:00:00Z,gpt-5,1,0,0,1
-            b,1,2025-11-01T09:00:00Z,claude-opus-4-1,1,0,0,1
-            """.write(toFile: file, atomically: true, encoding: .utf8)
+        thread_id,turn_index,timestamp,model,input_tokens,cache_read_tokens,cache_write_tokens,output_tokens
+        a,1,2025-12-01T10:00:00Z,claude-sonnet-4-5,1,0,0,1
+        a,2,2025-12-01T10:07:00Z,claude-haiku-4-5,1,0,0,1
+        a,3,2025-12-01T12:00:00Z,gpt-5,1,0,0,1
+        b,1,2025-11-01T09:00:00Z,claude-opus-4-1,1,0,0,1
+        """.write(toFile: file, atomically: true, encoding: .utf8)
         _ = try CSVImporter(store: store).importFile(at: file)
         let day = Date(timeIntervalSince1970: 1_764_547_200)  // 2025-12-01T00:00:00Z
         #expect(try store.binModels(since: day, until: day + 86_400) == ["claude-haiku-4-5", "claude-sonnet-4-5", "gpt-5"])

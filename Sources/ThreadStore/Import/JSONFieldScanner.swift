@@ -82,8 +82,6 @@ struct JSONPathSet: Sendable {
 struct JSONFieldScanner {
     let paths: JSONPathSet
 
-    init(paths: JSONPathSet) { self.paths = paths }
-
     /// Fills `values` (one slot per path, reset to nil first) from `line`.
     /// - Returns: false if the line is not a well-formed JSON object.
     func scan(_ line: UnsafeRawBufferPointer, into values: inout [JSONScalar?]) -> Bool {

@@ -29,10 +29,12 @@ struct AdminExportOptions: ParsableArguments {
         let importer = OrgExportImporter(source: kind, panelSource: source, catalog: catalog)
         var bar: ProgressBar?
         let database = self.database
-        let report = try importer.importFiles(files, openStore: { try database.open() }) { done, total in
-            if bar == nil { bar = ProgressBar(total: Double(total), label: kind.rawValue, quiet: quiet || total < 2) }
-            bar?.set(Double(done))
-        }
+        let report = try importer.importFiles(
+            files, openStore: { try database.open() },
+            progress: { done, total in
+                if bar == nil { bar = ProgressBar(total: Double(total), label: kind.rawValue, quiet: quiet || total < 2) }
+                bar?.set(Double(done))
+            })
         bar?.finish()
         print(report.summary)
         print("database: \(database.path)")
