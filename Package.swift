@@ -102,7 +102,8 @@ let package = Package(
             dependencies: ["Distributions", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "PricingTests", dependencies: ["Pricing", "TestSupport"]),
         .testTarget(
-            name: "SimulationTests", dependencies: ["Simulation", "Distributions", "Pricing", "LinearAlgebra", "TestSupport"]),
+            name: "SimulationTests",
+            dependencies: ["Simulation", "Distributions", "Pricing", "LinearAlgebra", "NumericalMethods", "TestSupport"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Simulation", "Distributions", "Pricing", "TestSupport"]),
         .testTarget(
             name: "ThreadStoreTests",
