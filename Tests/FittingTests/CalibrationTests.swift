@@ -244,7 +244,7 @@ import ThreadStore
 
     @Test func calibrationIsStoredAndReadBack() throws {
         let store = try ThreadStore(inMemory: "calibration")
-        #expect(Calibration.latest(windowMinutes: 300, in: store) == nil)
+        #expect(Calibration.latest(windowMinutes: 300, vendor: "OpenAI", in: store) == nil)
         var stream = SnapshotStream(seed: 91, weights: [Self.model: Self.truth])
         stream.windows = 3
         let (quota, usage) = Self.inputs(stream)
@@ -253,14 +253,40 @@ import ThreadStore
         options.plan = "chatgpt-pro"
         let outcomes = Calibration.fit(snapshots: quota, usage: usage, options: options)
         #expect(try Calibration.save(outcomes, to: store) == 1)
-        let back = try #require(Calibration.latest(windowMinutes: 300, in: store))
+        // Snapshots of Codex by default: OpenAI's gauge, none of Anthropic's.
+        #expect(Calibration.latest(windowMinutes: 300, vendor: "Anthropic", in: store) == nil)
+        let back = try #require(Calibration.latest(windowMinutes: 300, vendor: "OpenAI", in: store))
         // Stored as JSON with whole-second times: the figures come back exactly.
         #expect(back.weights == outcomes[0].calibration?.weights)
         #expect(back.hiddenPercentPerHour == outcomes[0].calibration?.hiddenPercentPerHour)
         #expect(PlanCalibration.label(for: back) == "calibrated from \(back.snapshots) snapshots")
-        #expect(PlanCalibration.label(for: Calibration.latest(windowMinutes: 10080, in: store)) == "estimate")
+        #expect(PlanCalibration.label(for: Calibration.latest(windowMinutes: 10080, vendor: "OpenAI", in: store)) == "estimate")
         let record = try #require(try store.latestCalibration(windowMinutes: 300))
         #expect(record.plan == "chatgpt-pro" && record.snapshots == back.snapshots && record.pairs == back.pairs)
         #expect(try store.quotaSamples().isEmpty)
+    }
+
+    /// Each tool's gauge keeps its own newest calibration: a later Claude Code calibration of the
+    /// same window length does not hide Codex's, nor the other way round.
+    @Test func theNewestCalibrationIsTheVendorsOwn() throws {
+        let store = try ThreadStore(inMemory: "vendors")
+        let t = Date(timeIntervalSince1970: 1_764_547_200)
+        func save(_ source: String, snapshots: Int, at offset: Double) throws {
+            let c = PlanCalibration(
+                windowMinutes: 300, source: source, plan: nil, snapshots: snapshots, pairs: snapshots - 1, since: t, until: t,
+                weights: [], hiddenPercentPerHour: 0, hiddenInterval: .init(lower: 0, upper: 0), residualRMS: 0,
+                dollarAllowance: 10, dollarInterval: nil, resamples: 0, createdAt: t + offset)
+            try store.saveCalibration(
+                windowMinutes: 300, source: source, plan: nil, snapshots: snapshots, pairs: snapshots - 1, since: t, until: t,
+                payload: try c.json(), createdAt: t + offset)
+        }
+        try save("codex", snapshots: 11, at: 0)
+        try save("claude-code", snapshots: 22, at: 60)
+        #expect(Calibration.latest(windowMinutes: 300, vendor: "OpenAI", in: store)?.snapshots == 11)
+        #expect(Calibration.latest(windowMinutes: 300, vendor: "Anthropic", in: store)?.snapshots == 22)
+        try save("codex", snapshots: 33, at: 120)
+        #expect(Calibration.latest(windowMinutes: 300, vendor: "OpenAI", in: store)?.snapshots == 33)
+        #expect(Calibration.latest(windowMinutes: 300, vendor: "Anthropic", in: store)?.snapshots == 22)
+        #expect(Calibration.latest(windowMinutes: 10080, vendor: "Anthropic", in: store) == nil)
     }
 }

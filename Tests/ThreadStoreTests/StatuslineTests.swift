@@ -146,9 +146,9 @@ import Testing
         #expect(stored.cost[168] == 0 && stored.cost[162] > 0)
     }
 
-    /// SQLite prices the whole bins; the result equals pricing every bin of `binnedUse` in
-    /// Swift, whatever the range cuts, and an unpriced model weighs nothing.
-    @Test func historyPricedInSQLEqualsPricingEachBin() throws {
+    /// The history (one scan of the bins, each row weighed in Swift) equals pricing every bin
+    /// of `binnedUse`, whatever the range cuts, and an unpriced model weighs nothing.
+    @Test func historyEqualsPricingEachBin() throws {
         let dir = try TemporaryDirectory()
         let store = try ThreadStore(path: dir.file("threads.db"))
         var rows: [String] = []
@@ -246,6 +246,31 @@ import Testing
         #expect(samples.map(\.windowMinutes) == [300, 10_080])
         #expect(samples.allSatisfy { $0.source == "claude-code" && $0.timestamp == at })
         #expect(samples[0].usedPercent == 35 && samples[0].resetsAt == Date(timeIntervalSince1970: 1_764_675_000))
+    }
+
+    /// Hidden use is a steady rate added to each past window's parts, not to the bins: idle
+    /// nights open no windows. Ten days with one unit at 09:00 and one at 12:00.
+    @Test func hiddenUseAddsToEachWindowWithoutOpeningWindows() {
+        var bins = [Double](repeating: 0, count: 10 * 288)
+        for d in 0..<10 {
+            bins[d * 288 + 108] = 1
+            bins[d * 288 + 144] = 1
+        }
+        let plain = WindowOutlook.estimate(usedPercent: 40, elapsed: 3600, length: 5 * 3600, binCost: bins, binSeconds: 300)
+        let hidden = WindowOutlook.estimate(
+            usedPercent: 40, elapsed: 3600, length: 5 * 3600, binCost: bins, binSeconds: 300, hiddenPerHour: 0.1)
+        #expect(plain.cases == 10 && hidden.cases == 10)
+        // Each window: 1 + 0.1 in its first hour, 1 + 0.4 in the four after.
+        #expect(plain.projectedPercent == 80)
+        #expect(abs((hidden.projectedPercent ?? 0) - 40 * (1 + 1.4 / 1.1)) < 1e-9)
+        // Through the history, as the statusline passes a calibration's rate.
+        let history = UseHistory(origin: Date(timeIntervalSince1970: 0), cost: bins, hiddenPerHour: 0.1)
+        let o = history.outlook(
+            usedPercent: 40, resetsAt: Date(timeIntervalSince1970: Double(bins.count * 300 + 5 * 3600)),
+            length: 5 * 3600, now: Date(timeIntervalSince1970: Double(bins.count * 300 + 3600)),
+            lookback: Double(bins.count * 300))
+        #expect(o.cases == 10, "\(o)")
+        #expect(abs((o.projectedPercent ?? 0) - (hidden.projectedPercent ?? 0)) < 1e-9, "\(o) \(hidden)")
     }
 
     @Test func weeksOverlapByTheDay() {

@@ -53,6 +53,33 @@ import Testing
                 + "it was left untouched. Pass --db with another path.")
     }
 
+    /// A foreign database left with its WAL beside it (a writer that crashed): refused, and
+    /// neither file is touched; a read-write connection would checkpoint the WAL into the file
+    /// as it closed.
+    @Test(arguments: [false, true]) func foreignSQLiteWithItsWALIsLeftAlone(singleConnection: Bool) throws {
+        let dir = try TemporaryDirectory()
+        let live = dir.file("live.db"), path = dir.file("other.db")
+        var config = Configuration()
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+        let writer = try DatabaseQueue(path: live, configuration: config)
+        try writer.write { db in
+            try db.execute(sql: "CREATE TABLE notes (body TEXT)")
+            try db.execute(sql: "INSERT INTO notes VALUES ('kept in the WAL')")
+        }
+        // The files as a crash leaves them: the main file and its WAL, no shared memory.
+        try FileManager.default.copyItem(atPath: live, toPath: path)
+        try FileManager.default.copyItem(atPath: live + "-wal", toPath: path + "-wal")
+        try writer.close()
+        let main = try Data(contentsOf: URL(fileURLWithPath: path))
+        let wal = try Data(contentsOf: URL(fileURLWithPath: path + "-wal"))
+        #expect(!wal.isEmpty)
+        #expect(throws: ThreadStoreError.foreignDatabase(path: path, detail: "tables: notes")) {
+            try Self.open(path, singleConnection)
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == main)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path + "-wal")) == wal)
+    }
+
     /// GRDB creates `grdb_migrations` before the first migration's transaction; an import killed
     /// in between leaves that table alone and empty (seen in CI). The store finishes the file.
     @Test(arguments: [false, true]) func databaseKilledBeforeItsFirstMigrationIsFinished(singleConnection: Bool) throws {

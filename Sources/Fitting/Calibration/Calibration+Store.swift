@@ -33,11 +33,16 @@ extension Calibration {
         return saved
     }
 
-    /// The newest stored calibration of a window length, decoded; nil when none is stored (or
-    /// the stored one cannot be read, which then counts as an estimate, never an error).
-    /// `source` keeps one tool's gauge (`claude-code`); nil takes the newest of any.
-    public static func latest(windowMinutes: Int, source: String? = nil, in store: ThreadStore) -> PlanCalibration? {
-        guard let record = try? store.latestCalibration(windowMinutes: windowMinutes, source: source) else { return nil }
-        return try? PlanCalibration.decode(record.payload)
+    /// The newest stored calibration of a window length of `vendor`'s gauge (OpenAI's from
+    /// Codex, Anthropic's from Claude Code), decoded; nil when none is stored. A stored one that
+    /// cannot be read is passed over (an estimate then, never an error), and so is another
+    /// vendor's, so that a newer calibration of one tool never hides the other's.
+    public static func latest(windowMinutes: Int, vendor: String, in store: ThreadStore) -> PlanCalibration? {
+        guard let records = try? store.calibrations(windowMinutes: windowMinutes) else { return nil }
+        for record in records {
+            guard let c = try? PlanCalibration.decode(record.payload), Outlook.matches(c, vendor: vendor) else { continue }
+            return c
+        }
+        return nil
     }
 }

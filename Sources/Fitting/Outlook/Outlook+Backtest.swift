@@ -39,8 +39,7 @@ extension Outlook {
                 out.append(outcome)
                 continue
             }
-            let calibration = Calibration.latest(windowMinutes: kind == .fiveHour ? 300 : 10080, in: store)
-                .flatMap { matches($0, vendor: vendor) ? $0 : nil }
+            let calibration = Calibration.latest(windowMinutes: kind == .fiveHour ? 300 : 10080, vendor: vendor, in: store)
             guard
                 let scale = GaugeScale.make(
                     window: kind, calibration: calibration, readings: readings, uses: mine, windowStart: nil)

@@ -72,8 +72,7 @@ public struct Outlook: Sendable {
         let mine = uses.filter { $0.vendor == vendor }
         var windows: [Window] = []
         for kind in LimitWindow.allCases {
-            let calibration = Calibration.latest(windowMinutes: kind == .fiveHour ? 300 : 10080, in: store)
-                .flatMap { matches($0, vendor: vendor) ? $0 : nil }
+            let calibration = Calibration.latest(windowMinutes: kind == .fiveHour ? 300 : 10080, vendor: vendor, in: store)
             let own = readings.filter { $0.vendor == vendor && $0.window == kind }
             windows.append(
                 window(kind, now: now, uses: mine, readings: own, calibration: calibration, options: options))

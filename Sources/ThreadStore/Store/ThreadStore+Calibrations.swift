@@ -38,10 +38,9 @@ extension ThreadStore {
         }
     }
 
-    /// The newest calibration of a window length: what `plans` and `statusline` read.
-    /// `source` (`claude-code`, `codex`) keeps one tool's gauge; nil takes any.
-    public func latestCalibration(windowMinutes: Int, source: String? = nil) throws -> CalibrationRecord? {
-        try calibrations(windowMinutes: windowMinutes).first { source == nil || $0.source == source }
+    /// The newest calibration of a window length, of any tool (`Calibration.latest` picks a vendor's).
+    public func latestCalibration(windowMinutes: Int) throws -> CalibrationRecord? {
+        try calibrations(windowMinutes: windowMinutes).first
     }
 
     /// Every rate-limit snapshot, oldest first, with its source and (when the store has the

@@ -39,8 +39,15 @@ public final class ThreadStore: Sendable {
         // header: its contents are checked first, on a read-only connection of their own. The
         // single connection checks them itself, before it switches to WAL, which saves opening
         // a second connection (a tenth of a statusline run under `perf`).
+        //
+        // Not when a journal or a WAL lies beside the file, though: a read-write connection
+        // would roll a hot journal back into the file on its first read, or checkpoint the WAL
+        // into it on close, before or whatever the checks say. Those files (an import running,
+        // or a crashed writer) are checked read-only first, as the pool does.
         let hasContents = try Self.checkHeader(at: path)
-        if hasContents && !singleConnection { try Self.checkContentsReadOnly(at: path) }
+        let sidecars = ["-journal", "-wal"].contains { FileManager.default.fileExists(atPath: path + $0) }
+        let checkedApart = hasContents && (!singleConnection || sidecars)
+        if checkedApart { try Self.checkContentsReadOnly(at: path, waitWhenBusy: waitWhenBusy) }
         do {
             // A bare file name (`--db threads.db`) has no directory to create.
             let directory = (path as NSString).deletingLastPathComponent
@@ -53,7 +60,7 @@ public final class ThreadStore: Sendable {
                 // WAL as a pool would set it, so that a file first created by the statusline is
                 // like any other.
                 config.prepareDatabase { db in
-                    if hasContents { try Self.checkContents(db, path: path) }
+                    if hasContents && !checkedApart { try Self.checkContents(db, path: path) }
                     if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
                         try db.execute(sql: "PRAGMA journal_mode = WAL")
                     }
@@ -64,7 +71,8 @@ public final class ThreadStore: Sendable {
             }
             try Schema.migrator.migrate(writer)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
-            // GRDB reads the schema as it opens a connection, before `prepareDatabase`.
+            // A file that is not a database fails on the connection's first statement (the
+            // configuration's `PRAGMA synchronous`), before the checks in `prepareDatabase`.
             throw ThreadStoreError.damagedDatabase(path: path, reason: error.message ?? "\(error.resultCode)")
         } catch let error as DatabaseError {
             throw ThreadStoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
@@ -120,17 +128,21 @@ public final class ThreadStore: Sendable {
     }
 
     /// ``checkContents(_:path:)`` on a read-only connection of its own.
-    static func checkContentsReadOnly(at path: String) throws {
+    ///
+    /// A writer in another process (an import) can hold the lock for a moment, e.g. while the
+    /// WAL is recovered or checkpointed: this waits as the store itself does (`waitWhenBusy`,
+    /// at most 60 s; 0 for the statusline, which must not wait), and a file still busy then
+    /// is not opened, rather than called damaged.
+    static func checkContentsReadOnly(at path: String, waitWhenBusy: TimeInterval) throws {
         do {
             var config = Configuration()
             config.readonly = true
-            // A writer in another process (an import) can hold the lock for a moment, e.g. while
-            // the WAL is recovered or checkpointed: wait as the store itself does, rather than
-            // calling a busy file damaged.
-            config.busyMode = .timeout(60)
+            config.busyMode = waitWhenBusy > 0 ? .timeout(min(waitWhenBusy, 60)) : .immediateError
             let queue = try DatabaseQueue(path: path, configuration: config)
             defer { try? queue.close() }
             try queue.read { db in try checkContents(db, path: path) }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            throw ThreadStoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
         } catch let error as DatabaseError {
             throw ThreadStoreError.damagedDatabase(path: path, reason: error.message ?? "\(error.resultCode)")
         }

@@ -37,9 +37,13 @@ public struct WindowOutlook: Sendable, Hashable {
     ///     window's length (windows as Anthropic opens them, not overlapping). The weekly
     ///     outlook uses a day: a week from the first use of each past day, so that two months of
     ///     history give dozens of (overlapping) weeks, not eight.
+    ///   - hiddenPerHour: use the logs do not see, at a steady rate (a calibration's hidden use,
+    ///     in the history's unit per hour): added to each past window's first part and rest by
+    ///     their lengths. Not added to the bins, because a window opens at the first *logged*
+    ///     use: a rate in every bin would open windows through nights and weekends.
     public static func estimate(
         usedPercent: Double, elapsed: TimeInterval, length: TimeInterval, binCost: [Double], binSeconds: TimeInterval,
-        stride: TimeInterval? = nil
+        stride: TimeInterval? = nil, hiddenPerHour: Double = 0
     ) -> WindowOutlook {
         if usedPercent >= 100 { return WindowOutlook(probability: 1, projectedPercent: usedPercent, cases: 0, method: "full") }
         let a = min(max(elapsed, 0), length)
@@ -53,7 +57,9 @@ public struct WindowOutlook: Sendable, Hashable {
             guard binCost[i] > 0 else { i += 1; continue }
             let end = i + windowBins
             guard end <= binCost.count else { break }
-            let before = prefix[i + headBins] - prefix[i], after = prefix[end] - prefix[i + headBins]
+            let hidden = max(hiddenPerHour, 0) * binSeconds / 3600
+            let before = prefix[i + headBins] - prefix[i] + hidden * Double(headBins)
+            let after = prefix[end] - prefix[i + headBins] + hidden * Double(windowBins - headBins)
             if before > 0 { ratios.append(after / before) }
             i += stride.map { max(Int(($0 / binSeconds).rounded()), 1) } ?? windowBins
         }
@@ -76,6 +82,14 @@ public struct UseHistory: Sendable {
     public var origin: Date
     /// Cost per bin from `origin`.
     public var cost: [Double]
+    /// Steady use the logs do not see, in `cost`'s unit per hour (``WindowOutlook/estimate(usedPercent:elapsed:length:binCost:binSeconds:stride:hiddenPerHour:)``).
+    public var hiddenPerHour: Double = 0
+
+    public init(origin: Date, cost: [Double], hiddenPerHour: Double = 0) {
+        self.origin = origin
+        self.cost = cost
+        self.hiddenPerHour = hiddenPerHour
+    }
 
     /// The cost per bin of `binSeconds` (a multiple of 5 minutes) from `since` to `until`.
     public func bins(from since: Date, to until: Date, binSeconds: Int) -> [Double] {
@@ -100,7 +114,7 @@ public struct UseHistory: Sendable {
         return WindowOutlook.estimate(
             usedPercent: usedPercent, elapsed: now.timeIntervalSince(opened), length: length,
             binCost: bins(from: opened.addingTimeInterval(-lookback), to: opened, binSeconds: binSeconds),
-            binSeconds: TimeInterval(binSeconds), stride: length > 86_400 ? 86_400 : nil)
+            binSeconds: TimeInterval(binSeconds), stride: length > 86_400 ? 86_400 : nil, hiddenPerHour: hiddenPerHour)
     }
 }
 
@@ -184,6 +198,7 @@ extension ThreadStore {
                     SELECT model FROM m
                     WHERE model IS NOT NULL AND EXISTS (
                         SELECT 1 FROM request_bins b WHERE b.model = m.model AND b.start >= ? AND b.start < ?)
+                    ORDER BY model
                     """,
                 arguments: [since.timeIntervalSince1970.rounded(.up), until.timeIntervalSince1970.rounded(.up)])
         }

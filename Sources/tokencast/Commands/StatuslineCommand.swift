@@ -204,22 +204,21 @@ struct Statusline {
     /// the readings this command records), when it has a dollar allowance to weigh what its
     /// weights do not.
     static func calibration(windowMinutes: Int, in store: ThreadStore) -> PlanCalibration? {
-        guard let c = Calibration.latest(windowMinutes: windowMinutes, source: "claude-code", in: store),
+        guard let c = Calibration.latest(windowMinutes: windowMinutes, vendor: "Anthropic", in: store),
             let dollars = c.dollarAllowance, dollars > 0, dollars.isFinite
         else { return nil }
         return c
     }
 
     /// The history in percentage points of the window: each class of each model by its
-    /// calibrated weight, plus the calibration's hidden use (web chat on the same gauge) in
-    /// every bin.
+    /// calibrated weight, and the calibration's hidden use (web chat on the same gauge) as a
+    /// steady rate the outlook adds to each past window.
     static func calibratedHistory(_ c: PlanCalibration, store: ThreadStore, since: Date, until: Date) throws -> UseHistory {
         let catalog = Self.catalog
         var history = try store.useHistory(modelPrefix: "claude", since: since, until: until) { model in
             c.percentOfWindow(model: model, price: try? catalog.price(of: model))
         }
-        let hidden = max(c.hiddenPercentPerHour, 0) * Double(UseHistory.binSeconds) / 3600
-        if hidden > 0 { history.cost = history.cost.map { $0 + hidden } }
+        history.hiddenPerHour = max(c.hiddenPercentPerHour, 0)
         return history
     }
 
