@@ -1,5 +1,6 @@
 /// `tokencast validate` as CSV: the comparison rows, as fitted and (when fitted dependent)
-/// independent.
+/// independent. The model name is quoted when it must be (a name from a CSV import can hold a
+/// comma).
 public enum ValidationCSV {
     public static func render(_ v: ValidationDocument) -> String {
         var lines = ["model,dependence,metric,quantile,held_out,simulated,relative_error,lower_95,upper_95"]
@@ -7,7 +8,7 @@ public enum ValidationCSV {
             guard let figures else { continue }
             for r in figures.rows {
                 lines.append(
-                    "\(v.model),\(label),\(r.metric),\(r.quantile),\(r.heldOut),\(r.simulated),\(r.relativeError),\(r.lower),\(r.upper)"
+                    "\(CSVField.quoted(v.model)),\(label),\(r.metric),\(r.quantile),\(r.heldOut),\(r.simulated),\(r.relativeError),\(r.lower),\(r.upper)"
                 )
             }
         }
