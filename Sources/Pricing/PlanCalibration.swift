@@ -132,10 +132,17 @@ public struct PlanCalibration: Sendable, Hashable, Codable {
     public func percentUsed(model: String, tokens: [Kind: Double]) -> Double? {
         var total = 0.0
         for (kind, count) in tokens where count > 0 {
-            guard let w = weight(model: model, kind: kind), w.identified, let p = w.percentPerMillion else { return nil }
+            guard let p = percentPerMillion(model: model, kind: kind) else { return nil }
             total += p * count / 1_000_000
         }
         return total
+    }
+
+    /// The percentage points per million tokens of `kind` for `model`, when the fit identified
+    /// that weight; nil when it did not (which is not zero).
+    public func percentPerMillion(model: String, kind: Kind) -> Double? {
+        guard let w = weight(model: model, kind: kind), w.identified else { return nil }
+        return w.percentPerMillion
     }
 
     /// The stored form.

@@ -2,17 +2,15 @@ import Pricing
 
 extension PlanCalibration {
     /// Percentage points of the window that `model`'s use takes, as a function of its counts:
-    /// each class by its fitted weight, and, when a class with tokens has no identified weight,
-    /// the use's API-equivalent dollars at the calibration's dollar allowance (as
-    /// `GaugeScale.percent` weighs it); 0 for an unpriced model then.
+    /// ``percentUsed(model:tokens:)`` (each class by its fitted weight) and, when a class with
+    /// tokens has no identified weight, the use's API-equivalent dollars at the calibration's
+    /// dollar allowance (as `GaugeScale.percent` weighs it); 0 for an unpriced model then.
     ///
     /// The weights are looked up once here, not per use: a history weighs thousands of bins.
     public func percentOfWindow(model: String, price: ModelPrice?) -> @Sendable (TokenCounts) -> Double {
+        // In the order of `counts` below.
         let kinds: [Kind] = [.input, .cacheRead, .cacheWrite5m, .cacheWrite1h, .output]
-        let perMillion: [Double?] = kinds.map { kind in
-            guard let w = weight(model: model, kind: kind), w.identified, let p = w.percentPerMillion else { return nil }
-            return p
-        }
+        let perMillion = kinds.map { percentPerMillion(model: model, kind: $0) }
         let perDollar = dollarAllowance.map { $0 > 0 ? 100 / $0 : 0 } ?? 0
         return { t in
             let counts = [t.input, t.cacheRead, t.cacheWrite5m, t.cacheWrite1h, t.output]

@@ -155,7 +155,7 @@ struct Statusline {
         if let name = input.modelName ?? input.modelID { parts.append(name) }
         if let cost = input.sessionCostUSD { parts.append("session \(Self.money(cost))") }
         if let today { parts.append("today \(Self.money(max(today, input.sessionCostUSD ?? 0)))") }
-        var shown: [String] = []
+        var shown: [(window: String, basis: String)] = []
         for (name, label) in [("five_hour", "5h"), ("seven_day", "week")] {
             guard let w = input.windows.first(where: { $0.name == name }) else { continue }
             var text = "\(label) \(Int(w.usedPercent.rounded()))%"
@@ -167,15 +167,15 @@ struct Statusline {
                     text += ", on pace for \(Int(projected.rounded()))%"
                 }
                 if o.probability != nil || o.projectedPercent != nil, let basis = labels[name] {
-                    shown.append(label + " " + basis)
+                    shown.append((label, basis))
                 }
             }
             parts.append(text)
         }
         // The basis once when the windows share it ("estimate"), else per window.
         if !shown.isEmpty {
-            let bases = Set(shown.map { $0.split(separator: " ", maxSplits: 1).last.map(String.init) ?? $0 })
-            parts.append(bases.count == 1 ? bases.first ?? "" : shown.joined(separator: ", "))
+            let bases = Set(shown.map(\.basis))
+            parts.append(bases.count == 1 ? shown[0].basis : shown.map { "\($0.window) \($0.basis)" }.joined(separator: ", "))
         }
         return parts.isEmpty ? "tokencast" : parts.joined(separator: " · ")
     }
@@ -224,7 +224,9 @@ struct Statusline {
 
     /// The standard catalog: the built-in names, then the LiteLLM snapshot, which is read only
     /// when the history has a model the built-in names do not price (a newer Claude model).
-    static var catalog: PriceCatalog { (try? PriceCatalog.standard()) ?? .builtIn }
+    /// Made once, so that two histories (a calibrated window and one in dollars) read the
+    /// snapshot at most once.
+    static let catalog: PriceCatalog = (try? PriceCatalog.standard()) ?? .builtIn
 
     static func money(_ usd: Double) -> String {
         usd < 10 ? String(format: "$%.2f", usd) : String(format: "$%.0f", usd)
