@@ -124,6 +124,9 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scenario", "Simulation", "Pricing", "TestSupport"]),
+        .testTarget(
+            name: "CompositionTests",
+            dependencies: ["Composition", "Fitting", "Scenario", "Simulation", "Pricing", "SyntheticData", "TestSupport"]),
         .testTarget(name: "NameMatchingTests", dependencies: ["NameMatching"]),
         .testTarget(name: "TokencastCLITests", dependencies: ["TestSupport", "ThreadStore", "Pricing"]),
         .testTarget(
