@@ -1,3 +1,6 @@
+// Tests: PostgresSession.swift
+// (against the real server: connecting, and the errors it translates for bad credentials, a
+// missing database and an unreachable server)
 import Foundation
 import LiteLLMImport
 import SyntheticData
