@@ -1,3 +1,4 @@
+// Tests: Blocking.swift
 import Foundation
 import Testing
 
