@@ -1,3 +1,4 @@
+// Tests: CSVField.swift, ForecastCSV.swift, PricesCSV.swift, TeamForecastCSV.swift, ThreadsCSV.swift
 import Foundation
 import Pricing
 import Testing

@@ -1,3 +1,4 @@
+// Tests: BarChart.swift, DistributionCharts.swift, FanChart.swift, Histogram.swift, LineChart.swift, TornadoChart.swift
 import Foundation
 import Testing
 

@@ -1,3 +1,4 @@
+// Tests: Money.swift, LinearScale.swift, PlainTable.swift, SVGCanvas.swift, SignificantDigits.swift, TextTable.swift
 import Foundation
 import Testing
 

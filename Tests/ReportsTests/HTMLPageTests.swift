@@ -1,3 +1,4 @@
+// Tests: ForecastReport.swift, HTMLReport.swift, TeamReport.swift
 import Foundation
 import Testing
 

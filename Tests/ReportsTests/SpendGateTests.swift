@@ -1,3 +1,4 @@
+// Tests: SpendGateError.swift
 import Reports
 import Testing
 

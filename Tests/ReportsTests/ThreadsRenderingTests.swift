@@ -1,3 +1,4 @@
+// Tests: ThreadsDocument.swift, ThreadsJSON.swift, ThreadsText.swift
 import Foundation
 import Testing
 

@@ -1,3 +1,4 @@
+// Tests: UsageReportDocument.swift
 import Foundation
 import Testing
 

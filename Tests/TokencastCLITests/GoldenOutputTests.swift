@@ -1,11 +1,16 @@
+// Tests: ForecastDocument.swift, ForecastText.swift, PlanDocument.swift, PlanText.swift, SensitivityText.swift, TeamDiffDocument.swift, TeamForecastDocument.swift, TeamForecastText.swift
+// Tests: BacktestCSV.swift, BacktestText.swift, CalibrationCSV.swift, CalibrationText.swift, FitCSV.swift, FitJSON.swift, FitText.swift, OrgBacktestText.swift, OrgFitText.swift, OutlookText.swift
+// Tests: CalibrationDocument.swift, FitDocument.swift, OrgFitDocument.swift, OutlookDocument.swift
 import Foundation
 import TestSupport
 import Testing
 
-/// The exact text of each command's normal output (table format), against the golden files in
+/// The exact text of each command's normal output (table, and JSON and CSV where the command
+/// writes them), against the golden files in
 /// fixtures/golden/<name>.txt. Small trial counts and fixed seeds keep them fast in debug.
 ///
-/// Only what must vary is masked before comparing: elapsed seconds (`1.8 s` becomes `<s> s`),
+/// Only what must vary is masked before comparing: elapsed seconds (`1.8 s` becomes `<s> s`,
+/// JSON's `"elapsed_seconds"` `<s>`), the time a calibration was stored (`<time>`),
 /// the temporary directory the databases live in (`<tmp>`) and the repository's directory
 /// (`<repo>`, in the file:line of lines an import skipped). Commands that read the clock get
 /// `--now`; commands that write a store get one of their own.
@@ -83,7 +88,9 @@ import Testing
         return db
     }()
 
-    static let cases: [Case] = [
+    static let cases: [Case] = base + formats
+
+    static let base: [Case] = [
         Case(name: "run", arguments: ["run", "scenarios/solo-developer.yaml", "--trials", "200", "--seed", "1", "-q"]),
         Case(
             name: "check",
@@ -159,6 +166,22 @@ import Testing
             ]),
     ]
 
+    /// The same commands' JSON and CSV output, each a golden file of its own (`<name>-json.txt`,
+    /// `<name>-csv.txt`), so every renderer of a document is compared, not only the table.
+    static let formats: [Case] = {
+        let commands = ["run", "plans", "forecast", "diff", "sensitivity", "fit", "validate", "backtest", "calibrate", "outlook",
+            "fit-org", "backtest-org", "threads", "prices", "report-daily"]
+        // `sensitivity` and `outlook` write no CSV (they say so).
+        let noCSV: Set<String> = ["sensitivity", "outlook"]
+        var out: [Case] = []
+        for c in base where commands.contains(c.name) {
+            for format in noCSV.contains(c.name) ? ["json"] : ["json", "csv"] {
+                out.append(Case(name: "\(c.name)-\(format)", arguments: c.arguments + ["--format", format], stdin: c.stdin))
+            }
+        }
+        return out
+    }()
+
     /// `$SYNTHETIC`, `$MIXED`, `$CALIBRATION`, `$OUTLOOK`, `$REPORT:<name>` (a report store of that name) and
     /// `$EMPTY:<name>` (a path where no store is yet) in an argument.
     static func resolved(_ argument: String) -> String {
@@ -183,6 +206,11 @@ import Testing
         var out = text.replacingOccurrences(of: dir, with: "<tmp>")
         out = out.replacingOccurrences(of: RepositoryPaths.root.path, with: "<repo>")
         out = out.replacingOccurrences(of: #"\b\d+\.\d s\b"#, with: "<s> s", options: .regularExpression)
+        out = out.replacingOccurrences(
+            of: #""(elapsed_seconds|seconds)" *: *[0-9.e+-]+"#, with: "\"$1\": <s>", options: .regularExpression)
+        // When `calibrate` stored its calibration: the clock, not the data.
+        out = out.replacingOccurrences(
+            of: #""created_at" *: *"[^"]*""#, with: "\"created_at\": <time>", options: .regularExpression)
         return out
     }
 
