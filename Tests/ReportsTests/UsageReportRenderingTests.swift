@@ -1,10 +1,9 @@
-// Tests: UsageReportDocument.swift
 import Foundation
 import Testing
 
 @testable import Reports
 
-// Tests: UsageReportText.swift, UsageReportCSV.swift, UsageReportJSON.swift
+// Tests: UsageReportText.swift, UsageReportCSV.swift, UsageReportJSON.swift, UsageReportDocument.swift
 /// The three renderings of `report`: a day with two models (one unpriced) and its total, a day
 /// with one model and an official share, and the notes under them.
 @Suite struct UsageReportRenderingTests {

@@ -12,17 +12,23 @@ public enum ValidationReport {
             for r in cells.rows { t.add(r) }
             return t
         }
-        report.add(
-            HTMLSection(
-                id: "charts", title: "Cost per thread: held out against simulated",
-                blocks: [
-                    .charts([
-                        QuantileCharts.qq(
-                            costQuantiles.map { ($0.1, $0.2) }, title: "QQ plot, 1st to 99th percentile", unit: "USD"),
-                        QuantileCharts.cdfs(costQuantiles, title: "Cumulative distributions", xTitle: "Cost per thread (USD)"),
-                    ]),
-                    .note("Points on the dashed diagonal are quantiles the forecast gets right; above it the forecast is high."),
-                ]))
+        // A document without quantiles (built by hand, not by `validate`) gets no empty charts.
+        if !costQuantiles.isEmpty {
+            report.add(
+                HTMLSection(
+                    id: "charts", title: "Cost per thread: held out against simulated",
+                    blocks: [
+                        .charts([
+                            QuantileCharts.qq(
+                                costQuantiles.map { ($0.1, $0.2) }, title: "QQ plot, 1st to 99th percentile", unit: "USD"),
+                            QuantileCharts.cdfs(
+                                costQuantiles, title: "Cumulative distributions", xTitle: "Cost per thread (USD)"),
+                        ]),
+                        .note(
+                            "Points on the dashed diagonal are quantiles the forecast gets right; above it the forecast is high."
+                        ),
+                    ]))
+        }
         report.add(
             HTMLSection(
                 id: "errors", title: "Relative errors",
