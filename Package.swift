@@ -96,6 +96,7 @@ let package = Package(
             name: "TestSupport",
             dependencies: ["Distributions", .product(name: "PropertyBased", package: "swift-property-based")],
             path: "Tests/TestSupport"),
+        .testTarget(name: "NumericalMethodsTests", dependencies: ["NumericalMethods"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(
             name: "DistributionsTests",

@@ -1,5 +1,5 @@
-import Foundation
 import Fitting
+import Foundation
 import Pricing
 import Scenario
 import Simulation

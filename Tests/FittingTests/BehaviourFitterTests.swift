@@ -1,3 +1,4 @@
+// Tests: ThreadObservations.swift, BehaviourFit.swift
 import Distributions
 import Foundation
 import SyntheticData

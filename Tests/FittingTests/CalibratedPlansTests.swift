@@ -1,3 +1,4 @@
+// Tests: CalibratedPlans.swift
 import Foundation
 import Pricing
 import Testing

@@ -1,3 +1,4 @@
+// Tests: Calibration+Store.swift, SnapshotStream+Codex.swift
 import Foundation
 import Pricing
 import SyntheticData

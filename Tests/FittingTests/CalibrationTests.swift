@@ -1,3 +1,4 @@
+// Tests: QuotaSnapshot.swift, SnapshotPairing.swift, ThreadStore+Calibrations.swift, SnapshotStream.swift
 import Foundation
 import Pricing
 import SyntheticData

@@ -1,3 +1,4 @@
+// Tests: ContinuousFit.swift, CountFit.swift, GoodnessOfFit.swift, RateFit.swift, ShiftedCount.swift, Minimise.swift
 import Distributions
 import Foundation
 import NumericalMethods

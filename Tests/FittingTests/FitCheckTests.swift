@@ -12,7 +12,8 @@ import ThreadStore
         cacheWrite1h: 6e-6, caching: .explicit)
 
     @Test func loggedCostIsEachClassAtItsBasePrice() {
-        let t = TokenCounts(input: 1_000_000, cacheRead: 2_000_000, cacheWrite5m: 1_000_000, cacheWrite1h: 1_000_000, output: 100_000)
+        let t = TokenCounts(
+            input: 1_000_000, cacheRead: 2_000_000, cacheWrite5m: 1_000_000, cacheWrite1h: 1_000_000, output: 100_000)
         // 3 + 0.6 + 3.75 + 6 + 1.5
         #expect(abs(FitCheck.cost(t, Self.price) - 14.85) < 1e-9)
         #expect(FitCheck.cost(TokenCounts(), Self.price) == 0)

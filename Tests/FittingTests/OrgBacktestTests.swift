@@ -1,3 +1,4 @@
+// Tests: OrgBacktest.swift
 import Composition
 import Fitting
 import SyntheticData

@@ -1,3 +1,4 @@
+// Tests: OrgPanel.swift, SyntheticOrganisation.swift
 import Fitting
 import SyntheticData
 import Testing

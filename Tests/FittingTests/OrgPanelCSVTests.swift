@@ -44,18 +44,28 @@ import Testing
     }
 
     @Test func badInputNamesTheLineAndTheFix() {
-        #expect(Self.error("") == "panel.csv: the file is empty: give a header row (user,day,team,model,requests,spend) and one row per user, day and model")
+        #expect(
+            Self.error("")
+                == "panel.csv: the file is empty: give a header row (user,day,team,model,requests,spend) and one row per user, day and model"
+        )
         #expect(
             Self.error("user,date,team\nu,2026-01-05,t\n")
-                == "panel.csv:1: no 'spend' column (accepted names: spend, cost, spend_usd, cost_usd, amount); the header has user, date, team")
+                == "panel.csv:1: no 'spend' column (accepted names: spend, cost, spend_usd, cost_usd, amount); the header has user, date, team"
+        )
         #expect(
             Self.error("user,day,spend\nu,2026-01-05,1\nu,2026-02-30,1\n")
                 == "panel.csv:3: 'day' is '2026-02-30': expected a date such as 2026-03-14; fix or remove the line")
-        #expect(Self.error("user,day,spend\n,2026-01-05,1\n")?.hasPrefix("panel.csv:2: 'user' is '': expected a user name or id") == true)
+        #expect(
+            Self.error("user,day,spend\n,2026-01-05,1\n")?.hasPrefix("panel.csv:2: 'user' is '': expected a user name or id")
+                == true)
         #expect(Self.error("user,day,spend\nu,2026-01-05,-2\n")?.contains("expected dollars, a number from 0 to 1e9") == true)
         #expect(Self.error("user,day,spend\nu,2026-01-05,1e12\n")?.hasPrefix("panel.csv:2: 'spend' is '1e12'") == true)
-        #expect(Self.error("user,day,spend,requests\nu,2026-01-05,1,many\n")?.contains("'requests' is 'many': expected a non-negative count") == true)
-        #expect(Self.error("user,day,spend\n\"u,2026-01-05,1\n")?.hasPrefix("panel.csv:2: a quote is out of place or never closed") == true)
+        #expect(
+            Self.error("user,day,spend,requests\nu,2026-01-05,1,many\n")?.contains(
+                "'requests' is 'many': expected a non-negative count") == true)
+        #expect(
+            Self.error("user,day,spend\n\"u,2026-01-05,1\n")?.hasPrefix("panel.csv:2: a quote is out of place or never closed")
+                == true)
         #expect(Self.error("user,day,spend\nu\"x,2026-01-05,1\n")?.hasPrefix("panel.csv:2: a quote is out of place") == true)
         var panel = OrgPanel()
         #expect(throws: OrgPanelCSVError.unreadable(path: "/no/such/panel.csv")) {

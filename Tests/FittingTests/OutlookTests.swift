@@ -1,3 +1,4 @@
+// Tests: ActivityProfile.swift, OutlookBacktest.swift, Outlook+Backtest.swift, PastPeriods.swift, PeriodForecast.swift, UseTrace.swift
 import Foundation
 import SyntheticData
 import Testing

@@ -1,3 +1,4 @@
+// Tests: ScenarioLoader+Correlations.swift
 import Composition
 import Foundation
 import Scenario

@@ -1,3 +1,4 @@
+// Tests: StoredFits.swift, ScenarioLoader+Fit.swift
 import Composition
 import Distributions
 import Foundation

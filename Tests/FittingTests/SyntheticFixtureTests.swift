@@ -1,3 +1,4 @@
+// Tests: SyntheticLogs.swift
 import Fitting
 import Foundation
 import SyntheticData

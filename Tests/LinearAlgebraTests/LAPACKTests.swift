@@ -1,3 +1,4 @@
+// Tests: Matrix.swift
 import Testing
 
 @testable import LinearAlgebra

@@ -1,3 +1,4 @@
+// Tests: LiteLLMImportError.swift, LiteLLMImportReport.swift, LiteLLMImporter.swift, PostgresURL.swift, Day.swift, LiteLLMSpendLogs.swift
 // Tests: PostgresSession.swift
 // (against the real server: connecting, and the errors it translates for bad credentials, a
 // missing database and an unreachable server)

@@ -41,7 +41,8 @@ import Testing
         #expect(sql.contains("WHERE s.\"startTime\" >= DATE '2026-03-01'"))
 
         columns["metadata"] = "json"
-        #expect(SpendLogsQuery(schema: "s", columns: columns).aggregateSQL(since: nil).contains("s.metadata::jsonb->'usage_object'"))
+        #expect(
+            SpendLogsQuery(schema: "s", columns: columns).aggregateSQL(since: nil).contains("s.metadata::jsonb->'usage_object'"))
         columns["cache_read_input_tokens"] = "integer"
         columns["cache_creation_input_tokens"] = "integer"
         let withColumns = SpendLogsQuery(schema: "s", columns: columns)

@@ -1,3 +1,4 @@
+// Tests: ModelPrice.swift, TokenClass.swift
 import Foundation
 import Testing
 

@@ -1,3 +1,4 @@
+// Tests: Allowance.swift
 import Testing
 
 @testable import Pricing

@@ -1,3 +1,4 @@
+// Tests: Plan+Evaluate.swift
 import Testing
 
 @testable import Pricing

@@ -1,3 +1,4 @@
+// Tests: PricingError.swift
 import Foundation
 import Testing
 

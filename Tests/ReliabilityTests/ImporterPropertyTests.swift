@@ -1,3 +1,4 @@
+// Tests: TokenCounts.swift
 import Foundation
 import PropertyBased
 import TestSupport

@@ -1,3 +1,4 @@
+// Tests: ScenarioError.swift, ScenarioError+Rule.swift, YAMLCursor.swift
 import Composition
 import Scenario
 import TestSupport

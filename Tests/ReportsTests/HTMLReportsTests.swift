@@ -1,3 +1,4 @@
+// Tests: TeamForecast+Usage.swift
 // Tests: PlanReport.swift, OrgBacktestReport.swift, ValidationReport.swift, UsageReportPage.swift, QuantileCharts.swift, ChartFrame.swift, LiteLLMBudgets.swift
 import Foundation
 import Scenario
@@ -55,7 +56,9 @@ import Testing
         #expect(d.profiles.count == 2)
         for p in d.profiles {
             #expect(p.options.count >= 2, "API and a plan at least")
-            for o in p.options { #expect(html.contains(o.outcome.name.replacingOccurrences(of: "&", with: "&amp;")), "\(o.outcome.name)") }
+            for o in p.options {
+                #expect(html.contains(o.outcome.name.replacingOccurrences(of: "&", with: "&amp;")), "\(o.outcome.name)")
+            }
         }
     }
 
@@ -65,8 +68,10 @@ import Testing
             OrgBacktestDocument.Series(
                 team: team, coverage: 0.5, meanAbsoluteP50Error: 0.125,
                 months: [
-                    .init(month: months[0], p10: 90 * scale, p50: 100 * scale, p90: 110 * scale, actual: 105 * scale, inside: true),
-                    .init(month: months[1], p10: 90 * scale, p50: 100 * scale, p90: 110 * scale, actual: 130 * scale, inside: false),
+                    .init(
+                        month: months[0], p10: 90 * scale, p50: 100 * scale, p90: 110 * scale, actual: 105 * scale, inside: true),
+                    .init(
+                        month: months[1], p10: 90 * scale, p50: 100 * scale, p90: 110 * scale, actual: 130 * scale, inside: false),
                 ])
         }
         let d = OrgBacktestDocument(
@@ -115,7 +120,8 @@ import Testing
         #expect(svg.components(separatedBy: "<circle").count - 1 == 9)
         #expect(svg.contains("class=\"marker\""))
         #expect(isWellFormedXML(svg))
-        let cdf = QuantileCharts.cdfs(pairs.enumerated().map { (Double($0.offset + 1) / 10, $0.element.0, $0.element.1) },
+        let cdf = QuantileCharts.cdfs(
+            pairs.enumerated().map { (Double($0.offset + 1) / 10, $0.element.0, $0.element.1) },
             title: "cdf", xTitle: "cost")
         let c = cdf.svg
         #expect(c.contains("held out") && c.contains("simulated") && c.contains("dashed"))
@@ -150,10 +156,11 @@ import Testing
         #expect(p95.teams.count == 2 && p95.withoutBudget.isEmpty)
         #expect(p95.proxy.maxBudget >= p90.proxy.maxBudget)
         // The proxy's budget is the highest month's P95, rounded up to the cent.
-        let highest = forecast.months.indices.map { m in
-            let sorted = forecast.teamMonthUsage(m).sorted()
-            return sorted[Int((0.95 * Double(sorted.count - 1)).rounded(.down))]
-        }.max() ?? 0
+        let highest =
+            forecast.months.indices.map { m in
+                let sorted = forecast.teamMonthUsage(m).sorted()
+                return sorted[Int((0.95 * Double(sorted.count - 1)).rounded(.down))]
+            }.max() ?? 0
         #expect(p95.proxy.maxBudget >= highest - 0.01 && p95.proxy.maxBudget <= highest * 1.02 + 0.01)
         #expect(p95.proxy.maxBudget == (p95.proxy.p95 * 100).rounded(.up) / 100)
         #expect(p95.proxy.developers == 5)

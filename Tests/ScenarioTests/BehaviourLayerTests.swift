@@ -75,29 +75,33 @@ import Testing
         let a = dir.appendingPathComponent("a.yaml").path
         let b = dir.appendingPathComponent("b.yaml").path
         try """
-            name: baseline
-            trials: 1000
-            models:
-              opus:
-                preset: opus-4.5
-                price: [5, 25]
-            developers:
-              - model: opus
-                threads_per_day: 4
-            """.write(toFile: a, atomically: true, encoding: .utf8)
+        name: baseline
+        trials: 1000
+        models:
+          opus:
+            preset: opus-4.5
+            price: [5, 25]
+        developers:
+          - model: opus
+            threads_per_day: 4
+        """.write(toFile: a, atomically: true, encoding: .utf8)
         try """
-            name: switched
-            trials: 2000
-            models:
-              opus:
-                preset: opus-4.5
-            developers:
-              - model: opus
-                threads_per_day: 4
-            seed: 7
-            """.write(toFile: b, atomically: true, encoding: .utf8)
+        name: switched
+        trials: 2000
+        models:
+          opus:
+            preset: opus-4.5
+        developers:
+          - model: opus
+            threads_per_day: 4
+        seed: 7
+        """.write(toFile: b, atomically: true, encoding: .utf8)
         let fa = try ScenarioInputs.flatten(path: a)
-        #expect(fa.map(\.path) == ["name", "trials", "models.opus.preset", "models.opus.price", "developers[0].model", "developers[0].threads_per_day"])
+        #expect(
+            fa.map(\.path) == [
+                "name", "trials", "models.opus.preset", "models.opus.price", "developers[0].model",
+                "developers[0].threads_per_day",
+            ])
         #expect(fa[3].value == "[5, 25]")
         let diff = ScenarioInputs.differences(fa, try ScenarioInputs.flatten(path: b))
         #expect(diff == ["~ trials: 1000 → 2000", "+ seed: 7", "- models.opus.price: [5, 25]"])

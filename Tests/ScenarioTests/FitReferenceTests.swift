@@ -1,3 +1,4 @@
+// Tests: Scenario.swift
 import Distributions
 import Foundation
 import Scenario

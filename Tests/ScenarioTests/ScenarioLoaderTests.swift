@@ -1,3 +1,4 @@
+// Tests: ScenarioLoader+Model.swift
 import Foundation
 import Pricing
 import Simulation

@@ -1,3 +1,4 @@
+// Tests: ScenarioLoader+Plans.swift
 import Foundation
 import Pricing
 import Simulation

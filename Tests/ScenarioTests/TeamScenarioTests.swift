@@ -1,3 +1,4 @@
+// Tests: ScenarioLoader+Team.swift
 import Simulation
 import Testing
 

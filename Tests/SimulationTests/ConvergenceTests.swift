@@ -1,3 +1,4 @@
+// Tests: ForecastAccumulator.swift
 import Distributions
 import Pricing
 import Testing

@@ -1,3 +1,4 @@
+// Tests: ThreadStreams.swift, DeveloperForecast.swift, DeveloperForecastSpec.swift
 import Distributions
 import Pricing
 import Testing

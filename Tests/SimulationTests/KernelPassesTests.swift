@@ -1,3 +1,4 @@
+// Tests: AttemptDraws.swift, KernelWorkspace.swift, PricedModel.swift
 import Distributions
 import Pricing
 import Testing

@@ -1,3 +1,4 @@
+// Tests: PlanComparison.swift, PlanComparisonSpec.swift, PlanTimeline.swift
 import Distributions
 import Foundation
 import Pricing

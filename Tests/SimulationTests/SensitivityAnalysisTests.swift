@@ -1,3 +1,4 @@
+// Tests: TrialDrawCapture.swift, UncertainInput.swift
 import Distributions
 import Foundation
 import Pricing

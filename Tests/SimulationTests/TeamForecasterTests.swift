@@ -1,3 +1,4 @@
+// Tests: PricePath.swift, AdoptionCurve.swift, HeadCountPlan.swift, TeamForecast.swift, TeamForecastDiff.swift, TeamForecastSpec.swift, TeamForecaster+Exact.swift, TeamForecaster+Aggregated.swift
 import Distributions
 import Pricing
 import Testing

@@ -1,3 +1,4 @@
+// Tests: ThreadDemand.swift, ReplicateMoments.swift
 import Distributions
 import Pricing
 import Testing

@@ -1,3 +1,4 @@
+// Tests: SeatPlan.swift, TeamForecaster+Seats.swift
 import Distributions
 import Pricing
 import Testing

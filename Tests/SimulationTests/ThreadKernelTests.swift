@@ -1,3 +1,4 @@
+// Tests: ThreadBehaviour.swift
 import Distributions
 import Pricing
 import Testing

@@ -1,3 +1,4 @@
+// Tests: BehaviourUncertainty.swift
 import Distributions
 import Pricing
 import Synchronization

@@ -1,3 +1,4 @@
+// Tests: ImportReport.swift, ImportSession.swift, JSONLLine.swift, ThreadRecord.swift
 import Foundation
 import Testing
 

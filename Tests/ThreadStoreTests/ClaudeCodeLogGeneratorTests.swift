@@ -1,3 +1,4 @@
+// Tests: ClaudeCodeLogGenerator.swift
 import Foundation
 import SyntheticData
 import Testing

@@ -1,3 +1,4 @@
+// Tests: OrgExportFile.swift
 // Tests: AnthropicUsagePage.swift, AnthropicCostPage.swift, ClaudeCodeAnalyticsPage.swift, OpenAIUsagePage.swift, OpenAICostsPage.swift, OTLPMetricsPage.swift, OrgExportSource.swift, OrgExportBucket.swift, OrgExportPricer.swift, OrgExportError.swift, OrgExportCSV.swift, OrgExportImporter.swift, OrgExportReport.swift
 import Foundation
 import Pricing
@@ -49,10 +50,12 @@ import Testing
         // The key holds the start and every dimension, so the two groups differ.
         #expect(rows[0].key != rows[1].key)
         #expect(rows[0].key.hasPrefix("2026-03-02T00:00:00Z|"))
-        #expect(Self.problem(AnthropicUsagePage.buckets, Self.page(#"{"data": [{"results": []}]}"#))
-            == "bucket 1 has no RFC 3339 \"starting_at\"")
-        #expect(Self.problem(AnthropicUsagePage.buckets, Self.page(#"{"has_more": false}"#))
-            == "no \"data\" array of buckets")
+        #expect(
+            Self.problem(AnthropicUsagePage.buckets, Self.page(#"{"data": [{"results": []}]}"#))
+                == "bucket 1 has no RFC 3339 \"starting_at\"")
+        #expect(
+            Self.problem(AnthropicUsagePage.buckets, Self.page(#"{"has_more": false}"#))
+                == "no \"data\" array of buckets")
     }
 
     @Test func anthropicCostIsInCentsAndUSDOnly() throws {
@@ -67,7 +70,8 @@ import Testing
         #expect(rows[0].user == "wrk_9" && rows[0].team == "wrk_9" && rows[0].model == "claude-opus-4-1")
         #expect(rows[1].user == "" && rows[1].model == "")
         #expect(rows.allSatisfy { $0.tokens == 0 && $0.requests == 0 })
-        let euro = Self.page(#"{"data": [{"starting_at": "2026-03-05T00:00:00Z", "results": [{"amount": "1", "currency": "eur"}]}]}"#)
+        let euro = Self.page(
+            #"{"data": [{"starting_at": "2026-03-05T00:00:00Z", "results": [{"amount": "1", "currency": "eur"}]}]}"#)
         #expect(Self.problem(AnthropicCostPage.buckets, euro) == "bucket 1, result 1 is in EUR, not USD")
         let noAmount = Self.page(#"{"data": [{"starting_at": "2026-03-05T00:00:00Z", "results": [{"currency": "USD"}]}]}"#)
         #expect(Self.problem(AnthropicCostPage.buckets, noAmount) == "bucket 1, result 1 has no \"amount\"")
@@ -87,13 +91,15 @@ import Testing
         let rows = try ClaudeCodeAnalyticsPage.buckets(in: page)
         #expect(rows.count == 2)
         #expect(rows[0].user == "a@x.io" && rows[0].team == "" && rows[0].day == "2026-04-01")
-        #expect([rows[0].inputTokens, rows[0].outputTokens, rows[0].cacheReadTokens, rows[0].cacheWriteTokens] == [10, 20, 30, 40])
+        #expect(
+            [rows[0].inputTokens, rows[0].outputTokens, rows[0].cacheReadTokens, rows[0].cacheWriteTokens] == [10, 20, 30, 40])
         #expect(rows[0].spendUSD == 2.5)
         // No estimated cost: left to the pricer.
         #expect(rows[1].spendUSD == nil && rows[1].tokens == 3)
         #expect(rows[0].key.hasSuffix("|actor=a@x.io|model=claude-sonnet-4-5"))
-        #expect(Self.problem(ClaudeCodeAnalyticsPage.buckets, Self.page(#"{"data": [{"actor": {}}]}"#))
-            == "record 1 has no \"date\"")
+        #expect(
+            Self.problem(ClaudeCodeAnalyticsPage.buckets, Self.page(#"{"data": [{"actor": {}}]}"#))
+                == "record 1 has no \"date\"")
     }
 
     @Test func openAIUsageTakesCachedTokensOutOfInput() throws {
@@ -167,8 +173,9 @@ import Testing
               {"attributes": [{"key": "type", "value": {"stringValue": "reasoning"}}], "timeUnixNano": "1", "asInt": 1}]}}]}]}]}
             """)
         #expect(Self.problem(OTLPMetricsPage.buckets, badType)?.contains("type \"reasoning\"") == true)
-        #expect(Self.problem(OTLPMetricsPage.buckets, Self.page(#"{"resourceLogs": []}"#))
-            == "OTLP logs or traces, not metrics (only metrics are read)")
+        #expect(
+            Self.problem(OTLPMetricsPage.buckets, Self.page(#"{"resourceLogs": []}"#))
+                == "OTLP logs or traces, not metrics (only metrics are read)")
     }
 
     @Test func sourcesAreDetectedFromTheirPagesAndAPIErrorsRecognised() {
@@ -250,7 +257,9 @@ import Testing
         #expect(!shape.description.contains("CSV"))
         let cols = OrgExportError.missingColumns(
             path: "u.csv", line: 1, source: .openaiCosts, missing: ["amount_value or cost_usd"], found: ["date"])
-        #expect(cols.description.hasPrefix("u.csv:1: a CSV header without the column(s) openai-costs needs: amount_value or cost_usd (found: date)"))
+        #expect(
+            cols.description.hasPrefix(
+                "u.csv:1: a CSV header without the column(s) openai-costs needs: amount_value or cost_usd (found: date)"))
         #expect(OrgExportError.empty(path: "e.csv", source: .anthropicCost).description.hasPrefix("e.csv: the file is empty"))
     }
 
@@ -292,13 +301,16 @@ import Testing
         ]
         try pages.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
         let db = dir.file("t.db")
-        let importer = OrgExportImporter(source: .anthropicCost, catalog: PriceCatalog(source: "t", date: "2026-01-01", prices: []))
+        let importer = OrgExportImporter(
+            source: .anthropicCost, catalog: PriceCatalog(source: "t", date: "2026-01-01", prices: []))
         var steps: [Int] = []
-        let report = try importer.importFiles([file], openStore: { try ThreadStore(path: db) }, progress: { i, _ in steps.append(i) })
+        let report = try importer.importFiles(
+            [file], openStore: { try ThreadStore(path: db) }, progress: { i, _ in steps.append(i) })
         #expect(steps == [1])
         #expect(report.files.count == 1 && report.files[0].units == 2 && report.files[0].buckets == 2)
         #expect(report.files[0].firstDay == "2026-03-02" && report.files[0].lastDay == "2026-03-03")
-        #expect(report.skipped == [.init(position: "\(file):2 (page 2)", reason: "an API error response: overloaded_error: busy")])
+        #expect(
+            report.skipped == [.init(position: "\(file):2 (page 2)", reason: "an API error response: overloaded_error: busy")])
         #expect(abs(report.totals.spendUSD - 2.0) < 1e-12)
         #expect(report.storedBuckets == 2 && report.priced == 0)
         let summary = report.summary
@@ -312,7 +324,11 @@ import Testing
             .write(toFile: wrong, atomically: true, encoding: .utf8)
         var opened = false
         #expect(throws: OrgExportError.self) {
-            _ = try importer.importFiles([wrong], openStore: { opened = true; return try ThreadStore(path: db) })
+            _ = try importer.importFiles(
+                [wrong],
+                openStore: {
+                    opened = true; return try ThreadStore(path: db)
+                })
         }
         #expect(!opened)
         #expect(OrgExportReport.grouped(1_234_567) == "1,234,567" && OrgExportReport.grouped(-1000) == "-1,000")

@@ -1,3 +1,4 @@
+// Tests: OrgExportFields.swift
 import Foundation
 import Testing
 

@@ -1,3 +1,4 @@
+// Tests: Schema+RequestBins.swift
 import Foundation
 import GRDB
 import Testing

@@ -1,3 +1,4 @@
+// Tests: PlanCalibration.swift, StatuslineInput.swift, CalibratedUse.swift, StatuslineStore.swift, WindowOutlook.swift
 import Foundation
 import GRDB
 import Pricing

@@ -1,3 +1,4 @@
+// Tests: ThreadStoreError.swift
 import Foundation
 import GRDB
 import Synchronization

@@ -1,3 +1,4 @@
+// Tests: UsageBlocks.swift, UsageEvent.swift, WindowSnapshot.swift
 import Foundation
 import Pricing
 import Testing

@@ -169,8 +169,10 @@ import Testing
     /// The same commands' JSON and CSV output, each a golden file of its own (`<name>-json.txt`,
     /// `<name>-csv.txt`), so every renderer of a document is compared, not only the table.
     static let formats: [Case] = {
-        let commands = ["run", "plans", "forecast", "diff", "sensitivity", "fit", "validate", "backtest", "calibrate", "outlook",
-            "fit-org", "backtest-org", "threads", "prices", "report-daily"]
+        let commands = [
+            "run", "plans", "forecast", "diff", "sensitivity", "fit", "validate", "backtest", "calibrate", "outlook",
+            "fit-org", "backtest-org", "threads", "prices", "report-daily",
+        ]
         // `sensitivity` and `outlook` write no CSV (they say so).
         let noCSV: Set<String> = ["sensitivity", "outlook"]
         var out: [Case] = []

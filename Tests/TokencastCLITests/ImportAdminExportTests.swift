@@ -1,3 +1,4 @@
+// Tests: OrgExportBuckets.swift, OrgUsage+Stream.swift, OrgUsage.swift
 import Foundation
 import TestSupport
 import Testing

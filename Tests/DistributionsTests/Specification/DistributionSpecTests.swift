@@ -1,3 +1,4 @@
+// Tests: DistributionError.swift
 import Distributions
 import TestSupport
 import Testing
