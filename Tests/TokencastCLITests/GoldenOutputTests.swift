@@ -147,6 +147,12 @@ import Testing
             name: "statusline-api-user",
             arguments: ["statusline", "--db", "$REPORT:api-user", "--timezone", "UTC", "--now", "2025-12-02T09:00:00Z"],
             stdin: "statusline/api-user.json"),
+        Case(
+            name: "import-anthropic-usage",
+            arguments: [
+                "import", "anthropic-usage", "fixtures/org-exports/anthropic-usage-pages.jsonl",
+                "fixtures/org-exports/anthropic-usage-malformed.jsonl", "--db", "$EMPTY:anthropic-usage",
+            ]),
         Case(name: "calibrate", arguments: ["calibrate", "--db", "$CALIBRATION", "--plan", "chatgpt-plus"]),
         Case(
             name: "outlook",
@@ -210,6 +216,8 @@ import Testing
         out = out.replacingOccurrences(of: #"\b\d+\.\d s\b"#, with: "<s> s", options: .regularExpression)
         out = out.replacingOccurrences(
             of: #""(elapsed_seconds|seconds)" *: *[0-9.e+-]+"#, with: "\"$1\": <s>", options: .regularExpression)
+        // An admin-export import's rate, from the elapsed time.
+        out = out.replacingOccurrences(of: #", [0-9,]+ buckets/s"#, with: ", <n> buckets/s", options: .regularExpression)
         // When `calibrate` stored its calibration: the clock, not the data.
         out = out.replacingOccurrences(
             of: #""created_at" *: *"[^"]*""#, with: "\"created_at\": <time>", options: .regularExpression)
