@@ -1,4 +1,4 @@
-// Tests: OrgExportFile.swift
+// Tests: OrgExportFile.swift, OrgExportFields.swift
 // Tests: AnthropicUsagePage.swift, AnthropicCostPage.swift, ClaudeCodeAnalyticsPage.swift, OpenAIUsagePage.swift, OpenAICostsPage.swift, OTLPMetricsPage.swift, OrgExportSource.swift, OrgExportBucket.swift, OrgExportPricer.swift, OrgExportError.swift, OrgExportCSV.swift, OrgExportImporter.swift, OrgExportReport.swift
 import Foundation
 import Pricing
@@ -32,10 +32,15 @@ import Testing
                "cache_creation": {"ephemeral_5m_input_tokens": 40, "ephemeral_1h_input_tokens": 5},
                "model": "claude-sonnet-4-5", "workspace_id": "wrk_1", "api_key_id": "key_1", "account_id": null},
               {"uncached_input_tokens": 7, "output_tokens": 1, "cache_creation_1h_input_tokens": 9,
-               "model": "claude-haiku-4-5", "workspace_id": null, "api_key_id": "key_2"}]}]}
+               "model": "claude-haiku-4-5", "workspace_id": null, "api_key_id": "key_2"},
+              {"output_tokens": 3, "model": "claude-haiku-4-5", "workspace_id": "wrk_1", "api_key_id": "key_1",
+               "account_id": "acct_7"},
+              {"output_tokens": 4, "model": "claude-haiku-4-5", "workspace_id": "wrk_2"}]}]}
             """)
         let rows = try AnthropicUsagePage.buckets(in: page)
-        #expect(rows.count == 2)
+        #expect(rows.count == 4)
+        // The account when grouped by it, else the key, else the workspace.
+        #expect(rows[2].user == "acct_7" && rows[3].user == "wrk_2" && rows[3].team == "wrk_2")
         #expect(rows[0].day == "2026-03-02")
         #expect(rows[0].user == "key_1")
         #expect(rows[0].team == "wrk_1")
@@ -332,5 +337,20 @@ import Testing
         }
         #expect(!opened)
         #expect(OrgExportReport.grouped(1_234_567) == "1,234,567" && OrgExportReport.grouped(-1000) == "-1,000")
+    }
+}
+
+/// The UTC day of the times the exports write.
+@Suite struct OrgExportDayTests {
+    @Test func timesWithOffsetsAndUnixTimesGiveTheUTCDay() {
+        #expect(OrgExportFields.day(rfc3339: "2026-03-02T23:30:00-02:00") == "2026-03-03")
+        #expect(OrgExportFields.day(rfc3339: "2026-03-02T01:00:00.250+05:00") == "2026-03-01")
+        #expect(OrgExportFields.day(rfc3339: "2026-03-02T10:00:00Z") == "2026-03-02")
+        #expect(OrgExportFields.day(rfc3339: "2026-03-02") == "2026-03-02")
+        #expect(OrgExportFields.day(rfc3339: "03/02/2026") == nil)
+        #expect(OrgExportFields.day(unixNanos: -1) == "1969-12-31")
+        #expect(OrgExportFields.day(unixNanos: 86_400_000_000_000) == "1970-01-02")
+        #expect(OrgExportFields.day(anyText: "1772409600") == "2026-03-02")
+        #expect(OrgExportFields.day(anyText: "12345") == nil)
     }
 }
