@@ -77,7 +77,7 @@ accuracy-check: deps
 	$(RELEASE) --product tokencast-accuracy
 	.build/release/tokencast-accuracy
 
-# Speed figures as one JSON object, about a minute. Includes the numpy reference's model run by
+# Speed figures as one JSON object, 3 to 4 minutes on a 2-core machine. Includes the numpy reference's model run by
 # tokencast and by scripts/reference_numpy.py side by side (skipped without python3 and numpy),
 # and instructions per thread under valgrind's callgrind (skipped without valgrind).
 bench: deps
