@@ -34,6 +34,13 @@ public struct SyntheticLogs: Sendable {
     public var dayDispersion = 3.0
     public var developerCV = 0.3
     public var turnNoise = 0.3
+    /// Compaction as Claude Code does it, off when nil: when a turn's context would pass this
+    /// many tokens, the conversation so far is replaced by a summary of `compactionSummary`
+    /// tokens after the base context, and that turn reads only the base context from the cache.
+    /// MODEL.md's form has no such step; logs with it check that a fit still reproduces their
+    /// totals.
+    public var compactionWindow: Double?
+    public var compactionSummary = 4_000.0
     /// The first day (a Monday): 2025-09-01.
     public var start = Date(timeIntervalSince1970: 1_756_684_800)
     public var seed: UInt64 = 7
@@ -85,7 +92,11 @@ public struct SyntheticLogs: Sendable {
                         }
                         let f = noisy(u).rounded(), out = max(1, noisy(o).rounded())
                         context += f + (k > 1 ? previousOut : 0)
-                        let resent = k > 1 ? previous : 0
+                        var resent = k > 1 ? previous : 0
+                        if let window = compactionWindow, k > 1, context > window {
+                            context = baseContext + compactionSummary + f
+                            resent = baseContext
+                        }
                         let read = (h * resent).rounded()
                         let write = context - read
                         let stamp = formatter.string(from: started.addingTimeInterval(Double(k) * 30))

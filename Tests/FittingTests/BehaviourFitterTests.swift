@@ -40,15 +40,17 @@ import ThreadStore
         #expect(throws: FittingError.self) { try BaseContextFit.fromTotals(obs) }
     }
 
-    /// Coverage is a frequency, so it is checked over several synthetic data sets: across four
-    /// seeds and seven parameters, the 95 % intervals must hold the truth in at least 24 of 28
-    /// cases, and each truth must lie inside the 99.5 % percentile range in every data set but
-    /// at most one.
+    /// Coverage is a frequency, so it is checked over several synthetic data sets: across eight
+    /// seeds and seven parameters, the 95 % intervals must hold the truth in at least 49 of 56
+    /// cases (nominal coverage gives 53.2 on average, and 48 or fewer 0.3 % of the time), and
+    /// each truth must lie inside the 99.5 % percentile range in every data set but at most one.
+    /// Four seeds and 24 of 28 before: there, one interval's edge moving by 0.0002 decided it.
+    /// Measured: 50 of 56, with `u` from request rows as the mean increment and as now.
     @Test func bootstrapIntervalsCoverTheTrueValues() throws {
         var hits = 0, total = 0
         var wideMisses: [String: Int] = [:]
         var log: [String] = []
-        for seed: UInt64 in [7, 8, 9, 10] {
+        for seed: UInt64 in 7...14 {
             var logs = SyntheticLogs()
             logs.seed = seed
             let store = try SyntheticStore.make(logs, name: "coverage-\(seed)")
@@ -79,7 +81,7 @@ import ThreadStore
                 if !(lo <= value && value <= hi) { wideMisses[name, default: 0] += 1 }
             }
         }
-        #expect(hits >= 24, "\(hits) of \(total): \(log)")
+        #expect(hits >= 49, "\(hits) of \(total): \(log)")
         #expect(wideMisses.values.allSatisfy { $0 <= 1 }, "\(wideMisses)")
     }
 

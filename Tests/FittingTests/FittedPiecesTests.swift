@@ -106,7 +106,7 @@ import ThreadStore
     static func thread(_ developer: String, _ day: String, _ id: Int64) -> ThreadObservation {
         let f = ISO8601DateFormatter()
         return ThreadObservation(
-            threadID: id, developer: developer, startedAt: f.date(from: day + "T10:00:00Z"), turns: 3, fresh: 100,
+            threadID: id, developer: developer, startedAt: f.date(from: day + "T10:00:00Z"), turns: 3,
             output: 50, tokens: TokenCounts(input: 300, output: 150), outcome: nil, fromRequests: false)
     }
 

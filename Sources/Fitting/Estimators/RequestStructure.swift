@@ -123,7 +123,7 @@ public struct RequestStructure: Sendable, Hashable, Codable {
             out.append(
                 String(
                     format:
-                        "%.1f %% of threads compacted or cleared their context (median %.0f tokens before): give the model's context_window in the scenario so the kernel compacts there",
+                        "%.1f %% of threads compacted or cleared their context (median %.0f tokens before): each thread's fresh input per turn carries it, as the fit reproduces its logged input; a context_window on this fitted model would compact those threads twice",
                     100 * compactedThreads, contextBeforeCompaction ?? .nan))
         } else {
             out.append("no thread compacted its context: the fit's behaviour needs no context window")

@@ -12,8 +12,6 @@ public struct ThreadObservation: Sendable, Hashable {
     public var startedAt: Date?
     /// `T`: requests in the thread.
     public var turns: Int
-    /// `u`: mean fresh input tokens per turn; nil when it cannot be told apart from `s`.
-    public var fresh: Double?
     /// `o`: mean output tokens per turn.
     public var output: Double
     /// Tokens as logged, for the fit check's cost and token comparison.
@@ -29,7 +27,9 @@ public struct ThreadObservation: Sendable, Hashable {
     var ownBase: Double?
 }
 
-/// Reads the threads of one model from the store and derives per-thread `T`, `u`, `o`.
+/// Reads the threads of one model from the store and derives per-thread `T` and `o`, and what
+/// the request rows say about `s` (each thread's `s` and `u` are split in
+/// `BehaviourFitter.derived`).
 enum ThreadObservations {
     /// - Parameter requestsOf: the request rows of a thread (the store's `requests(threadID:)`).
     static func derive(_ threads: [ThreadRecord], requestsOf: (Int64) throws -> [RequestRecord]) throws -> [ThreadObservation] {
@@ -46,7 +46,7 @@ enum ThreadObservations {
         for t in threads where t.turns > 0 {
             let requests = try requestsOf(t.id)
             var obs = ThreadObservation(
-                threadID: t.id, developer: t.developer ?? "unknown", startedAt: t.startedAt, turns: t.turns, fresh: nil,
+                threadID: t.id, developer: t.developer ?? "unknown", startedAt: t.startedAt, turns: t.turns,
                 output: Double(t.tokens.output) / Double(t.turns), tokens: t.tokens, outcome: t.outcome,
                 fromRequests: !requests.isEmpty)
             if !requests.isEmpty {
@@ -61,21 +61,20 @@ enum ThreadObservations {
     }
 
     /// Turn k sends c_k = s + u k + o (k - 1); so c_k - c_{k-1} - o_{k-1} is the fresh input of
-    /// turn k. Increments below zero mean the context was compacted or cleared: those steps are
-    /// left out of `u`, and the base-context regression uses only the turns before the first one.
+    /// turn k. An increment below zero means the context was compacted or cleared (or a
+    /// sub-agent's own context came in between): the base-context regression uses only the turns
+    /// before the first one. `u` itself is not the mean of the increments but the one that gives
+    /// back the thread's logged input (`BehaviourFitter.derived`; docs/fitting.md).
     static func fillFromRequests(_ obs: inout ThreadObservation, _ requests: [RequestRecord]) {
         let c = requests.map { Double($0.tokens.totalInput) }
         let o = requests.map { Double($0.tokens.output) }
         obs.turns = requests.count
         obs.output = Stats.mean(o)
-        var increments: [Double] = []
         var clean = c.count  // turns before the first compaction
-        for k in 1..<max(c.count, 1) {
-            let d = c[k] - c[k - 1] - o[k - 1]
-            if d < 0 { clean = min(clean, k); continue }
-            increments.append(d)
+        for k in 1..<max(c.count, 1) where c[k] - c[k - 1] - o[k - 1] < 0 {
+            clean = k
+            break
         }
-        if !increments.isEmpty { obs.fresh = Stats.mean(increments) }
         // y_k = c_k - Σ_{j<k} o_j = s + u k. With a slope of its own per thread, projecting the
         // slope out (Frisch–Waugh–Lovell) leaves y - k Σky/Σk² = s (1 - k Σk/Σk²): one column,
         // whose pieces add up over threads.

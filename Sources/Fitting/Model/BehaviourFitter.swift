@@ -103,9 +103,17 @@ public struct BehaviourFitter: Sendable {
             let T = Double(t.turns)
             var si: Double, ui: Double
             if t.fromRequests {
+                // The thread's own intercept, and the u that gives back its logged input through
+                // MODEL.md's closed form. The mean per-turn increment would not: it leaves out
+                // compactions (and sub-agents' contexts) and weighs every turn alike where
+                // the total weighs early turns more, so it overshot long threads' input.
+                // (For one turn this is u = c_1 - s.) A u below zero moves wholly into s.
                 si = t.ownBase ?? s
-                // One-turn threads from request rows cannot separate u from s: u = c_1 - s.
-                ui = max(t.fresh ?? Double(t.tokens.totalInput) - si, 0)
+                ui = BaseContextFit.freshFromTotals(t, base: si)
+                if ui < 0 {
+                    ui = 0
+                    si = max((Double(t.tokens.totalInput) - t.output * T * (T - 1) / 2) / T, 0)
+                }
             } else {
                 (si, ui) = split.apply(t)
             }
@@ -113,9 +121,8 @@ public struct BehaviourFitter: Sendable {
             d.fresh.append(ui)
             d.base.append(si)
             if t.output > 0 { d.output.append(t.output) }
-            // Request rows: the hit rate against the pooled base context, as a per-thread
-            // intercept carries its own regression noise into R = I - N.
-            let h = BaseContextFit.hitRate(t, base: t.fromRequests ? s : si, fresh: ui)
+            // Against the thread's own (s, u), so that h R gives back its logged cache reads.
+            let h = BaseContextFit.hitRate(t, base: si, fresh: ui)
             if let h { d.hit.append(h) }
             if let h, t.output > 0 { d.vectors.append([T, ui, t.output, h, si]) }
         }
