@@ -44,9 +44,8 @@ import Testing
     func chunkResultsComeInChunkOrderWithTheirTrials(workers: Int) throws {
         let r = try Self.runner(workers: workers)
         let done = Atomic<Int>(0)
-        let results = r.forEachChunk(of: 16..<70, progress: { done.add($0, ordering: .relaxed) }) { chunk, trials in
-            (chunk, trials)
-        }
+        let results = r.forEachChunk(
+            of: 16..<70, progress: { done.add($0, ordering: .relaxed) }, { chunk, trials in (chunk, trials) })
         #expect(results.map(\.0) == [1, 2, 3, 4])
         #expect(results.map(\.1) == [16..<32, 32..<48, 48..<64, 64..<70])
         #expect(done.load(ordering: .relaxed) == 54)
