@@ -29,7 +29,7 @@ import ThreadStore
     }
 
     @Test func theLogsCompact() throws {
-        let (requests, _) = try Self.logs.render()
+        let (requests, outcomes) = try Self.logs.render()
         var compacted = Set<Substring>()
         var last: (id: Substring, context: Int)?
         for line in requests.split(separator: "\n").dropFirst() {
@@ -38,7 +38,6 @@ import ThreadStore
             if let l = last, l.id == f[0], context < l.context { compacted.insert(f[0]) }
             last = (f[0], context)
         }
-        let (_, outcomes) = try Self.logs.render()
         let threads = outcomes.split(separator: "\n").count - 1
         #expect(Double(compacted.count) > 0.2 * Double(threads), "\(compacted.count) of \(threads) compacted")
         // Off by default: the fixture's generator writes no compaction.

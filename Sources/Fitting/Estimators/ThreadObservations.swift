@@ -202,6 +202,16 @@ enum BaseContextFit {
         return (Double(t.tokens.totalInput) - s * T - t.output * T * (T - 1) / 2) / (T * (T + 1) / 2)
     }
 
+    /// This thread's (s_i, u_i) with s_i = `base` and the u_i of ``freshFromTotals(_:base:)``,
+    /// which gives back its logged input through MODEL.md's closed form (for one turn,
+    /// u = c_1 - s). A u below zero moves wholly into s, as in ``TotalsSplit/apply(_:)``.
+    static func reproducingTotals(_ t: ThreadObservation, base: Double) -> (base: Double, fresh: Double) {
+        let u = freshFromTotals(t, base: base)
+        guard u < 0 else { return (base, u) }
+        let T = Double(t.turns)
+        return (max((Double(t.tokens.totalInput) - t.output * T * (T - 1) / 2) / T, 0), 0)
+    }
+
     /// The cache hit rate of a thread: cache_read / R with R = I - N the re-sent input and
     /// N = s + u T + o (T - 1) the input sent for the first time. nil when nothing was re-sent.
     static func hitRate(_ t: ThreadObservation, base s: Double, fresh u: Double) -> Double? {

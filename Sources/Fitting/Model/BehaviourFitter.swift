@@ -103,17 +103,11 @@ public struct BehaviourFitter: Sendable {
             let T = Double(t.turns)
             var si: Double, ui: Double
             if t.fromRequests {
-                // The thread's own intercept, and the u that gives back its logged input through
-                // MODEL.md's closed form. The mean per-turn increment would not: it leaves out
-                // compactions (and sub-agents' contexts) and weighs every turn alike where
-                // the total weighs early turns more, so it overshot long threads' input.
-                // (For one turn this is u = c_1 - s.) A u below zero moves wholly into s.
-                si = t.ownBase ?? s
-                ui = BaseContextFit.freshFromTotals(t, base: si)
-                if ui < 0 {
-                    ui = 0
-                    si = max((Double(t.tokens.totalInput) - t.output * T * (T - 1) / 2) / T, 0)
-                }
+                // The thread's own intercept, and the u that gives back its logged input. The mean
+                // per-turn increment would not: it leaves out compactions (and sub-agents'
+                // contexts) and weighs every turn alike where the total weighs early turns more,
+                // so it overshot long threads' input.
+                (si, ui) = BaseContextFit.reproducingTotals(t, base: t.ownBase ?? s)
             } else {
                 (si, ui) = split.apply(t)
             }
