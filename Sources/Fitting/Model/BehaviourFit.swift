@@ -135,10 +135,13 @@ public struct BehaviourFit: Sendable, Codable {
     public var dependence: DependenceReport?
     /// MODEL.md's per-turn form against the request rows; nil without request rows.
     public var structure: RequestStructure?
+    /// Whether the hit rate's spread depends on the thread's length; nil with too few threads.
+    public var cacheHitSpread: CacheHitSpread?
 
     enum CodingKeys: String, CodingKey {
         case schema, model, since, until, threads, seed, turns, outcomes, estimate, intervals, replicates, check, dependence,
             structure
+        case cacheHitSpread = "cache_hit_spread"
         case baseContext = "base_context"
         case threadsWithRequests = "threads_with_requests", bootstrapReplicates = "bootstrap_replicates"
         case freshInputPerTurn = "fresh_input_per_turn", outputPerTurn = "output_per_turn"

@@ -94,6 +94,8 @@ public struct BehaviourFitter: Sendable {
         var base: [Double]
         /// Threads with all five draws, in ``BehaviourDraw`` order, for the copula.
         var vectors: [DependenceFit.Vector]
+        /// The length of each thread in `hit`, in the same order (``CacheHitSpread``).
+        var hitTurns: [Double] = []
     }
 
     static func derived(_ obs: [ThreadObservation], base s: Double) -> Derived {
@@ -117,7 +119,10 @@ public struct BehaviourFitter: Sendable {
             if t.output > 0 { d.output.append(t.output) }
             // Against the thread's own (s, u), so that h R gives back its logged cache reads.
             let h = BaseContextFit.hitRate(t, base: si, fresh: ui)
-            if let h { d.hit.append(h) }
+            if let h {
+                d.hit.append(h)
+                d.hitTurns.append(T)
+            }
             if let h, t.output > 0 { d.vectors.append([T, ui, t.output, h, si]) }
         }
         return d
@@ -216,7 +221,8 @@ public struct BehaviourFitter: Sendable {
             turns: turns, freshInputPerTurn: fresh, outputPerTurn: output, baseContextMethod: base.method.rawValue,
             baseContextRows: base.rows, cacheHitRateThreads: d.hit.count, outcomes: outcomes, threadsPerDay: demand,
             estimate: estimate, intervals: Self.intervals(estimate, replicates), replicates: replicates, check: nil,
-            baseContext: baseLaw, dependence: Self.dependenceReport(useDependence, d.vectors, estimate, replicates))
+            baseContext: baseLaw, dependence: Self.dependenceReport(useDependence, d.vectors, estimate, replicates),
+            cacheHitSpread: CacheHitSpread.test(turns: d.hitTurns, hits: d.hit))
     }
 
     /// Nonparametric bootstrap: resample threads (and, for threads per day, developer-days) with

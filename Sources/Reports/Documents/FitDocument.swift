@@ -183,6 +183,8 @@ public struct FitDocument: Sendable {
         public var baseContextPerThread: Bool
         public var cacheHitRate: Law
         public var cacheHitRateThreads: Int
+        /// The verdict on whether the hit rate's spread depends on thread length; nil when untested.
+        public var cacheHitSpread: String?
         public var outcomes: Outcomes?
         public var threadsPerDay: Demand?
         public var requestRows: RequestRows?
@@ -197,8 +199,10 @@ public struct FitDocument: Sendable {
             id: Int64?, model: String, threads: Int, threadsWithRequests: Int, since: Date?, until: Date?, seed: UInt64,
             bootstrapReplicates: Int, laws: [Selection], baseContextFromRequests: Bool, baseContextRows: Int,
             baseContextPerThread: Bool, cacheHitRate: Law, cacheHitRateThreads: Int, outcomes: Outcomes?, threadsPerDay: Demand?,
-            requestRows: RequestRows?, dependence: Dependence?, intervals: [Interval], check: Check?, payload: String
+            requestRows: RequestRows?, dependence: Dependence?, intervals: [Interval], check: Check?, payload: String,
+            cacheHitSpread: String? = nil
         ) {
+            self.cacheHitSpread = cacheHitSpread
             self.id = id
             self.model = model
             self.threads = threads

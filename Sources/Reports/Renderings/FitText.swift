@@ -40,6 +40,7 @@ public enum FitText {
             "base context: least squares on \(f.baseContextFromRequests ? "request rows (\(f.baseContextRows) threads)" : "thread totals (\(f.baseContextRows) threads)")"
         out += f.baseContextPerThread ? ", then split per thread (docs/fitting.md)\n" : ", one constant\n"
         out += "cache hit rate: \(f.cacheHitRate.summary) from \(f.cacheHitRateThreads) threads (cache_read / re-sent input)\n"
+        if let v = f.cacheHitSpread { out += "cache hit spread by thread length: \(v)\n" }
         if let o = f.outcomes {
             out += "outcomes: \(o.threads) threads (\(o.success) success, \(o.failure) failure, \(o.abandoned) abandoned)\n"
         } else {

@@ -59,6 +59,6 @@ extension FitDocument.Fit {
                     rows: $0.rows.map(checkRow),
                     ks: $0.ks, independentRows: $0.independentRows?.map(checkRow), independentKS: $0.independentKS)
             },
-            payload: payload)
+            payload: payload, cacheHitSpread: fit.cacheHitSpread?.verdict)
     }
 }
