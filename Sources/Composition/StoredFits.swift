@@ -60,11 +60,15 @@ public struct StoredFits: FitResolver {
                 // A replicate whose laws cannot be built is left out.
                 replicates: fit.replicates.compactMap { r in
                     guard let laws = try? r.laws() else { return nil }
+                    // Left out too when its law of h given the turns cannot be built (nil is
+                    // no such law, not a failure).
+                    let given: HitRateGivenTurns?
+                    do { given = try r.hitGivenTurns() } catch { return nil }
                     return StoredFit.Replicate(
                         laws: laws, oneShotRate: r.oneShotRate, offTheRailsRate: r.offTheRailsRate,
-                        dependence: Self.dependence(r.correlations))
+                        dependence: Self.dependence(r.correlations), hitGivenTurns: given)
                 },
-                dependence: Self.dependence(fit.estimate.correlations))
+                dependence: Self.dependence(fit.estimate.correlations), hitGivenTurns: try fit.estimate.hitGivenTurns())
         } catch {
             throw at.error(.undecodableFit("\(error)"))
         }
@@ -83,6 +87,10 @@ public struct StoredFits: FitResolver {
         var laws: [BehaviourDraw: StoredFit.Law] = [:]
         for (draw, law) in try e.laws() {
             laws[draw] = StoredFit.Law(law: law, family: fitted[draw]?.family ?? "", parameters: fitted[draw]?.parameters ?? [:])
+        }
+        // h given the turns is what the kernel draws; the echo says so.
+        if let given = e.cacheHitGivenTurns, let law = laws[.cacheHitRate] {
+            laws[.cacheHitRate] = StoredFit.Law(law: law.law, family: HitRateGivenTurnsFit.family, parameters: given)
         }
         return laws
     }

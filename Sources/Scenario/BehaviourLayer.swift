@@ -12,6 +12,9 @@ struct BehaviourLayer {
     var offTheRailsRate: Double?
     /// nil when this layer says nothing about dependence; `.some(nil)` for independent draws.
     var dependence: DrawDependence?? = nil
+    /// A fit's hit rate given the turns. It belongs to the layer's cache hit law: a higher
+    /// layer that gives `cache_hit_rate` replaces both.
+    var hitGivenTurns: HitRateGivenTurns?
 
     /// The one place the precedence is written: `layers` lowest first (preset < fit <
     /// `behaviour:`), each part from the highest layer that gives it.
@@ -19,6 +22,7 @@ struct BehaviourLayer {
         var out = BehaviourLayer()
         for layer in layers {
             for (draw, law) in layer.laws { out.laws[draw] = law }
+            if layer.laws[.cacheHitRate] != nil { out.hitGivenTurns = layer.hitGivenTurns }
             for (draw, spec) in layer.specs { out.specs[draw] = spec }
             if let p = layer.oneShotRate { out.oneShotRate = p }
             if let q = layer.offTheRailsRate { out.offTheRailsRate = q }

@@ -88,11 +88,14 @@ public struct StoredFit: Sendable {
         public var offTheRailsRate: Double?
         /// This replicate's own dependence between the draws; nil for independent draws.
         public var dependence: DrawDependence?
+        /// This replicate's hit rate given the turns; nil draws `h` from its law.
+        public var hitGivenTurns: HitRateGivenTurns?
 
         public init(
             laws: [BehaviourDraw: any UnivariateDistribution], oneShotRate: Double?, offTheRailsRate: Double?,
-            dependence: DrawDependence? = nil
+            dependence: DrawDependence? = nil, hitGivenTurns: HitRateGivenTurns? = nil
         ) {
+            self.hitGivenTurns = hitGivenTurns
             self.laws = laws
             self.oneShotRate = oneShotRate
             self.offTheRailsRate = offTheRailsRate
@@ -109,11 +112,14 @@ public struct StoredFit: Sendable {
     public var replicates: [Replicate]
     /// The point estimate's dependence between the draws; nil for independent draws.
     public var dependence: DrawDependence?
+    /// The point estimate's hit rate given the turns; nil draws `h` from its law.
+    public var hitGivenTurns: HitRateGivenTurns?
 
     public init(
         id: Int64, estimate: [BehaviourDraw: Law], oneShotRate: Double?, offTheRailsRate: Double?, replicates: [Replicate],
-        dependence: DrawDependence? = nil
+        dependence: DrawDependence? = nil, hitGivenTurns: HitRateGivenTurns? = nil
     ) {
+        self.hitGivenTurns = hitGivenTurns
         self.dependence = dependence
         self.id = id
         self.estimate = estimate

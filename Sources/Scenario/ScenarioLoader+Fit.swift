@@ -45,7 +45,8 @@ extension ScenarioLoader {
         let model = BehaviourLayer(oneShotRate: template.oneShotRate, offTheRailsRate: template.offTheRailsRate)
         return fit.replicates.compactMap { r in
             let replicate = BehaviourLayer(
-                laws: r.laws, oneShotRate: r.oneShotRate, offTheRailsRate: r.offTheRailsRate, dependence: .some(r.dependence))
+                laws: r.laws, oneShotRate: r.oneShotRate, offTheRailsRate: r.offTheRailsRate, dependence: .some(r.dependence),
+                hitGivenTurns: r.hitGivenTurns)
             let stack = BehaviourLayer.stacked(model, replicate, given)
             let laws = stack.laws
             guard let t = laws[.turns], let u = laws[.freshInputPerTurn], let o = laws[.outputPerTurn],
@@ -57,6 +58,7 @@ extension ScenarioLoader {
                 oneShotRate: oneShot, offTheRailsRate: offRails,
                 maxAttempts: template.maxAttempts, contextWindow: template.contextWindow,
                 compactionSummary: template.compactionSummary, medianThreadMinutes: template.medianThreadMinutes)
+            b.cacheHitGivenTurns = stack.hitGivenTurns
             b.setDependence(stack.dependence ?? nil)
             return b
         }

@@ -72,6 +72,7 @@ extension ScenarioLoader {
             fitLayer.oneShotRate = resolved.oneShotRate
             fitLayer.offTheRailsRate = resolved.offTheRailsRate
             fitLayer.dependence = .some(resolved.dependence)
+            fitLayer.hitGivenTurns = resolved.hitGivenTurns
             reference = ref
             fitted = resolved
         }
@@ -130,6 +131,7 @@ extension ScenarioLoader {
             turns: turns, freshInputPerTurn: fresh, outputPerTurn: output, cacheHitRate: hit,
             baseContext: base, oneShotRate: oneShot, offTheRailsRate: offRails,
             maxAttempts: maxAttempts, contextWindow: window, compactionSummary: summary, medianThreadMinutes: minutes)
+        behaviour.cacheHitGivenTurns = stack.hitGivenTurns
         // Precedence as for laws: the preset has none, a fit's dependence, then `correlations:`.
         given.dependence = try entry("correlations").map { c throws(ScenarioError) in try parseCorrelations(c) }
         behaviour.setDependence(BehaviourLayer.stacked(presetLayer, fitLayer, given).dependence ?? nil)

@@ -7,7 +7,8 @@ import ThreadStore
 
 /// Out-of-sample figures on 300 real Claude Code threads (fixtures/real-threads), as bands that
 /// a worse model fails: before per-thread base contexts and dependence, the same check gave a
-/// cost P90 23 % high in sample and 31 % high out of sample.
+/// cost P90 23 % high in sample and 31 % high out of sample; before the hit rate given the
+/// turns, a P99 33 % high.
 @Suite struct ValidationTests {
     static func store() throws -> ThreadStore {
         let store = try ThreadStore(inMemory: "validation-real")
@@ -26,6 +27,9 @@ import ThreadStore
         #expect(abs(try error("cost_usd", "P50")) < 0.10)
         #expect(abs(try error("cost_usd", "P90")) < 0.10)
         #expect(abs(try error("cost_usd", "mean")) < 0.10)
+        // One law of h for every thread length put the P99 33 % high; h given the turns, 24 %.
+        let p99 = try error("cost_usd", "P99")
+        #expect(abs(p99) < 0.30, "P99 \(p99)")
         #expect(abs(try error("turns", "P50")) < 0.10)
         let ks = try #require(v.figures.tests.first { $0.metric == "cost_usd" })
         #expect(ks.ks < 0.1, "KS \(ks.ks)")

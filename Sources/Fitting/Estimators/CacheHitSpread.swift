@@ -1,6 +1,7 @@
 import Distributions
 import Foundation
 import NumericalMethods
+import Simulation
 
 /// Whether the spread of the per-thread cache hit rate depends on the thread's length.
 ///
@@ -8,8 +9,9 @@ import NumericalMethods
 /// average over its turns, so when turns miss the cache independently a long thread's average
 /// varies less than a short one's. The test fits a beta law with mean `m(T)` and concentration
 /// `κ (T / T₀)^γ` (`T₀` the median length) by maximum likelihood, and compares it with `γ = 0`
-/// (one spread for every length) by a likelihood ratio, χ² with one degree of freedom. It is a check, not a
-/// refinement: the kernel still draws one law, and the verdict says what that does to the cost.
+/// (one spread for every length) by a likelihood ratio, χ² with one degree of freedom. Where it
+/// finds a dependence, the fit draws `h` given the turns (``HitRateGivenTurns``, fitted by
+/// `HitRateGivenTurnsFit`), and the verdict says so (``refined(with:)``).
 public struct CacheHitSpread: Sendable, Hashable, Codable {
     /// Threads with both a hit rate and a length.
     public var threads: Int
@@ -88,6 +90,22 @@ public struct CacheHitSpread: Sendable, Hashable, Codable {
             threads: n, referenceTurns: t0, exponent: gamma, likelihoodRatio: ratio, pValue: p, shortMissP90: shortP90,
             longMissP90: longP90,
             verdict: verdict(exponent: gamma, ratio: ratio, p: p, shortP90: shortP90, longP90: longP90))
+    }
+
+    /// The verdict once `h` is fitted given the turns with `law` (the refinement this check
+    /// asks for): what the forecast now does instead of what it would get wrong.
+    mutating func refined(with law: HitRateGivenTurns) {
+        let pText = pValue < 0.0001 ? "p < 0.0001" : String(format: "p %.4f", pValue)
+        verdict =
+            String(
+                format:
+                    "%@ as threads get longer (concentration as T^%.2f, likelihood ratio %.1f, %@; 1 - h P90 %.4f in the shortest third of threads, %.4f in the longest): ",
+                exponent > 0 ? "narrows" : "widens", exponent, likelihoodRatio, pText, shortMissP90, longMissP90)
+            + String(
+                format:
+                    "h is drawn given each attempt's turns T, logit h ~ N(%.3f %@ %.3f log(T/%g), %.4g + %.4g/T) (docs/fitting.md)",
+                law.location, law.slope < 0 ? "-" : "+", abs(law.slope), law.referenceTurns, law.varianceBetween,
+                law.variancePerTurn)
     }
 
     static func verdict(exponent g: Double, ratio: Double, p: Double, shortP90: Double, longP90: Double) -> String {

@@ -20,6 +20,9 @@ public struct FitReplicate: Sendable, Hashable, Codable {
     public var baseContextLaw: FittedLaw?
     /// Normal-score correlations of the Gaussian copula by `draw.draw`; nil draws independently.
     public var correlations: [String: Double]?
+    /// The hit rate given the attempt's turns (``HitRateGivenTurns``, keys as
+    /// `HitRateGivenTurnsFit.keys`); nil draws `h` from `cacheHitRate` for every length.
+    public var cacheHitGivenTurns: [String: Double]?
 
     public init(
         turns: FittedLaw, freshInputPerTurn: FittedLaw, outputPerTurn: FittedLaw, baseContext: Double, cacheHitRate: FittedLaw,
@@ -41,6 +44,7 @@ public struct FitReplicate: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case turns, correlations
+        case cacheHitGivenTurns = "cache_hit_given_turns"
         case baseContextLaw = "base_context_law"
         case freshInputPerTurn = "fresh_input_per_turn", outputPerTurn = "output_per_turn"
         case baseContext = "base_context", cacheHitRate = "cache_hit_rate", oneShotRate = "one_shot_rate"
@@ -56,6 +60,12 @@ public struct FitReplicate: Sendable, Hashable, Codable {
         ]
     }
 
+    /// The law of `h` given the turns, when fitted.
+    public func hitGivenTurns() throws(FittingError) -> HitRateGivenTurns? {
+        guard let p = cacheHitGivenTurns else { return nil }
+        return try HitRateGivenTurnsFit.law(p)
+    }
+
     /// The behaviour with these laws; rates the logs do not give come from `defaultRates`.
     public func behaviour(
         oneShot: Double? = nil, offTheRails: Double? = nil, maxAttempts: Int = 3, contextWindow: Double? = nil,
@@ -69,6 +79,7 @@ public struct FitReplicate: Sendable, Hashable, Codable {
             turns: t, freshInputPerTurn: u, outputPerTurn: o, cacheHitRate: h, baseContext: s,
             oneShotRate: oneShot ?? oneShotRate ?? 1, offTheRailsRate: offTheRails ?? offTheRailsRate ?? 0,
             maxAttempts: maxAttempts, contextWindow: contextWindow)
+        behaviour.cacheHitGivenTurns = try hitGivenTurns()
         if dependence, let pairs = correlations {
             do {
                 behaviour.setDependence(try DrawDependence(correlation: DependenceFit.matrix(pairs)))

@@ -208,8 +208,19 @@ public struct BehaviourFitter: Sendable {
             cacheHitRate: Self.hitLaw(d.hit), oneShotRate: outcomes?.oneShot.mean, offTheRailsRate: outcomes?.offTheRails.mean,
             threadsPerDay: demand?.meanPerDay, dayDispersion: demand?.dayDispersion)
         estimate.baseContextLaw = baseLaw?.chosen
-        let useDependence = Self.chooseDependence(d.vectors)
-        if useDependence.chosen, let r = DependenceFit.correlation(d.vectors) {
+        // Where the spread of h depends on the length, h is fitted given T (docs/fitting.md), and
+        // the copula couples its standard scores given T with the other draws.
+        var spread = CacheHitSpread.test(turns: d.hitTurns, hits: d.hit)
+        var vectors = d.vectors
+        if let test = spread, test.pValue < CacheHitSpread.significance,
+            let given = HitRateGivenTurnsFit.fit(turns: d.hitTurns, hits: d.hit), let law = try? HitRateGivenTurnsFit.law(given)
+        {
+            estimate.cacheHitGivenTurns = given
+            vectors = HitRateGivenTurnsFit.scores(d.vectors, law)
+            spread?.refined(with: law)
+        }
+        let useDependence = Self.chooseDependence(vectors)
+        if useDependence.chosen, let r = DependenceFit.correlation(vectors) {
             estimate.correlations = DependenceFit.pairs(DependenceFit.positiveDefinite(r))
         }
 
@@ -221,8 +232,8 @@ public struct BehaviourFitter: Sendable {
             turns: turns, freshInputPerTurn: fresh, outputPerTurn: output, baseContextMethod: base.method.rawValue,
             baseContextRows: base.rows, cacheHitRateThreads: d.hit.count, outcomes: outcomes, threadsPerDay: demand,
             estimate: estimate, intervals: Self.intervals(estimate, replicates), replicates: replicates, check: nil,
-            baseContext: baseLaw, dependence: Self.dependenceReport(useDependence, d.vectors, estimate, replicates),
-            cacheHitSpread: CacheHitSpread.test(turns: d.hitTurns, hits: d.hit))
+            baseContext: baseLaw, dependence: Self.dependenceReport(useDependence, vectors, estimate, replicates),
+            cacheHitSpread: spread)
     }
 
     /// Nonparametric bootstrap: resample threads (and, for threads per day, developer-days) with
@@ -246,8 +257,17 @@ public struct BehaviourFitter: Sendable {
                 guard let refit = Self.refitPositive(b, d.base) else { continue }
                 baseLaw = refit
             }
+            var given: [String: Double]?
+            var vectors = d.vectors
+            if let start = estimate.cacheHitGivenTurns {
+                guard let refit = HitRateGivenTurnsFit.fit(turns: d.hitTurns, hits: d.hit, start: start),
+                    let law = try? HitRateGivenTurnsFit.law(refit)
+                else { continue }
+                given = refit
+                vectors = HitRateGivenTurnsFit.scores(d.vectors, law)
+            }
             var correlations: [String: Double]?
-            if estimate.correlations != nil, let r = DependenceFit.correlation(d.vectors) {
+            if estimate.correlations != nil, let r = DependenceFit.correlation(vectors) {
                 correlations = DependenceFit.pairs(DependenceFit.positiveDefinite(r))
             }
             let rates = Self.outcomeRates(sample)
@@ -264,6 +284,7 @@ public struct BehaviourFitter: Sendable {
                     turns: t, freshInputPerTurn: u, outputPerTurn: o, baseContext: base.value, cacheHitRate: Self.hitLaw(d.hit),
                     oneShotRate: rates?.oneShot.mean, offTheRailsRate: rates?.offTheRails.mean,
                     threadsPerDay: dayMean, dayDispersion: dayDispersion, baseContextLaw: baseLaw, correlations: correlations))
+            out[out.count - 1].cacheHitGivenTurns = given
         }
         return out
     }
@@ -325,6 +346,11 @@ public struct BehaviourFitter: Sendable {
         list.append((BehaviourDraw.baseContext.rawValue, r.baseContext))
         if let b = r.baseContextLaw { law(.baseContext, b) }
         law(.cacheHitRate, r.cacheHitRate)
+        if let g = r.cacheHitGivenTurns {
+            for k in HitRateGivenTurnsFit.keys where k != "reference_turns" {
+                list.append(("cache_hit_rate.given_turns.\(k)", g[k] ?? .nan))
+            }
+        }
         if let p = r.oneShotRate { list.append(("one_shot_rate", p)) }
         if let q = r.offTheRailsRate { list.append(("off_the_rails_rate", q)) }
         if let m = r.threadsPerDay { list.append(("threads_per_day.mean", m)) }

@@ -14,6 +14,9 @@ public struct ThreadBehaviour: Sendable {
     public var outputPerTurn: any UnivariateDistribution { didSet { reattachDependence() } }
     /// `h`, share of re-sent input served from the cache, clamped to [0, 1].
     public var cacheHitRate: any UnivariateDistribution { didSet { reattachDependence() } }
+    /// `h` given the attempt's turns, which then replaces `cacheHitRate`'s draw (its score is
+    /// a fresh normal, or the copula's); nil draws `h` from `cacheHitRate` for every length.
+    public var cacheHitGivenTurns: HitRateGivenTurns?
     /// `s`, base context: system prompt plus tool definitions, in tokens.
     public var baseContext: any UnivariateDistribution { didSet { reattachDependence() } }
     /// `p`, probability that an attempt which stayed on the rails succeeds.

@@ -6,7 +6,8 @@ import LinearAlgebra
 /// Independent draws call each law's `fill` (unchanged since the first kernel). Dependent
 /// draws take `5 x count` standard normals, multiply them by the copula's Cholesky factor in
 /// one GEMM (`Yᵀ = L Zᵀ`, the scores of draw `c` contiguous in row `c`), and map each row
-/// through its law's ``NormalScoreMap``.
+/// through its law's ``NormalScoreMap``. With ``ThreadBehaviour/cacheHitGivenTurns`` set, `h`
+/// is that law's closed form of the attempt's turns and a normal score (fresh, or the copula's).
 public enum AttemptDraws {
     static func fill(
         _ b: ThreadBehaviour, count n: Int, rng: inout RandomStream,
@@ -19,7 +20,13 @@ public enum AttemptDraws {
             b.turns.fill(UnsafeMutableBufferPointer(rebasing: turns[0..<n]), using: &rng)
             b.freshInputPerTurn.fill(UnsafeMutableBufferPointer(rebasing: fresh[0..<n]), using: &rng)
             b.outputPerTurn.fill(UnsafeMutableBufferPointer(rebasing: output[0..<n]), using: &rng)
-            b.cacheHitRate.fill(UnsafeMutableBufferPointer(rebasing: hitRate[0..<n]), using: &rng)
+            if let given = b.cacheHitGivenTurns {
+                let h = UnsafeMutableBufferPointer(rebasing: hitRate[0..<n])
+                rng.fillStandardNormals(h)
+                given.apply(turns: UnsafeBufferPointer(rebasing: turns[0..<n]), scores: h)
+            } else {
+                b.cacheHitRate.fill(UnsafeMutableBufferPointer(rebasing: hitRate[0..<n]), using: &rng)
+            }
             b.baseContext.fill(UnsafeMutableBufferPointer(rebasing: base[0..<n]), using: &rng)
             return
         }
@@ -29,9 +36,17 @@ public enum AttemptDraws {
         dependence.factor.withUnsafeBufferPointer { l in
             if let lp = l.baseAddress { BLAS.gemm(m: d, n: n, k: d, a: lp, b: z, c: y) }
         }
+        let hitColumn = BehaviourDraw.cacheHitRate.index
         for (c, target) in [turns, fresh, output, hitRate, base].enumerated() {
-            dependence.maps[c].apply(
-                UnsafeBufferPointer(start: y + c * n, count: n), into: UnsafeMutableBufferPointer(rebasing: target[0..<n]))
+            let row = UnsafeBufferPointer(start: y + c * n, count: n)
+            let into = UnsafeMutableBufferPointer(rebasing: target[0..<n])
+            if c == hitColumn, let given = b.cacheHitGivenTurns {
+                // The copula's score of h is the z of h given T (turns, row 0, are mapped already).
+                for j in 0..<n { into[j] = row[j] }
+                given.apply(turns: UnsafeBufferPointer(rebasing: turns[0..<n]), scores: into)
+            } else {
+                dependence.maps[c].apply(row, into: into)
+            }
         }
     }
 

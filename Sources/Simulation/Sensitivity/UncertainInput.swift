@@ -123,7 +123,12 @@ extension UncertainInput {
             case .freshInput: if v != 1 { b.freshInputPerTurn = ScaledLaw(base: b.freshInputPerTurn, factor: v) }
             case .output: if v != 1 { b.outputPerTurn = ScaledLaw(base: b.outputPerTurn, factor: v) }
             case .baseContext: if v != 1 { b.baseContext = ScaledLaw(base: b.baseContext, factor: v) }
-            case .cacheHit: if v != 0 { b.cacheHitRate = LogitShiftedLaw(base: b.cacheHitRate, shift: v) }
+            case .cacheHit:
+                if v != 0 {
+                    b.cacheHitRate = LogitShiftedLaw(base: b.cacheHitRate, shift: v)
+                    // h given the turns replaces the law's draw: shift its logit too.
+                    b.cacheHitGivenTurns?.location += v
+                }
             case .oneShot: b.oneShotRate = v
             case .offTheRails: b.offTheRailsRate = v
             case .pricePath: s.pricePaths[i] = PricePath(annualChange: v, annualChangeSD: 0)

@@ -53,6 +53,10 @@ struct ReplicateMoments: Sendable {
                     }
                 }
             }
+            if let given = behaviour.cacheHitGivenTurns {
+                let t = BehaviourDraw.turns.index, h = BehaviourDraw.cacheHitRate.index
+                for i in 0..<n { raw[h][i] = given.hitRate(turns: raw[t][i], score: scores[h * n + i]) }
+            }
             var m = model
             m.behaviour = behaviour
             var s1 = CompensatedSum(), s2 = CompensatedSum()

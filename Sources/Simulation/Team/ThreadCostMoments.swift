@@ -63,8 +63,9 @@ struct ThreadCostMoments: Sendable {
         // The kernel's draw stage: the laws' own fills (in this order: turns, fresh, output,
         // cache hit, base), or, when the behaviour has a copula, normals times its Cholesky
         // factor mapped through the marginals, so that the moments are those of the threads the
-        // exact path draws. Without a copula the numbers are the fills' as before.
-        let workspace = b.dependence == nil ? nil : KernelWorkspace()
+        // exact path draws (so too with h given the turns). Without either the numbers are the
+        // fills' as before.
+        let workspace = b.dependence == nil && b.cacheHitGivenTurns == nil ? nil : KernelWorkspace()
         for k in 0..<(Self.levelSamples / block) {
             if let ws = workspace {
                 // In the kernel's batches (the block is four of them).
