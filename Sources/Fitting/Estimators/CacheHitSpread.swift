@@ -95,31 +95,32 @@ public struct CacheHitSpread: Sendable, Hashable, Codable {
     /// The verdict once `h` is fitted given the turns with `law` (the refinement this check
     /// asks for): what the forecast now does instead of what it would get wrong.
     mutating func refined(with law: HitRateGivenTurns) {
-        let pText = pValue < 0.0001 ? "p < 0.0001" : String(format: "p %.4f", pValue)
         verdict =
-            String(
-                format:
-                    "%@ as threads get longer (concentration as T^%.2f, likelihood ratio %.1f, %@; 1 - h P90 %.4f in the shortest third of threads, %.4f in the longest): ",
-                exponent > 0 ? "narrows" : "widens", exponent, likelihoodRatio, pText, shortMissP90, longMissP90)
+            Self.finding(exponent: exponent, ratio: likelihoodRatio, p: pValue, shortP90: shortMissP90, longP90: longMissP90)
             + String(
                 format:
-                    "h is drawn given each attempt's turns T, logit h ~ N(%.3f %@ %.3f log(T/%g), %.4g + %.4g/T) (docs/fitting.md)",
+                    ": h is drawn given each attempt's turns T, logit h ~ N(%.3f %@ %.3f log(T/%g), %.4g + %.4g/T) (docs/fitting.md)",
                 law.location, law.slope < 0 ? "-" : "+", abs(law.slope), law.referenceTurns, law.varianceBetween,
                 law.variancePerTurn)
     }
 
-    static func verdict(exponent g: Double, ratio: Double, p: Double, shortP90: Double, longP90: Double) -> String {
+    /// What the test found, with its figures: the head of every verdict.
+    static func finding(exponent g: Double, ratio: Double, p: Double, shortP90: Double, longP90: Double) -> String {
         let pText = p < 0.0001 ? "p < 0.0001" : String(format: "p %.4f", p)
         let figures = String(format: "concentration as T^%.2f, likelihood ratio %.1f, %@", g, ratio, pText)
+        guard p < significance else { return "one spread fits every thread length (\(figures))" }
         let bands = String(format: "1 - h P90 %.4f in the shortest third of threads, %.4f in the longest", shortP90, longP90)
-        guard p < significance else {
-            return "one spread fits every thread length (\(figures))"
-        }
+        return "\(g > 0 ? "narrows" : "widens") as threads get longer (\(figures); \(bands))"
+    }
+
+    static func verdict(exponent g: Double, ratio: Double, p: Double, shortP90: Double, longP90: Double) -> String {
+        let head = finding(exponent: g, ratio: ratio, p: p, shortP90: shortP90, longP90: longP90)
+        guard p < significance else { return head }
         if g > 0 {
-            return "narrows as threads get longer (\(figures); \(bands)): h is drawn from one law for every length, "
+            return head + ": h is drawn from one law for every length, "
                 + "so long threads' hit rates vary too much and the cost P99 is overstated (docs/fitting.md)"
         }
-        return "widens as threads get longer (\(figures); \(bands)): h is drawn from one law for every length, "
+        return head + ": h is drawn from one law for every length, "
             + "so long threads' hit rates vary too little and the cost P99 may be understated (docs/fitting.md)"
     }
 }
