@@ -159,18 +159,34 @@ public struct NormalScoreMap: Sendable {
         let count = Int(((zLimit - z0) / step).rounded(.up)) + 1
         guard count >= 2 else { return nil }
         var xs = [Double](repeating: 0, count: count), slopes = xs
+        var top = count
         for i in 0..<count {
             let z = z0 + Double(i) * step
             // Just above the atom's cut, the continuous part starts at its own lower end.
             let p = i == 0 && atom != nil ? min(1, atomMass + 1e-15) : normalCDF(z)
             let x = law.quantile(p)
-            guard x.isFinite else { return nil }
+            guard x.isFinite else {
+                // Φ(z) rounds to 1 near the top (from z ≈ 8.3), where a law unbounded above has
+                // an infinite quantile: the table ends at the last finite node and the scores
+                // above it take the exact quantile. (Without this, such laws, the gamma and
+                // Student's t among them, had no table at all and every score took the exact path.)
+                // A law with an atom keeps the exact path: just above its cut the quantile of the
+                // continuous part is too steep for the table (a zero-inflated gamma was off by
+                // 1e-4 relative there).
+                guard z > 0, i >= 2, atom == nil else { return nil }
+                top = i
+                break
+            }
             xs[i] = x
             let density = Double.exp(law.logDensity(x))
             let phi = Double.exp(-z * z / 2) * 0.3989422804014327
             slopes[i] = density > 0 && density.isFinite ? phi / density : 0
         }
-        for i in 1..<count where xs[i] < xs[i - 1] { xs[i] = xs[i - 1] }
+        if top < count {
+            xs.removeSubrange(top...)
+            slopes.removeSubrange(top...)
+        }
+        for i in 1..<top where xs[i] < xs[i - 1] { xs[i] = xs[i - 1] }
         return (z0, xs, slopes, atom)
     }
 
