@@ -1,6 +1,7 @@
-import Distributions
 import TestSupport
 import Testing
+
+@testable import Distributions
 
 /// The copula's marginal step: x = F⁻¹(Φ(z)), by closed form, Hermite table or step cuts.
 @Suite struct NormalScoreMapTests {
@@ -29,6 +30,19 @@ import Testing
             } else {
                 #expect(abs(mapped - exact) <= 1e-6 * max(abs(exact), 1e-3), "\(law) at z \(z): \(mapped) vs \(exact)")
             }
+        }
+    }
+
+    /// Laws unbounded above get a table too (it ends where Φ(z) rounds to 1 and their quantile is
+    /// infinite); before, that top node left them with none and every score took the exact path.
+    @Test func lawsUnboundedAboveAreTabulated() throws {
+        for law: any UnivariateDistribution in [
+            try Gamma(shape: 1.06, scale: 75), try StudentT(degreesOfFreedom: 4), try Weibull(shape: 1.5, scale: 800),
+        ] {
+            let map = NormalScoreMap(law)
+            #expect(map.kind == .table, "\(law)")
+            // Past the table's end the exact quantile takes over.
+            expectClose(map.value(8.4), law.quantile(normalCDF(8.4)), relative: 1e-12, "\(law) at 8.4")
         }
     }
 
