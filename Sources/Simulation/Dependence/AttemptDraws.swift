@@ -6,7 +6,8 @@ import LinearAlgebra
 /// Independent draws call each law's `fill` (unchanged since the first kernel). Dependent
 /// draws take `5 x count` standard normals, multiply them by the copula's Cholesky factor in
 /// one GEMM (`Yᵀ = L Zᵀ`, the scores of draw `c` contiguous in row `c`), and map each row
-/// through its law's ``NormalScoreMap``. With ``ThreadBehaviour/cacheHitGivenTurns`` set, `h`
+/// through its law's ``NormalScoreMap`` (a t copula first divides each attempt's five by one
+/// draw of sqrt(W/ν) and maps them to normal scores, ``DrawDependence``). With ``ThreadBehaviour/cacheHitGivenTurns`` set, `h`
 /// is that law's closed form of the attempt's turns and a normal score (fresh, or the copula's).
 public enum AttemptDraws {
     static func fill(
@@ -35,6 +36,13 @@ public enum AttemptDraws {
         rng.fillStandardNormals(UnsafeMutableBufferPointer(start: z, count: d * n))
         dependence.factor.withUnsafeBufferPointer { l in
             if let lp = l.baseAddress { BLAS.gemm(m: d, n: n, k: d, a: lp, b: z, c: y) }
+        }
+        if dependence.degreesOfFreedom != nil {
+            // The t copula's mixing normals after the five rows, so the Gaussian copula's
+            // draws are unchanged by its existence.
+            let mixing = UnsafeMutableBufferPointer(start: z + d * n, count: n)
+            rng.fillStandardNormals(mixing)
+            dependence.studentise(y, count: n, mixing: mixing)
         }
         let hitColumn = BehaviourDraw.cacheHitRate.index
         for (c, target) in [turns, fresh, output, hitRate, base].enumerated() {

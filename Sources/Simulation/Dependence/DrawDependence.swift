@@ -13,6 +13,8 @@ public enum DependenceError: Error, Sendable, Equatable, CustomStringConvertible
     case selfPair(String)
     /// The correlations are not mutually consistent; `nearest` holds the closest valid ones.
     case notPositiveDefinite(nearest: [(String, String, Double)])
+    /// A t copula's degrees of freedom below 1 or not finite.
+    case degreesOfFreedom(Double)
 
     public static func == (lhs: DependenceError, rhs: DependenceError) -> Bool { lhs.description == rhs.description }
 
@@ -28,29 +30,56 @@ public enum DependenceError: Error, Sendable, Equatable, CustomStringConvertible
             let list = nearest.map { "\($0.0).\($0.1): \(String(format: "%.3f", $0.2))" }.joined(separator: ", ")
             return
                 "these correlations are not mutually consistent (the matrix is not positive definite): the nearest valid set is \(list)"
+        case let .degreesOfFreedom(v):
+            return
+                "the t copula's degrees of freedom are \(v): use a finite number of at least 1 (larger is closer to the Gaussian copula)"
         }
     }
 }
 
-/// A Gaussian copula over the five per-attempt draws: the kernel draws standard normals,
-/// multiplies them by the Cholesky factor of `correlation` (one GEMM per batch and round) and
-/// maps each column through its law's ``NormalScoreMap``.
+/// A Gaussian copula over the five per-attempt draws, or a t copula: the kernel draws standard
+/// normals, multiplies them by the Cholesky factor of `correlation` (one GEMM per batch and
+/// round) and maps each column through its law's ``NormalScoreMap``.
 ///
 /// `correlation` is the correlation of the normal scores, Φ⁻¹ of each draw's CDF. The rank
 /// correlation it gives continuous laws is Spearman's ρ_S = (6/π) asin(ρ/2).
+///
+/// With `degreesOfFreedom` ν set, the copula is Student's t with the same `correlation` as its
+/// shape matrix: each attempt's five correlated normals are divided by one shared sqrt(W/ν),
+/// W ~ χ²_ν, and turned into normal scores by ``StudentScoreMap`` before the marginal maps. The
+/// shared divisor makes the draws' extremes come together (tail dependence, which the Gaussian
+/// copula has none of); Kendall's τ = (2/π) asin(ρ) is the same for both.
 public struct DrawDependence: Sendable {
     /// 5 x 5, row-major, in ``BehaviourDraw`` order.
     public let correlation: Matrix
+    /// ν of the t copula; nil for the Gaussian copula.
+    public let degreesOfFreedom: Double?
     /// L, row-major: L times a column of standard normals has correlation `correlation`.
     let factor: [Double]
     /// One map per draw, for the laws the dependence was attached to.
     var maps: [NormalScoreMap] = []
+    /// t copula: t scores to normal scores, and a standard normal to W/ν (χ²_ν / ν by its table).
+    let studentMap: StudentScoreMap?
+    let mixingMap: NormalScoreMap?
 
-    /// - Parameter correlation: a 5 x 5 correlation matrix in ``BehaviourDraw`` order.
-    /// - Throws: ``DependenceError`` when an entry is outside [-1, 1] or the matrix is not
-    ///   positive definite.
-    public init(correlation: Matrix) throws(DependenceError) {
+    /// - Parameters:
+    ///   - correlation: a 5 x 5 correlation matrix in ``BehaviourDraw`` order.
+    ///   - degreesOfFreedom: ν for a t copula; nil for the Gaussian copula.
+    /// - Throws: ``DependenceError`` when an entry is outside [-1, 1], the matrix is not
+    ///   positive definite, or ν is below 1 or not finite.
+    public init(correlation: Matrix, degreesOfFreedom: Double? = nil) throws(DependenceError) {
         let d = BehaviourDraw.allCases
+        if let nu = degreesOfFreedom {
+            guard nu.isFinite, nu >= 1, let t = try? StudentT(degreesOfFreedom: nu),
+                let w = try? Gamma(shape: nu / 2, scale: 2 / nu)
+            else { throw .degreesOfFreedom(nu) }
+            studentMap = StudentScoreMap(t)
+            mixingMap = NormalScoreMap(w)
+        } else {
+            studentMap = nil
+            mixingMap = nil
+        }
+        self.degreesOfFreedom = degreesOfFreedom
         precondition(correlation.rows == d.count && correlation.columns == d.count, "a 5 x 5 matrix")
         for i in 0..<d.count {
             for j in (i + 1)..<d.count {
@@ -88,14 +117,14 @@ public struct DrawDependence: Sendable {
     }
 
     /// From pairs of draws (unnamed pairs are independent).
-    public init(pairs: [(BehaviourDraw, BehaviourDraw, Double)]) throws(DependenceError) {
+    public init(pairs: [(BehaviourDraw, BehaviourDraw, Double)], degreesOfFreedom: Double? = nil) throws(DependenceError) {
         var m = Matrix.identity(BehaviourDraw.allCases.count)
         for (a, b, v) in pairs {
             guard a != b else { throw .selfPair(a.rawValue) }
             m[a.index, b.index] = v
             m[b.index, a.index] = v
         }
-        try self.init(correlation: m)
+        try self.init(correlation: m, degreesOfFreedom: degreesOfFreedom)
     }
 
     /// The copula correlation for a target Spearman rank correlation: ρ = 2 sin(π ρ_S / 6).
@@ -106,9 +135,28 @@ public struct DrawDependence: Sendable {
 
     /// True when no two draws are correlated.
     public var isIndependence: Bool {
+        // A t copula couples even uncorrelated draws, through its shared divisor.
+        if degreesOfFreedom != nil { return false }
         let n = correlation.rows
         for i in 0..<n { for j in 0..<n where i != j && correlation[i, j] != 0 { return false } }
         return true
+    }
+
+    /// Turns the correlated normals `y` (row c holds draw c's `count` scores, as the kernel's
+    /// GEMM leaves them) into the t copula's normal scores: column j divided by sqrt(W_j/ν),
+    /// W_j/ν the mixing map of `mixing[j]` (a standard normal per attempt), then each entry
+    /// through ``StudentScoreMap``. Nothing for the Gaussian copula.
+    func studentise(_ y: UnsafeMutablePointer<Double>, count n: Int, mixing: UnsafeMutableBufferPointer<Double>) {
+        guard let studentMap, let mixingMap, n > 0 else { return }
+        let m = UnsafeMutableBufferPointer(rebasing: mixing[0..<n])
+        mixingMap.apply(UnsafeBufferPointer(m), into: m)
+        for j in 0..<n { m[j] = 1 / m[j].squareRoot() }
+        let d = BehaviourDraw.allCases.count
+        for c in 0..<d {
+            let row = y + c * n
+            for j in 0..<n { row[j] *= m[j] }
+        }
+        studentMap.apply(UnsafeMutableBufferPointer(start: y, count: d * n))
     }
 
     /// This dependence with maps built for `behaviour`'s laws.

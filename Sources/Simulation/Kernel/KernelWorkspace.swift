@@ -33,7 +33,8 @@ public final class KernelWorkspace {
     let misses: UnsafeMutableBufferPointer<Double>
     let outputs: UnsafeMutableBufferPointer<Double>
     let lastContext: UnsafeMutableBufferPointer<Double>
-    /// Standard normals and their correlated images (5 x batch), for dependent draws.
+    /// Standard normals and their correlated images (5 x batch), for dependent draws; `scores`
+    /// has one more row, the t copula's mixing normals.
     let scores: UnsafeMutableBufferPointer<Double>
     let correlated: UnsafeMutableBufferPointer<Double>
 
@@ -59,7 +60,7 @@ public final class KernelWorkspace {
         misses = doubles(n)
         outputs = doubles(n)
         lastContext = doubles(n)
-        scores = doubles(n * BehaviourDraw.allCases.count)
+        scores = doubles(n * (BehaviourDraw.allCases.count + 1))
         correlated = doubles(n * BehaviourDraw.allCases.count)
         active = .allocate(capacity: n)
         active.initialize(repeating: 0)

@@ -33,12 +33,23 @@ struct ReplicateMoments: Sendable {
         var rng = stream
         var z = [Double](repeating: 0, count: d * n)
         z.withUnsafeMutableBufferPointer { rng.fillStandardNormals($0) }
+        // A t copula's mixing normals, drawn after the scores (so they leave them as they were).
+        var mixingNormals = [Double](repeating: 0, count: n)
+        mixingNormals.withUnsafeMutableBufferPointer { rng.fillStandardNormals($0) }
 
         func moments(_ behaviour: ThreadBehaviour) -> (Double, Double) {
             // Scores of draw c contiguous in row c, as AttemptDraws lays them out.
             var scores = z
             if let dependence = behaviour.dependence {
                 scores = Self.correlate(z, factor: dependence.factor, draws: d, count: n)
+                if dependence.degreesOfFreedom != nil {
+                    var mixing = mixingNormals
+                    scores.withUnsafeMutableBufferPointer { y in
+                        mixing.withUnsafeMutableBufferPointer { m in
+                            if let base = y.baseAddress { dependence.studentise(base, count: n, mixing: m) }
+                        }
+                    }
+                }
             }
             let laws: [any UnivariateDistribution] = [
                 behaviour.turns, behaviour.freshInputPerTurn, behaviour.outputPerTurn, behaviour.cacheHitRate,
