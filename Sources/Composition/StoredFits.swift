@@ -66,9 +66,10 @@ public struct StoredFits: FitResolver {
                     do { given = try r.hitGivenTurns() } catch { return nil }
                     return StoredFit.Replicate(
                         laws: laws, oneShotRate: r.oneShotRate, offTheRailsRate: r.offTheRailsRate,
-                        dependence: Self.dependence(r.correlations), hitGivenTurns: given)
+                        dependence: Self.dependence(r.correlations, r.copulaDegreesOfFreedom), hitGivenTurns: given)
                 },
-                dependence: Self.dependence(fit.estimate.correlations), hitGivenTurns: try fit.estimate.hitGivenTurns())
+                dependence: Self.dependence(fit.estimate.correlations, fit.estimate.copulaDegreesOfFreedom),
+                hitGivenTurns: try fit.estimate.hitGivenTurns())
         } catch {
             throw at.error(.undecodableFit("\(error)"))
         }
@@ -97,8 +98,8 @@ public struct StoredFits: FitResolver {
 
     /// A stored correlation set as the kernel's dependence (a set that no longer factors is
     /// dropped: the draws fall back to independence rather than the forecast failing).
-    static func dependence(_ pairs: [String: Double]?) -> DrawDependence? {
+    static func dependence(_ pairs: [String: Double]?, _ degreesOfFreedom: Double?) -> DrawDependence? {
         guard let pairs else { return nil }
-        return try? DrawDependence(correlation: DependenceFit.matrix(pairs))
+        return try? DrawDependence(correlation: DependenceFit.matrix(pairs), degreesOfFreedom: degreesOfFreedom)
     }
 }

@@ -35,7 +35,9 @@ import ThreadStore
         #expect(ks.ks < 0.1, "KS \(ks.ks)")
         let band = try #require(v.figures.coverage.first { $0.band == "P10-P90" })
         #expect(band.observed > 0.7 && band.observed < 0.9, "P10-P90 holds \(band.observed)")
-        #expect(v.dependence == "gaussian_copula")
+        // A copula is kept in every fold; which family is the data's call (the t copula wins
+        // here by about 0.02 per held-out thread, with 20 degrees of freedom).
+        #expect(v.dependence == "t_copula" || v.dependence == "gaussian_copula", "\(v.dependence)")
         #expect(v.independent != nil)
     }
 

@@ -68,7 +68,7 @@ public struct Validation: Sendable, Codable {
     public var folds: Int?
     public var seed: UInt64
     public var simulatedThreads: Int
-    /// `gaussian_copula` or `independence`, as the training fit chose, and why.
+    /// `gaussian_copula`, `t_copula`, `independence` or `mixed`, as the training fits chose, and why.
     public var dependence: String
     public var dependenceReason: String
     /// With the fit as chosen.
@@ -148,7 +148,7 @@ public struct Validation: Sendable, Codable {
         var logged: (cost: [Double], turns: [Double], tokens: [Double]) = ([], [], [])
         var sim: (cost: [Double], turns: [Double], tokens: [Double]) = ([], [], [])
         var simOff: (cost: [Double], turns: [Double], tokens: [Double]) = ([], [], [])
-        var copulaFolds = 0, anyIndependent = false
+        var copulaFolds = 0, studentFolds = 0, anyIndependent = false
         var reasons: [String] = []
         for (k, split) in splits.enumerated() {
             let trainObs = try ThreadObservations.derive(split.train, requestsOf: store.requests(threadID:))
@@ -167,6 +167,7 @@ public struct Validation: Sendable, Codable {
             sim.cost += on.cost; sim.turns += on.turns; sim.tokens += on.tokens
             simOff.cost += off.cost; simOff.turns += off.turns; simOff.tokens += off.tokens
             if fit.estimate.correlations != nil { copulaFolds += 1 } else { anyIndependent = true }
+            if fit.estimate.copulaDegreesOfFreedom != nil { studentFolds += 1 }
             if let r = fit.dependence?.reason { reasons.append(r) }
         }
         let main = compare(logged: logged, simulated: sim, seed: options.seed)
@@ -176,12 +177,13 @@ public struct Validation: Sendable, Codable {
             let p = Double(i) / 100
             return [p, Stats.quantile(sorted: a, p), Stats.quantile(sorted: b, p)]
         }
-        let dependence = copulaFolds == 0 ? "independence" : (anyIndependent ? "mixed" : "gaussian_copula")
-        let reason =
-            splits.count == 1
-            ? (reasons.first ?? "")
-            : "the Gaussian copula was kept in \(copulaFolds) of \(splits.count) folds' fits"
-                + (reasons.first.map { " (fold 1: \($0))" } ?? "")
+        let family = studentFolds == copulaFolds ? "t_copula" : (studentFolds == 0 ? "gaussian_copula" : "mixed")
+        let dependence = copulaFolds == 0 ? "independence" : (anyIndependent ? "mixed" : family)
+        let kept =
+            studentFolds == 0
+            ? "the Gaussian copula was kept in \(copulaFolds) of \(splits.count) folds' fits"
+            : "a copula was kept in \(copulaFolds) of \(splits.count) folds' fits (the t copula in \(studentFolds))"
+        let reason = splits.count == 1 ? (reasons.first ?? "") : kept + (reasons.first.map { " (fold 1: \($0))" } ?? "")
         return Validation(
             model: model, priceKey: price.model, threads: mine.count,
             trainingThreads: splits.map(\.train.count).reduce(0, +) / splits.count,

@@ -154,19 +154,38 @@ public enum DependenceFit {
 
 /// What the fit decided about dependence, and why.
 public struct DependenceReport: Sendable, Hashable, Codable {
-    /// `gaussian_copula` or `independence`.
+    /// `gaussian_copula`, `t_copula` or `independence`.
     public var chosen: String
     /// One sentence: the scores compared, or why dependence was not fitted.
     public var reason: String
     /// Threads with all five draws.
     public var threads: Int
-    /// Mean held-out log density per thread of the copula (independence scores 0).
+    /// Mean held-out log density per thread of the Gaussian copula (independence scores 0).
     public var heldOutScore: Double?
-    /// Normal-score correlations with bootstrap intervals, by `draw.draw`.
+    /// The same of the t copula (``StudentCopulaFit``); nil in fits before it.
+    public var studentHeldOutScore: Double?
+    /// Correlations (normal-score, or the t copula's shape matrix) with bootstrap intervals, by `draw.draw`.
     public var correlations: [ParameterInterval]
+    /// The t copula's ν with its bootstrap interval; nil for the other choices.
+    public var degreesOfFreedom: ParameterInterval?
+
+    public init(
+        chosen: String, reason: String, threads: Int, heldOutScore: Double?, studentHeldOutScore: Double? = nil,
+        correlations: [ParameterInterval], degreesOfFreedom: ParameterInterval? = nil
+    ) {
+        self.chosen = chosen
+        self.reason = reason
+        self.threads = threads
+        self.heldOutScore = heldOutScore
+        self.studentHeldOutScore = studentHeldOutScore
+        self.correlations = correlations
+        self.degreesOfFreedom = degreesOfFreedom
+    }
 
     enum CodingKeys: String, CodingKey {
         case chosen, reason, threads, correlations
         case heldOutScore = "held_out_score"
+        case studentHeldOutScore = "t_copula_held_out_score"
+        case degreesOfFreedom = "degrees_of_freedom"
     }
 }

@@ -18,8 +18,11 @@ public struct FitReplicate: Sendable, Hashable, Codable {
     /// The law of each thread's own base context; nil (fits before it) means the constant
     /// `baseContext`.
     public var baseContextLaw: FittedLaw?
-    /// Normal-score correlations of the Gaussian copula by `draw.draw`; nil draws independently.
+    /// Normal-score correlations of the Gaussian copula by `draw.draw` (the t copula's shape
+    /// matrix when `copulaDegreesOfFreedom` is set); nil draws independently.
     public var correlations: [String: Double]?
+    /// ν of a t copula (``StudentCopulaFit``); nil is the Gaussian copula.
+    public var copulaDegreesOfFreedom: Double?
     /// The hit rate given the attempt's turns (``HitRateGivenTurns``, keys as
     /// `HitRateGivenTurnsFit.keys`); nil draws `h` from `cacheHitRate` for every length.
     public var cacheHitGivenTurns: [String: Double]?
@@ -44,6 +47,7 @@ public struct FitReplicate: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case turns, correlations
+        case copulaDegreesOfFreedom = "copula_degrees_of_freedom"
         case cacheHitGivenTurns = "cache_hit_given_turns"
         case baseContextLaw = "base_context_law"
         case freshInputPerTurn = "fresh_input_per_turn", outputPerTurn = "output_per_turn"
@@ -82,7 +86,8 @@ public struct FitReplicate: Sendable, Hashable, Codable {
         behaviour.cacheHitGivenTurns = try hitGivenTurns()
         if dependence, let pairs = correlations {
             do {
-                behaviour.setDependence(try DrawDependence(correlation: DependenceFit.matrix(pairs)))
+                behaviour.setDependence(
+                    try DrawDependence(correlation: DependenceFit.matrix(pairs), degreesOfFreedom: copulaDegreesOfFreedom))
             } catch {
                 throw .badCorrelations(error)
             }

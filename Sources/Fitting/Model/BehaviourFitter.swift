@@ -220,8 +220,13 @@ public struct BehaviourFitter: Sendable {
             spread?.refined(with: law)
         }
         let useDependence = Self.chooseDependence(vectors)
-        if useDependence.chosen, let r = DependenceFit.correlation(vectors) {
-            estimate.correlations = DependenceFit.pairs(DependenceFit.positiveDefinite(r))
+        if useDependence.chosen {
+            if useDependence.student, let t = StudentCopulaFit.fit(vectors) {
+                estimate.correlations = DependenceFit.pairs(t.correlation)
+                estimate.copulaDegreesOfFreedom = t.degreesOfFreedom
+            } else if let r = DependenceFit.correlation(vectors) {
+                estimate.correlations = DependenceFit.pairs(DependenceFit.positiveDefinite(r))
+            }
         }
 
         let replicates = bootstrap(obs, estimate: estimate, days: dayCounts)
@@ -267,7 +272,13 @@ public struct BehaviourFitter: Sendable {
                 vectors = HitRateGivenTurnsFit.scores(d.vectors, law)
             }
             var correlations: [String: Double]?
-            if estimate.correlations != nil, let r = DependenceFit.correlation(vectors) {
+            var degreesOfFreedom: Double?
+            if estimate.copulaDegreesOfFreedom != nil {
+                // The t copula's R and ν refitted on the resample.
+                guard let t = StudentCopulaFit.fit(vectors) else { continue }
+                correlations = DependenceFit.pairs(t.correlation)
+                degreesOfFreedom = t.degreesOfFreedom
+            } else if estimate.correlations != nil, let r = DependenceFit.correlation(vectors) {
                 correlations = DependenceFit.pairs(DependenceFit.positiveDefinite(r))
             }
             let rates = Self.outcomeRates(sample)
@@ -285,38 +296,56 @@ public struct BehaviourFitter: Sendable {
                     oneShotRate: rates?.oneShot.mean, offTheRailsRate: rates?.offTheRails.mean,
                     threadsPerDay: dayMean, dayDispersion: dayDispersion, baseContextLaw: baseLaw, correlations: correlations))
             out[out.count - 1].cacheHitGivenTurns = given
+            out[out.count - 1].copulaDegreesOfFreedom = degreesOfFreedom
         }
         return out
     }
 
-    /// Dependence against independence, by the held-out copula score (``DependenceFit``).
-    static func chooseDependence(_ vectors: [DependenceFit.Vector]) -> (chosen: Bool, score: Double?, reason: String) {
+    /// The copula family against independence, by the held-out copula scores (``DependenceFit``,
+    /// ``StudentCopulaFit``): the best mean score per held-out thread wins, independence scoring 0.
+    static func chooseDependence(
+        _ vectors: [DependenceFit.Vector]
+    ) -> (chosen: Bool, student: Bool, score: Double?, studentScore: Double?, reason: String) {
         guard vectors.count >= DependenceFit.minimumThreads else {
             return (
-                false, nil,
+                false, false, nil, nil,
                 "\(vectors.count) threads with all five draws, fewer than the \(DependenceFit.minimumThreads) needed to fit dependence: draws independent"
             )
         }
-        let score = DependenceFit.heldOutScore(vectors)
-        if score > 0 {
+        let gaussian = DependenceFit.heldOutScore(vectors)
+        let student = StudentCopulaFit.heldOutScore(vectors)
+        let nu = StudentCopulaFit.fit(vectors)?.degreesOfFreedom
+        let t = nu.map { String(format: "the t copula (%g degrees of freedom)", $0) } ?? "the t copula"
+        if student > gaussian, student > 0, nu != nil {
             return (
-                true, score,
+                true, true, gaussian, student,
                 String(
-                    format: "the Gaussian copula scores %+.3f per held-out thread against independence's 0 (5-fold): kept", score)
+                    format:
+                        "%@ scores %+.3f per held-out thread against the Gaussian copula's %+.3f and independence's 0 (5-fold): kept",
+                    t, student, gaussian)
+            )
+        }
+        if gaussian > 0 {
+            return (
+                true, false, gaussian, student,
+                String(
+                    format:
+                        "the Gaussian copula scores %+.3f per held-out thread against %@'s %+.3f and independence's 0 (5-fold): kept",
+                    gaussian, t, student)
             )
         }
         return (
-            false, score,
+            false, false, gaussian, student,
             String(
                 format:
-                    "the Gaussian copula scores %+.3f per held-out thread, no better than independence's 0 (5-fold): draws independent",
-                score)
+                    "the Gaussian copula scores %+.3f and %@ %+.3f per held-out thread, no better than independence's 0 (5-fold): draws independent",
+                gaussian, t, student)
         )
     }
 
     static func dependenceReport(
-        _ choice: (chosen: Bool, score: Double?, reason: String), _ vectors: [DependenceFit.Vector], _ estimate: FitReplicate,
-        _ replicates: [FitReplicate]
+        _ choice: (chosen: Bool, student: Bool, score: Double?, studentScore: Double?, reason: String),
+        _ vectors: [DependenceFit.Vector], _ estimate: FitReplicate, _ replicates: [FitReplicate]
     ) -> DependenceReport {
         var intervals: [ParameterInterval] = []
         if let pairs = estimate.correlations {
@@ -328,9 +357,19 @@ public struct BehaviourFitter: Sendable {
                         upper: Stats.quantile(sorted: values, 0.975)))
             }
         }
+        var degreesOfFreedom: ParameterInterval?
+        if let nu = estimate.copulaDegreesOfFreedom {
+            let values = replicates.compactMap(\.copulaDegreesOfFreedom).sorted()
+            degreesOfFreedom = ParameterInterval(
+                name: "degrees_of_freedom", estimate: nu, lower: Stats.quantile(sorted: values, 0.025),
+                upper: Stats.quantile(sorted: values, 0.975))
+        }
+        let family =
+            estimate.copulaDegreesOfFreedom != nil
+            ? "t_copula" : (estimate.correlations != nil ? "gaussian_copula" : "independence")
         return DependenceReport(
-            chosen: choice.chosen ? "gaussian_copula" : "independence", reason: choice.reason, threads: vectors.count,
-            heldOutScore: choice.score, correlations: intervals)
+            chosen: family, reason: choice.reason, threads: vectors.count, heldOutScore: choice.score,
+            studentHeldOutScore: choice.studentScore, correlations: intervals, degreesOfFreedom: degreesOfFreedom)
     }
 
     /// Named scalars of a replicate, for intervals.

@@ -113,16 +113,22 @@ public struct FitDocument: Sendable {
         }
     }
 
-    /// Whether the draws were fitted dependent (a Gaussian copula), why, and the correlations.
+    /// Whether the draws were fitted dependent (a Gaussian or a t copula), why, and the
+    /// correlations (with the t copula's degrees of freedom).
     public struct Dependence: Sendable {
         public var copula: Bool
+        /// "Gaussian copula", "t copula" or "independent draws".
+        public var family: String
         public var reason: String
         public var correlations: [Interval]
+        public var degreesOfFreedom: Interval?
 
-        public init(copula: Bool, reason: String, correlations: [Interval]) {
+        public init(copula: Bool, family: String, reason: String, correlations: [Interval], degreesOfFreedom: Interval? = nil) {
             self.copula = copula
+            self.family = family
             self.reason = reason
             self.correlations = correlations
+            self.degreesOfFreedom = degreesOfFreedom
         }
     }
 

@@ -55,7 +55,7 @@ public enum FitText {
             for v in r.verdicts { out += "  - \(v)\n" }
         }
         if let d = f.dependence {
-            out += "dependence: \(d.copula ? "Gaussian copula" : "independent draws"); \(d.reason)\n"
+            out += "dependence: \(d.family); \(d.reason)\n"
         }
         out += "\n"
         var rows = [["parameter", "estimate", "95% lower", "95% upper"]]
@@ -70,6 +70,9 @@ public enum FitText {
         }
         for i in f.intervals {
             rows.append([i.name, number(i.estimate), number(i.lower), number(i.upper)])
+        }
+        if let i = f.dependence?.degreesOfFreedom {
+            rows.append(["t copula degrees_of_freedom", number(i.estimate), number(i.lower), number(i.upper)])
         }
         for i in f.dependence?.correlations ?? [] {
             rows.append(["correlation \(i.name)", number(i.estimate), number(i.lower), number(i.upper)])

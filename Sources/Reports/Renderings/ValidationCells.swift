@@ -60,7 +60,8 @@ enum ValidationCells {
     static func dependenceLabel(_ v: ValidationDocument) -> String {
         switch v.dependence {
         case "gaussian_copula": "Gaussian copula"
-        case "mixed": "Gaussian copula in some folds"
+        case "t_copula": "t copula"
+        case "mixed": "copulas differing between folds"
         default: "independent draws"
         }
     }

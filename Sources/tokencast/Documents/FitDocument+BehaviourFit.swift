@@ -50,7 +50,11 @@ extension FitDocument.Fit {
             },
             dependence: fit.dependence.map {
                 Doc.Dependence(
-                    copula: $0.chosen == "gaussian_copula", reason: $0.reason, correlations: $0.correlations.map(interval))
+                    copula: $0.chosen != "independence",
+                    family: $0.chosen == "t_copula"
+                        ? "t copula" : ($0.chosen == "gaussian_copula" ? "Gaussian copula" : "independent draws"),
+                    reason: $0.reason, correlations: $0.correlations.map(interval),
+                    degreesOfFreedom: $0.degreesOfFreedom.map(interval))
             },
             intervals: fit.intervals.map(interval),
             check: fit.check.map {
