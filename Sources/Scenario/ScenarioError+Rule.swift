@@ -312,7 +312,7 @@ extension ScenarioError {
 
             case let .correlationNotAPair(name, path):
                 return
-                    "'\(name)' in '\(path)' must name two draws joined by a dot, e.g. turns.cache_hit_rate; the draws are \(BehaviourDraw.keys.joined(separator: ", "))"
+                    "'\(name)' in '\(path)' must name two draws joined by a dot, e.g. turns.cache_hit_rate (or be degrees_of_freedom, for a t copula); the draws are \(BehaviourDraw.keys.joined(separator: ", "))"
             case let .notADraw(part, path, suggestion):
                 let close = suggestion.map { "did you mean '\($0)'? " } ?? ""
                 return

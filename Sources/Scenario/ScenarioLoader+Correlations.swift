@@ -11,11 +11,18 @@ extension ScenarioLoader {
     ///   turns.fresh_input_per_turn: -0.5
     /// ```
     /// Each value is converted to the copula's normal-score correlation, 2 sin(π ρ_S / 6).
+    /// `degrees_of_freedom: ν` among them makes it a t copula with that shape matrix (the
+    /// conversion is the Gaussian one: rank correlations come out up to 0.03 closer to zero).
     /// - Returns: nil for `independent`, else the dependence.
     static func parseCorrelations(_ cursor: YAMLCursor) throws(ScenarioError) -> DrawDependence? {
         if let word = try? cursor.string(), word == "independent" { return nil }
         var pairs: [(BehaviourDraw, BehaviourDraw, Double)] = []
+        var degreesOfFreedom: (value: Double, cursor: YAMLCursor)?
         for (name, value, keyCursor) in try cursor.namedEntries() {
+            if name == "degrees_of_freedom" {
+                degreesOfFreedom = (try value.double(), value)
+                continue
+            }
             let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 2 else {
                 throw keyCursor.error(.correlationNotAPair(name: name, path: cursor.path))
@@ -40,7 +47,10 @@ extension ScenarioLoader {
             pairs.append((draws[0], draws[1], DrawDependence.normalCorrelation(spearman: rho)))
         }
         do {
-            return try DrawDependence(pairs: pairs)
+            return try DrawDependence(pairs: pairs, degreesOfFreedom: degreesOfFreedom?.value)
+        } catch let DependenceError.degreesOfFreedom(nu) {
+            let at = degreesOfFreedom?.cursor ?? cursor
+            throw at.error(.invalidCorrelations(path: at.path, .degreesOfFreedom(nu)))
         } catch let DependenceError.notPositiveDefinite(nearest) {
             // Offered back in the scale the user wrote: rank correlations.
             let list = nearest.map {

@@ -61,6 +61,10 @@ import Testing
             "correlations-out-of-range.yaml:8:29: 'models.opus.correlations.turns.cache_hit_rate' is a rank correlation and must be between -1 and 1, got 1.5"
         ),
         (
+            "correlations-bad-df.yaml",
+            "correlations-bad-df.yaml:11:27: 'models.opus.correlations.degrees_of_freedom': the t copula's degrees of freedom are 0.5: use a finite number of at least 1 (larger is closer to the Gaussian copula)"
+        ),
+        (
             "correlations-not-pd.yaml",
             "correlations-not-pd.yaml:8:7: the correlations in 'models.opus.correlations' are not mutually consistent (no joint law has them all): the nearest valid set is turns.fresh_input_per_turn: 0.48, turns.cache_hit_rate: 0.48, fresh_input_per_turn.cache_hit_rate: -0.48"
         ),
@@ -95,6 +99,16 @@ import Testing
         #expect(
             try ScenarioLoader.load(path: RepositoryPaths.fixture("scenarios/valid-minimal.yaml")).models[0].priced.behaviour
                 .dependence == nil)
+    }
+
+    /// `degrees_of_freedom:` among the correlations makes the copula a t copula.
+    @Test func degreesOfFreedomMakeATCopula() throws {
+        let s = try ScenarioLoader.load(path: RepositoryPaths.fixture("scenarios/correlations-t-copula.yaml"))
+        let d = try #require(s.models[0].priced.behaviour.dependence)
+        #expect(d.degreesOfFreedom == 4)
+        expectClose(d.correlation[1, 2], DrawDependence.normalCorrelation(spearman: 0.4), relative: 1e-12, "fresh/output")
+        let gaussian = try ScenarioLoader.load(path: RepositoryPaths.fixture("scenarios/correlations-valid.yaml"))
+        #expect(gaussian.models[0].priced.behaviour.dependence?.degreesOfFreedom == nil)
     }
 
     @Test func minimalScenarioTakesDefaults() throws {
