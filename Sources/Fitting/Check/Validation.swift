@@ -182,7 +182,9 @@ public struct Validation: Sendable, Codable {
         let kept =
             studentFolds == 0
             ? "the Gaussian copula was kept in \(copulaFolds) of \(splits.count) folds' fits"
-            : "a copula was kept in \(copulaFolds) of \(splits.count) folds' fits (the t copula in \(studentFolds))"
+            : (studentFolds == copulaFolds
+                ? "the t copula was kept in \(copulaFolds) of \(splits.count) folds' fits"
+                : "a copula was kept in \(copulaFolds) of \(splits.count) folds' fits, the t copula in \(studentFolds)")
         let reason = splits.count == 1 ? (reasons.first ?? "") : kept + (reasons.first.map { " (fold 1: \($0))" } ?? "")
         return Validation(
             model: model, priceKey: price.model, threads: mine.count,
