@@ -44,8 +44,9 @@ public struct StudentT: UnivariateDistribution, Hashable {
     func lowerTail(_ x: Double) -> Double {
         let nu = degreesOfFreedom, x2 = x * x
         // For small |x| the complement's argument x²/(ν+x²) keeps its digits where ν/(ν+x²)
-        // rounds to 1.
-        if x2 < nu { return 0.5 - 0.5 * regularizedIncompleteBeta(0.5, nu / 2, x2 / (nu + x2)) }
+        // rounds to 1; the complement itself, not 1 minus the integral, so that a large ν's
+        // small tails (x near -√ν) keep theirs.
+        if x2 < nu { return 0.5 * regularizedIncompleteBetaComplement(0.5, nu / 2, x2 / (nu + x2)) }
         return 0.5 * regularizedIncompleteBeta(nu / 2, 0.5, nu / (nu + x2))
     }
 

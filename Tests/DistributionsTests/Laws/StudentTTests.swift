@@ -71,6 +71,10 @@ import Testing
         for p in [1e-12, 1e-6, 0.001, 0.2, 0.4999, 0.5001, 0.8, 0.999] {
             expectClose(law.cdf(law.quantile(p)), p, relative: 1e-9, "p = \(p)")
         }
+        // A large ν's tail inside x² < ν (scipy's t(200).cdf at -8 and -0.5).
+        let wide = try StudentT(degreesOfFreedom: 200)
+        expectClose(wide.cdf(-8), 4.939600454665298e-14, relative: 1e-9, "nu 200 at -8")
+        expectClose(wide.cdf(-0.5), 0.30881237615823043, relative: 1e-12, "nu 200 at -0.5")
         // scipy's t(3).cdf(-1e4): 1 - cdf(1e4) would have kept none of its digits.
         expectClose(law.cdf(-1e4), 1.102657751147905e-12, relative: 1e-9, "lower tail")
     }
