@@ -126,8 +126,8 @@ enum StudentCopulaFit {
 
     /// Σ log c(u) over rows of normal scores (columns `dims` only), at shape `r` and ν.
     static func logLikelihood(_ rows: [[Double]], _ r: Matrix, nu: Double) -> Double {
-        guard let map = scoreMaps[nu] ?? (try? StudentT(degreesOfFreedom: nu)).map(NormalScoreMap.init),
-            let density = Density(r, nu: nu)
+        // Only the grid's ν are fitted, and each has its table.
+        guard let map = scoreMaps[nu], let density = Density(r, nu: nu)
         else { return -.infinity }
         var total = 0.0
         for z in rows { total += density.logDensity(z.map { map.value($0) }) }
