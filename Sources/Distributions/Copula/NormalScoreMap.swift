@@ -4,7 +4,7 @@ import RealModule
 /// Gaussian copula, done for a whole column of draws at once.
 ///
 /// Where a closed form exists it is used (log-normal: exp(μ + σz); its ceiling for the
-/// discretised log-normal; a constant). Other continuous laws are tabulated once at build time
+/// discretised log-normal, max(1, floor) for the floored one; a constant). Other continuous laws are tabulated once at build time
 /// on a grid in z and interpolated by cubic Hermite polynomials whose slopes come from the
 /// density (dx/dz = φ(z) / f(x)), so no special function is evaluated per draw; an atom at the
 /// lower bound (a zero-inflated law) is cut at its exact score Φ⁻¹(P(X = lower)). Integer laws
@@ -18,15 +18,18 @@ public struct NormalScoreMap: Sendable {
     /// Grid step in z of the continuous tables: 1/32, 545 nodes across ±8.5.
     static let step = 1.0 / 32
 
-    enum Kind: Sendable { case constant, lognormal, ceilLognormal, table, steps, exact }
+    enum Kind: Sendable { case constant, lognormal, ceilLognormal, floorLognormal, table, steps, exact }
 
     let kind: Kind
     let law: any UnivariateDistribution
     /// constant: the value; lognormal: μ and σ; table: first node z0 and the atom (NaN if none);
     /// steps: the law's lowest value.
     var a = 0.0, b = 0.0
-    /// table: node values and slopes dx/dz from `a` at `step`; steps: cuts[i] = Φ⁻¹(F(b + i)).
-    var xs: [Double] = [], slopes: [Double] = []
+    /// steps: cuts[i] = Φ⁻¹(F(b + i)).
+    var xs: [Double] = []
+    /// table: ``HermiteTable`` coefficients of the quantile at the nodes z = `a` + i `step`
+    /// (slopes dx/dz).
+    var hermite: [Double] = []
     /// steps: guide[g] = first i with cuts[i] >= -zLimit + g * step.
     var guide: [Int32] = []
 
@@ -44,12 +47,21 @@ public struct NormalScoreMap: Sendable {
         } else if let l = law as? DiscretisedLognormal {
             kind = .ceilLognormal
             (a, b) = (l.mu, l.sigma)
+        } else if let l = law as? FlooredLognormal {
+            // F(k) = Φ((ln(k + 1) - μ)/σ), so F⁻¹(Φ(z)) = max(1, ⌈e^(μ+σz)⌉ - 1): the floor but
+            // where e^(μ+σz) is a whole number (probability 0), as the law's own sampler draws.
+            // Closed form rather than the integer steps: no branch per draw (the steps' search
+            // mispredicts about once a draw at the turns' usual spread), and exact in the upper
+            // tail, where Φ⁻¹(F(k)) rounds.
+            kind = .floorLognormal
+            (a, b) = (l.mu, l.sigma)
         } else if law.isDiscrete, let (lower, cuts, guide) = Self.integerSteps(law) {
             kind = .steps
             (b, xs, self.guide) = (lower, cuts, guide)
         } else if !law.isDiscrete, let t = Self.continuousTable(law) {
             kind = .table
-            (a, b, xs, slopes) = (t.z0, t.atom ?? .nan, t.x, t.slope)
+            (a, b) = (t.z0, t.atom ?? .nan)
+            hermite = HermiteTable.coefficients(values: t.x, slopes: t.slope, step: Self.step)
         } else {
             kind = .exact
         }
@@ -61,8 +73,9 @@ public struct NormalScoreMap: Sendable {
         case .constant: return a
         case .lognormal: return Double.exp(a + b * z)
         case .ceilLognormal: return max(1, Double.exp(a + b * z).rounded(.up))
+        case .floorLognormal: return max(1, Double.exp(a + b * z).rounded(.down))
         case .table:
-            return xs.withUnsafeBufferPointer { x in slopes.withUnsafeBufferPointer { m in tableValue(z, x, m) } }
+            return hermite.withUnsafeBufferPointer { tableValue(z, $0) }
         case .steps:
             return xs.withUnsafeBufferPointer { c in guide.withUnsafeBufferPointer { g in stepValue(z, c, g) } }
         case .exact: return exactValue(z)
@@ -81,11 +94,11 @@ public struct NormalScoreMap: Sendable {
             for i in scores.indices { out[i] = batchExp(mu + sigma * scores[i]) }
         case .ceilLognormal:
             for i in scores.indices { out[i] = max(1, batchExp(mu + sigma * scores[i]).rounded(.up)) }
+        case .floorLognormal:
+            for i in scores.indices { out[i] = max(1, floorOfPositive(batchExp(mu + sigma * scores[i]))) }
         case .table:
-            xs.withUnsafeBufferPointer { x in
-                slopes.withUnsafeBufferPointer { m in
-                    for i in scores.indices { out[i] = tableValue(scores[i], x, m) }
-                }
+            hermite.withUnsafeBufferPointer { c in
+                for i in scores.indices { out[i] = tableValue(scores[i], c) }
             }
         case .steps:
             xs.withUnsafeBufferPointer { c in
@@ -99,18 +112,13 @@ public struct NormalScoreMap: Sendable {
     }
 
     @inline(__always)
-    func tableValue(_ z: Double, _ xs: UnsafeBufferPointer<Double>, _ slopes: UnsafeBufferPointer<Double>) -> Double {
+    func tableValue(_ z: Double, _ c: UnsafeBufferPointer<Double>) -> Double {
         let z0 = a
-        if z < z0 { return b.isNaN ? xs[0] : b }
+        if z < z0 { return b.isNaN ? c[0] : b }
         let g = (z - z0) * 32
-        guard g < Double(xs.count - 1) else { return exactValue(z) }
+        guard g < Double(c.count / 4 - 1) else { return exactValue(z) }
         let (i, t) = Self.wholeAndFraction(g)
-        // Cubic Hermite on [z_i, z_i+1], slopes scaled to the unit interval.
-        let x0 = xs[i], x1 = xs[i + 1], m0 = slopes[i] * Self.step, m1 = slopes[i + 1] * Self.step
-        let t2 = t * t, t3 = t2 * t
-        let v = (2 * t3 - 3 * t2 + 1) * x0 + (t3 - 2 * t2 + t) * m0 + (3 * t2 - 2 * t3) * x1 + (t3 - t2) * m1
-        // Kept inside its node bracket, so the map stays monotone in z.
-        return min(max(v, x0), x1)
+        return HermiteTable.value(c, interval: i, fraction: t)
     }
 
     @inline(__always)

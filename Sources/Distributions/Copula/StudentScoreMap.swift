@@ -12,9 +12,8 @@ public struct StudentScoreMap: Sendable {
     static let step = 1.0 / 32
 
     public let law: StudentT
-    /// Node values z_i = Φ⁻¹(T_ν(i step)) and slopes dz/dy there, i = 0...2048.
-    let zs: [Double]
-    let slopes: [Double]
+    /// ``HermiteTable`` coefficients of z_i = Φ⁻¹(T_ν(i step)) with slopes dz/dy, i = 0...2048.
+    let table: [Double]
 
     /// - Complexity: 2,049 t CDF evaluations.
     public init(_ law: StudentT) {
@@ -28,8 +27,7 @@ public struct StudentScoreMap: Sendable {
             // φ(z) = exp(-z²/2)/√(2π); the ratio in logs, since both are tiny far out.
             slopes[i] = Double.exp(law.logDensity(y) + 0.5 * z * z + 0.9189385332046728)
         }
-        self.zs = zs
-        self.slopes = slopes
+        table = HermiteTable.coefficients(values: zs, slopes: slopes, step: Self.step)
     }
 
     /// Φ⁻¹(T_ν(y)) from the tail on the side of y.
@@ -42,28 +40,23 @@ public struct StudentScoreMap: Sendable {
 
     /// The normal score of one t score.
     public func value(_ y: Double) -> Double {
-        zs.withUnsafeBufferPointer { z in slopes.withUnsafeBufferPointer { m in value(y, z, m) } }
+        table.withUnsafeBufferPointer { value(y, $0) }
     }
 
     /// Maps `values` in place.
     public func apply(_ values: UnsafeMutableBufferPointer<Double>) {
-        zs.withUnsafeBufferPointer { z in
-            slopes.withUnsafeBufferPointer { m in
-                for i in values.indices { values[i] = value(values[i], z, m) }
-            }
+        table.withUnsafeBufferPointer { c in
+            for i in values.indices { values[i] = value(values[i], c) }
         }
     }
 
     @inline(__always)
-    func value(_ y: Double, _ zs: UnsafeBufferPointer<Double>, _ slopes: UnsafeBufferPointer<Double>) -> Double {
+    func value(_ y: Double, _ c: UnsafeBufferPointer<Double>) -> Double {
         let a = y.magnitude
         guard a < Self.limit else { return Self.exact(y, law) }
         let g = a * 32
         let i = Int(g), t = g - Double(i)
-        let z0 = zs[i], z1 = zs[i + 1], m0 = slopes[i] * Self.step, m1 = slopes[i + 1] * Self.step
-        let t2 = t * t, t3 = t2 * t
-        let v = (2 * t3 - 3 * t2 + 1) * z0 + (t3 - 2 * t2 + t) * m0 + (3 * t2 - 2 * t3) * z1 + (t3 - t2) * m1
-        let z = min(max(v, z0), z1)
+        let z = HermiteTable.value(c, interval: i, fraction: t)
         return y < 0 ? -z : z
     }
 }

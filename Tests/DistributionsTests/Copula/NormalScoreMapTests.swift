@@ -13,6 +13,7 @@ import Testing
         try! NegativeBinomial(r: 2.4, p: 0.074),
         try! ZeroInflated(zeroShare: 0.39, base: try! Gamma(shape: 1.06, scale: 75)),
         try! Constant(value: 6_800),
+        try! FlooredLognormal(mu: 3.4, sigma: 0.6),
     ]
 
     /// Against the exact quantile at scores across the range: continuous laws within 1e-6
@@ -66,6 +67,27 @@ import Testing
         let cut = normalQuantile(0.39)
         #expect(map.value(cut - 1e-9) == 0)
         #expect(map.value(cut + 1e-3) > 0)
+    }
+
+    /// The floored log-normal's closed form draws what the law's own sampler draws from the same
+    /// normals (its `fill` is max(1, ⌊e^(μ+σz)⌋) of them), including far in the upper tail,
+    /// where the integer steps' cuts Φ⁻¹(F(k)) round.
+    @Test func flooredLognormalIsItsSamplerOfTheSameNormals() throws {
+        let law = try FlooredLognormal(mu: 3.4, sigma: 0.6)
+        let map = NormalScoreMap(law)
+        #expect(map.kind == .floorLognormal)
+        var rng = RandomStream(seed: 77)
+        var z = [Double](repeating: 0, count: 10_000)
+        var copy = rng
+        z.withUnsafeMutableBufferPointer { rng.fillStandardNormals($0) }
+        var sampled = z
+        sampled.withUnsafeMutableBufferPointer { law.fill($0, using: &copy) }
+        var mapped = z
+        z.withUnsafeBufferPointer { zb in mapped.withUnsafeMutableBufferPointer { map.apply(zb, into: $0) } }
+        #expect(mapped == sampled)
+        // z = 7.5: e^(3.4 + 4.5) = 2697.28..., so 2697.
+        #expect(map.value(7.5) == 2_697)
+        #expect(map.value(-9) == 1)
     }
 
     @Test func applyEqualsValue() {
