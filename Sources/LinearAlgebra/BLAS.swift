@@ -25,6 +25,19 @@ public enum BLAS {
             a, Int32(k), b, Int32(n), beta, c, Int32(n))
     }
 
+    /// `B = L * B` in place on raw row-major buffers: L is m x m lower triangular (its upper
+    /// part is not read), B is m x n.
+    ///
+    /// For products by a Cholesky factor: unlike ``gemm(m:n:k:alpha:a:b:beta:c:)`` it needs no
+    /// second buffer and does not first clear one.
+    /// - Complexity: O(m² * n).
+    public static func lowerTriangularMultiply(m: Int, n: Int, l: UnsafePointer<Double>, b: UnsafeMutablePointer<Double>) {
+        guard m > 0, n > 0 else { return }
+        cblas_dtrmm(
+            CblasRowMajor, CblasLeft, CblasLower, CblasNoTrans, CblasNonUnit, Int32(m), Int32(n), 1, l, Int32(m), b,
+            Int32(n))
+    }
+
     /// `y = A * x` on raw buffers: A is m x n row-major.
     public static func gemv(
         m: Int, n: Int, a: UnsafePointer<Double>, x: UnsafePointer<Double>, y: UnsafeMutablePointer<Double>

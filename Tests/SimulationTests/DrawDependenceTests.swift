@@ -60,6 +60,39 @@ import Testing
         }
     }
 
+    /// A constant law takes no normals (its value is the same whatever its score): a batch draws
+    /// four rows of normals, not five (and the t copula its mixing row after them), and the other
+    /// draws keep their target rank correlations, even with the constant named in the matrix
+    /// between them.
+    @Test(arguments: [nil, 6.0])
+    func aConstantLawTakesNoNormals(degreesOfFreedom: Double?) throws {
+        var b = try Self.behaviour()
+        b.outputPerTurn = try Constant(value: 500)
+        let targets: [(BehaviourDraw, BehaviourDraw, Double)] = [
+            (.turns, .cacheHitRate, 0.6), (.turns, .freshInputPerTurn, -0.5), (.freshInputPerTurn, .outputPerTurn, 0.4),
+            (.outputPerTurn, .baseContext, 0.4),
+        ]
+        b.setDependence(
+            try DrawDependence(
+                pairs: targets.map { ($0.0, $0.1, DrawDependence.normalCorrelation(spearman: $0.2)) },
+                degreesOfFreedom: degreesOfFreedom))
+        let n = min(2_000, KernelWorkspace.batchSize)
+        var rng = RandomStream(seed: 12), expected = RandomStream(seed: 12)
+        let one = AttemptDraws.sample(b, count: n, rng: &rng)
+        var normals = [Double](repeating: 0, count: (degreesOfFreedom == nil ? 4 : 5) * n)
+        normals.withUnsafeMutableBufferPointer { expected.fillStandardNormals($0) }
+        #expect(rng.uniform() == expected.uniform())
+        #expect(Set(one.output) == [500])
+
+        let d = AttemptDraws.sample(b, count: 60_000, rng: &rng)
+        #expect(abs(Self.spearman(d.turns, d.hitRate) - 0.6) < 0.03)
+        #expect(abs(Self.spearman(d.turns, d.fresh) + 0.5) < 0.03)
+        // Through a constant nothing passes: fresh input and base context stay uncorrelated.
+        #expect(abs(Self.spearman(d.fresh, d.base)) < 0.015)
+        let ks = kolmogorovSmirnovStatistic(d.base, cdf: b.baseContext.cdf)
+        #expect(ks < kolmogorovSmirnovCritical(d.base.count), "KS \(ks)")
+    }
+
     /// No dependence (nil or an identity matrix) draws exactly today's numbers.
     @Test func independenceIsBitIdentical() throws {
         let plain = PricedModel(

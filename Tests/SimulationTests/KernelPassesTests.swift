@@ -58,7 +58,7 @@ import Testing
             for attempt in 1...max(1, b.maxAttempts) where !active.isEmpty {
                 AttemptDraws.fill(
                     b, count: active.count, rng: &rng, turns: ws.turns, fresh: ws.fresh, output: ws.output,
-                    hitRate: ws.hitRate, base: ws.base, scores: ws.scores, correlated: ws.correlated)
+                    hitRate: ws.hitRate, base: ws.base, scores: ws.scores)
                 let uniforms = active.map { _ in rng.uniform() }
                 var next: [Int] = []
                 for (j, i) in active.enumerated() {

@@ -4,8 +4,9 @@ import LinearAlgebra
 /// The draw stage of an attempt round: `T, u, o, h, s` for `count` running threads.
 ///
 /// Independent draws call each law's `fill` (unchanged since the first kernel). Dependent
-/// draws take `5 x count` standard normals, multiply them by the copula's Cholesky factor in
-/// one GEMM (`Yᵀ = L Zᵀ`, the scores of draw `c` contiguous in row `c`), and map each row
+/// draws take `k x count` standard normals (k the draws whose law is not a constant,
+/// ``DrawDependence``), multiply them by the Cholesky factor of their correlation in one TRMM
+/// (`Zᵀ := L Zᵀ` in place, the scores of the r-th scored draw contiguous in row r), and map each row
 /// through its law's ``NormalScoreMap`` (a t copula first divides each attempt's five by one
 /// draw of sqrt(W/ν) and maps them to normal scores, ``DrawDependence``). With ``ThreadBehaviour/cacheHitGivenTurns`` set, `h`
 /// is that law's closed form of the attempt's turns and a normal score (fresh, or the copula's).
@@ -14,8 +15,7 @@ public enum AttemptDraws {
         _ b: ThreadBehaviour, count n: Int, rng: inout RandomStream,
         turns: UnsafeMutableBufferPointer<Double>, fresh: UnsafeMutableBufferPointer<Double>,
         output: UnsafeMutableBufferPointer<Double>, hitRate: UnsafeMutableBufferPointer<Double>,
-        base: UnsafeMutableBufferPointer<Double>, scores: UnsafeMutableBufferPointer<Double>,
-        correlated: UnsafeMutableBufferPointer<Double>
+        base: UnsafeMutableBufferPointer<Double>, scores: UnsafeMutableBufferPointer<Double>
     ) {
         guard let dependence = b.dependence else {
             b.turns.fill(UnsafeMutableBufferPointer(rebasing: turns[0..<n]), using: &rng)
@@ -31,23 +31,37 @@ public enum AttemptDraws {
             b.baseContext.fill(UnsafeMutableBufferPointer(rebasing: base[0..<n]), using: &rng)
             return
         }
-        let d = BehaviourDraw.allCases.count
-        guard n > 0, let z = scores.baseAddress, let y = correlated.baseAddress else { return }
-        rng.fillStandardNormals(UnsafeMutableBufferPointer(start: z, count: d * n))
-        dependence.factor.withUnsafeBufferPointer { l in
-            if let lp = l.baseAddress { BLAS.gemm(m: d, n: n, k: d, a: lp, b: z, c: y) }
+        // Only the scored draws (all but constant laws) take normals: k rows of n.
+        let scored = dependence.scored
+        let k = scored.count
+        guard n > 0, let z = scores.baseAddress else { return }
+        rng.fillStandardNormals(UnsafeMutableBufferPointer(start: z, count: k * n))
+        // In place, Z := L Z: a TRMM needs no second buffer to clear first, as a GEMM's
+        // beta = 0 does (that clearing was 55 of the 564 instructions per thread of the
+        // reference model; the time was the same).
+        dependence.scoredFactor.withUnsafeBufferPointer { l in
+            if let lp = l.baseAddress { BLAS.lowerTriangularMultiply(m: k, n: n, l: lp, b: z) }
         }
+        let y = z
         if dependence.degreesOfFreedom != nil {
-            // The t copula's mixing normals after the five rows, so the Gaussian copula's
+            // The t copula's mixing normals after the scored rows, so the Gaussian copula's
             // draws are unchanged by its existence.
-            let mixing = UnsafeMutableBufferPointer(start: z + d * n, count: n)
+            let mixing = UnsafeMutableBufferPointer(start: z + k * n, count: n)
             rng.fillStandardNormals(mixing)
-            dependence.studentise(y, count: n, mixing: mixing)
+            dependence.studentise(y, rows: k, count: n, mixing: mixing)
         }
         let hitColumn = BehaviourDraw.cacheHitRate.index
+        var r = 0
+        // In draw order: h given T reads the turns, mapped first.
         for (c, target) in [turns, fresh, output, hitRate, base].enumerated() {
-            let row = UnsafeBufferPointer(start: y + c * n, count: n)
             let into = UnsafeMutableBufferPointer(rebasing: target[0..<n])
+            guard r < k, scored[r] == c else {
+                // A constant: its value, whatever the score.
+                dependence.maps[c].apply(UnsafeBufferPointer(start: y, count: n), into: into)
+                continue
+            }
+            let row = UnsafeBufferPointer(start: y + r * n, count: n)
+            r += 1
             if c == hitColumn, let given = b.cacheHitGivenTurns {
                 // The copula's score of h is the z of h given T (turns, row 0, are mapped already).
                 for j in 0..<n { into[j] = row[j] }
@@ -71,7 +85,7 @@ public enum AttemptDraws {
             let n = min(remaining, KernelWorkspace.batchSize)
             fill(
                 b, count: n, rng: &rng, turns: ws.turns, fresh: ws.fresh, output: ws.output, hitRate: ws.hitRate,
-                base: ws.base, scores: ws.scores, correlated: ws.correlated)
+                base: ws.base, scores: ws.scores)
             out.0 += ws.turns[0..<n]
             out.1 += ws.fresh[0..<n]
             out.2 += ws.output[0..<n]

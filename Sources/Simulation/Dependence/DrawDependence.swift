@@ -58,6 +58,14 @@ public struct DrawDependence: Sendable {
     let factor: [Double]
     /// One map per draw, for the laws the dependence was attached to.
     var maps: [NormalScoreMap] = []
+    /// The draws the kernel scores, in ``BehaviourDraw`` order: all but those whose law is a
+    /// constant (the cache hit rate always, since ``ThreadBehaviour/cacheHitGivenTurns`` reads
+    /// its score), and the Cholesky factor of their correlation (`scored.count` squared,
+    /// row-major). A constant is the same whatever its score, and a Gaussian or t copula's
+    /// other draws keep their joint law without it (the submatrix of the correlation, with
+    /// the same ν): the reference model's fixed base context cost a fifth of the normals.
+    var scored: [Int] = Array(BehaviourDraw.allCases.indices)
+    var scoredFactor: [Double] = []
     /// t copula: t scores to normal scores, and a standard normal to W/ν (χ²_ν / ν by its table).
     let studentMap: StudentScoreMap?
     let mixingMap: NormalScoreMap?
@@ -114,6 +122,7 @@ public struct DrawDependence: Sendable {
         }
         self.correlation = symmetric
         self.factor = factor.elements
+        self.scoredFactor = factor.elements
     }
 
     /// From pairs of draws (unnamed pairs are independent).
@@ -146,12 +155,14 @@ public struct DrawDependence: Sendable {
     /// GEMM leaves them) into the t copula's normal scores: column j divided by sqrt(W_j/ν),
     /// W_j/ν the mixing map of `mixing[j]` (a standard normal per attempt), then each entry
     /// through ``StudentScoreMap``. Nothing for the Gaussian copula.
-    func studentise(_ y: UnsafeMutablePointer<Double>, count n: Int, mixing: UnsafeMutableBufferPointer<Double>) {
+    func studentise(
+        _ y: UnsafeMutablePointer<Double>, rows d: Int = BehaviourDraw.allCases.count, count n: Int,
+        mixing: UnsafeMutableBufferPointer<Double>
+    ) {
         guard let studentMap, let mixingMap, n > 0 else { return }
         let m = UnsafeMutableBufferPointer(rebasing: mixing[0..<n])
         mixingMap.apply(UnsafeBufferPointer(m), into: m)
         for j in 0..<n { m[j] = 1 / m[j].squareRoot() }
-        let d = BehaviourDraw.allCases.count
         for c in 0..<d {
             let row = y + c * n
             for j in 0..<n { row[j] *= m[j] }
@@ -162,9 +173,24 @@ public struct DrawDependence: Sendable {
     /// This dependence with maps built for `behaviour`'s laws.
     func attached(to behaviour: ThreadBehaviour) -> DrawDependence {
         var copy = self
-        copy.maps = [
+        let laws: [any UnivariateDistribution] = [
             behaviour.turns, behaviour.freshInputPerTurn, behaviour.outputPerTurn, behaviour.cacheHitRate, behaviour.baseContext,
-        ].map(NormalScoreMap.init)
+        ]
+        copy.maps = laws.map(NormalScoreMap.init)
+        let hit = BehaviourDraw.cacheHitRate.index
+        let scored = laws.indices.filter { !(laws[$0] is Constant) || $0 == hit }
+        copy.scored = Array(laws.indices)
+        copy.scoredFactor = factor
+        if scored.count < laws.count {
+            var sub = Matrix(rows: scored.count, columns: scored.count)
+            for (i, a) in scored.enumerated() { for (j, b) in scored.enumerated() { sub[i, j] = correlation[a, b] } }
+            // A principal submatrix of a positive definite matrix is one, so this factors; if
+            // rounding ever said otherwise, every draw stays scored.
+            if let l = try? LAPACK.cholesky(sub) {
+                copy.scored = scored
+                copy.scoredFactor = l.elements
+            }
+        }
         return copy
     }
 }

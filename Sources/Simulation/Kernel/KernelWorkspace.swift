@@ -33,10 +33,9 @@ public final class KernelWorkspace {
     let misses: UnsafeMutableBufferPointer<Double>
     let outputs: UnsafeMutableBufferPointer<Double>
     let lastContext: UnsafeMutableBufferPointer<Double>
-    /// Standard normals and their correlated images (5 x batch), for dependent draws; `scores`
-    /// has one more row, the t copula's mixing normals.
+    /// Dependent draws' standard normals (up to 5 x batch), correlated in place, and one more
+    /// row, the t copula's mixing normals.
     let scores: UnsafeMutableBufferPointer<Double>
-    let correlated: UnsafeMutableBufferPointer<Double>
 
     public init() {
         let n = Self.batchSize
@@ -61,7 +60,6 @@ public final class KernelWorkspace {
         outputs = doubles(n)
         lastContext = doubles(n)
         scores = doubles(n * (BehaviourDraw.allCases.count + 1))
-        correlated = doubles(n * BehaviourDraw.allCases.count)
         active = .allocate(capacity: n)
         active.initialize(repeating: 0)
     }
@@ -69,7 +67,7 @@ public final class KernelWorkspace {
     deinit {
         for p in [
             turns, fresh, output, hitRate, base, cost, waste, attempts, completed, tokenRows, attemptCost, reads, misses,
-            outputs, lastContext, scores, correlated,
+            outputs, lastContext, scores,
         ] {
             p.deallocate()
         }

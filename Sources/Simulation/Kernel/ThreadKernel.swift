@@ -130,7 +130,7 @@ public enum ThreadKernel {
             let last = attempt == maxAttempts
             AttemptDraws.fill(
                 b, count: active, rng: &rng, turns: ws.turns, fresh: ws.fresh, output: ws.output, hitRate: ws.hitRate,
-                base: ws.base, scores: ws.scores, correlated: ws.correlated)
+                base: ws.base, scores: ws.scores)
             attemptCount += active
             if shift != 0 {
                 for j in 0..<active { hitP[j] = logistic(logit(hitP[j]) + shift) }

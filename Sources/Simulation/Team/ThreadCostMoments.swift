@@ -73,7 +73,7 @@ struct ThreadCostMoments: Sendable {
                 for start in stride(from: 0, to: block, by: n) {
                     AttemptDraws.fill(
                         b, count: n, rng: &rng, turns: ws.turns, fresh: ws.fresh, output: ws.output, hitRate: ws.hitRate,
-                        base: ws.base, scores: ws.scores, correlated: ws.correlated)
+                        base: ws.base, scores: ws.scores)
                     for (d, column) in [ws.turns, ws.fresh, ws.output, ws.hitRate, ws.base].enumerated() {
                         for i in 0..<n { raw[d][start + i] = column[i] }
                     }
