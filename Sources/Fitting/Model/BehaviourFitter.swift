@@ -221,7 +221,7 @@ public struct BehaviourFitter: Sendable {
         }
         let useDependence = Self.chooseDependence(vectors)
         if useDependence.chosen {
-            if useDependence.student, let t = StudentCopulaFit.fit(vectors) {
+            if let t = useDependence.student {
                 estimate.correlations = DependenceFit.pairs(t.correlation)
                 estimate.copulaDegreesOfFreedom = t.degreesOfFreedom
             } else if let r = DependenceFit.correlation(vectors) {
@@ -305,20 +305,21 @@ public struct BehaviourFitter: Sendable {
     /// ``StudentCopulaFit``): the best mean score per held-out thread wins, independence scoring 0.
     static func chooseDependence(
         _ vectors: [DependenceFit.Vector]
-    ) -> (chosen: Bool, student: Bool, score: Double?, studentScore: Double?, reason: String) {
+    ) -> (chosen: Bool, student: StudentCopulaFit.Estimate?, score: Double?, studentScore: Double?, reason: String) {
         guard vectors.count >= DependenceFit.minimumThreads else {
             return (
-                false, false, nil, nil,
+                false, nil, nil, nil,
                 "\(vectors.count) threads with all five draws, fewer than the \(DependenceFit.minimumThreads) needed to fit dependence: draws independent"
             )
         }
         let gaussian = DependenceFit.heldOutScore(vectors)
         let student = StudentCopulaFit.heldOutScore(vectors)
-        let nu = StudentCopulaFit.fit(vectors)?.degreesOfFreedom
-        let t = nu.map { String(format: "the t copula (%g degrees of freedom)", $0) } ?? "the t copula"
-        if student > gaussian, student > 0, nu != nil {
+        // Fitted once on all threads: the family's ν for the report, and the estimate if kept.
+        let fit = StudentCopulaFit.fit(vectors)
+        let t = fit.map { String(format: "the t copula (%g degrees of freedom)", $0.degreesOfFreedom) } ?? "the t copula"
+        if student > gaussian, student > 0, let fit {
             return (
-                true, true, gaussian, student,
+                true, fit, gaussian, student,
                 String(
                     format:
                         "%@ scores %+.3f per held-out thread against the Gaussian copula's %+.3f and independence's 0 (5-fold): kept",
@@ -327,7 +328,7 @@ public struct BehaviourFitter: Sendable {
         }
         if gaussian > 0 {
             return (
-                true, false, gaussian, student,
+                true, nil, gaussian, student,
                 String(
                     format:
                         "the Gaussian copula scores %+.3f per held-out thread against %@'s %+.3f and independence's 0 (5-fold): kept",
@@ -335,7 +336,7 @@ public struct BehaviourFitter: Sendable {
             )
         }
         return (
-            false, false, gaussian, student,
+            false, nil, gaussian, student,
             String(
                 format:
                     "the Gaussian copula scores %+.3f and %@ %+.3f per held-out thread, no better than independence's 0 (5-fold): draws independent",
@@ -344,7 +345,7 @@ public struct BehaviourFitter: Sendable {
     }
 
     static func dependenceReport(
-        _ choice: (chosen: Bool, student: Bool, score: Double?, studentScore: Double?, reason: String),
+        _ choice: (chosen: Bool, student: StudentCopulaFit.Estimate?, score: Double?, studentScore: Double?, reason: String),
         _ vectors: [DependenceFit.Vector], _ estimate: FitReplicate, _ replicates: [FitReplicate]
     ) -> DependenceReport {
         var intervals: [ParameterInterval] = []
