@@ -11,12 +11,13 @@ extension ScenarioLoader {
     ///   turns.fresh_input_per_turn: -0.5
     /// ```
     /// Each value is converted to the copula's normal-score correlation, 2 sin(π ρ_S / 6).
-    /// `degrees_of_freedom: ν` among them makes it a t copula with that shape matrix (the
-    /// conversion is the Gaussian one: rank correlations come out up to 0.03 closer to zero).
+    /// `degrees_of_freedom: ν` among them makes it a t copula, each value converted to the shape
+    /// correlation with that rank correlation under ν (``StudentRankCorrelation``); the Gaussian
+    /// conversion would leave them up to 0.06 closer to zero.
     /// - Returns: nil for `independent`, else the dependence.
     static func parseCorrelations(_ cursor: YAMLCursor) throws(ScenarioError) -> DrawDependence? {
         if let word = try? cursor.string(), word == "independent" { return nil }
-        var pairs: [(BehaviourDraw, BehaviourDraw, Double)] = []
+        var ranks: [(BehaviourDraw, BehaviourDraw, Double)] = []
         var degreesOfFreedom: (value: Double, cursor: YAMLCursor)?
         for (name, value, keyCursor) in try cursor.namedEntries() {
             if name == "degrees_of_freedom" {
@@ -44,8 +45,18 @@ extension ScenarioLoader {
             guard rho.isFinite, abs(rho) <= 1 else {
                 throw value.error(.rankCorrelationOutOfRange(path: value.path, value: rho))
             }
-            pairs.append((draws[0], draws[1], DrawDependence.normalCorrelation(spearman: rho)))
+            ranks.append((draws[0], draws[1], rho))
         }
+        // ν may come after the pairs it converts. An invalid ν keeps the Gaussian conversion, and
+        // DrawDependence refuses it with the fix.
+        let student = degreesOfFreedom.flatMap { StudentRankCorrelation(degreesOfFreedom: $0.value) }
+        func shape(_ rho: Double) -> Double {
+            student?.shape(spearman: rho) ?? DrawDependence.normalCorrelation(spearman: rho)
+        }
+        func rank(_ r: Double) -> Double {
+            student?.spearman(shape: r) ?? DrawDependence.spearman(normalCorrelation: r)
+        }
+        let pairs = ranks.map { ($0.0, $0.1, shape($0.2)) }
         do {
             return try DrawDependence(pairs: pairs, degreesOfFreedom: degreesOfFreedom?.value)
         } catch let DependenceError.degreesOfFreedom(nu) {
@@ -54,7 +65,7 @@ extension ScenarioLoader {
         } catch let DependenceError.notPositiveDefinite(nearest) {
             // Offered back in the scale the user wrote: rank correlations.
             let list = nearest.map {
-                "\($0.0).\($0.1): \(String(format: "%.2f", DrawDependence.spearman(normalCorrelation: $0.2)))"
+                "\($0.0).\($0.1): \(String(format: "%.2f", rank($0.2)))"
             }
             throw cursor.error(.inconsistentCorrelations(path: cursor.path, nearest: list))
         } catch {

@@ -106,7 +106,10 @@ import Testing
         let s = try ScenarioLoader.load(path: RepositoryPaths.fixture("scenarios/correlations-t-copula.yaml"))
         let d = try #require(s.models[0].priced.behaviour.dependence)
         #expect(d.degreesOfFreedom == 4)
-        expectClose(d.correlation[1, 2], DrawDependence.normalCorrelation(spearman: 0.4), relative: 1e-12, "fresh/output")
+        // Converted under ν = 4, not by the Gaussian formula (which draws 0.4 as about 0.39).
+        let t = try #require(StudentRankCorrelation(degreesOfFreedom: 4))
+        expectClose(d.correlation[1, 2], t.shape(spearman: 0.4), relative: 1e-12, "fresh/output")
+        #expect(d.correlation[1, 2] > DrawDependence.normalCorrelation(spearman: 0.4) + 0.005)
         let gaussian = try ScenarioLoader.load(path: RepositoryPaths.fixture("scenarios/correlations-valid.yaml"))
         #expect(gaussian.models[0].priced.behaviour.dependence?.degreesOfFreedom == nil)
     }

@@ -38,7 +38,7 @@ public enum DependenceError: Error, Sendable, Equatable, CustomStringConvertible
 }
 
 /// A Gaussian copula over the five per-attempt draws, or a t copula: the kernel draws standard
-/// normals, multiplies them by the Cholesky factor of `correlation` (one GEMM per batch and
+/// normals, multiplies them by the Cholesky factor of `correlation` (one TRMM per batch and
 /// round) and maps each column through its law's ``NormalScoreMap``.
 ///
 /// `correlation` is the correlation of the normal scores, Φ⁻¹ of each draw's CDF. The rank
@@ -152,7 +152,7 @@ public struct DrawDependence: Sendable {
     }
 
     /// Turns the correlated normals `y` (row c holds draw c's `count` scores, as the kernel's
-    /// GEMM leaves them) into the t copula's normal scores: column j divided by sqrt(W_j/ν),
+    /// TRMM leaves them) into the t copula's normal scores: column j divided by sqrt(W_j/ν),
     /// W_j/ν the mixing map of `mixing[j]` (a standard normal per attempt), then each entry
     /// through ``StudentScoreMap``. Nothing for the Gaussian copula.
     func studentise(

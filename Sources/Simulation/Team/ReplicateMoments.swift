@@ -86,7 +86,7 @@ struct ReplicateMoments: Sendable {
         meanSquareRatio = r2
     }
 
-    /// `Y = L Z`: row c of the result holds draw c's correlated scores, as AttemptDraws' GEMM
+    /// `Y = L Z`: row c of the result holds draw c's correlated scores, as AttemptDraws' TRMM
     /// makes them (`factor` is `draws x draws`, row-major).
     static func correlate(_ z: [Double], factor: [Double], draws d: Int, count n: Int) -> [Double] {
         var y = [Double](repeating: 0, count: d * n)
