@@ -56,6 +56,21 @@ import Testing
         return (x.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Double(x.count - 1)).squareRoot()
     }
 
+    /// With h given T the copula leaves the beta's table unbuilt; clearing `cacheHitGivenTurns`
+    /// afterwards builds it, and h is the beta again (KS against its CDF), the same numbers as a
+    /// behaviour that never had it.
+    @Test func clearingHGivenTurnsDrawsTheBetaAgain() throws {
+        var b = try Self.behaviour(try Self.law(), rho: 0.4)
+        b.cacheHitGivenTurns = nil
+        var rng = RandomStream(seed: 23)
+        let d = AttemptDraws.sample(b, count: 20_000, rng: &rng)
+        let ks = kolmogorovSmirnovStatistic(d.hitRate, cdf: b.cacheHitRate.cdf)
+        #expect(ks < kolmogorovSmirnovCritical(d.hitRate.count), "KS \(ks)")
+        rng = RandomStream(seed: 23)
+        let never = AttemptDraws.sample(try Self.behaviour(nil, rho: 0.4), count: 20_000, rng: &rng)
+        #expect(never.hitRate == d.hitRate && never.fresh == d.fresh)
+    }
+
     @Test(arguments: [0.0, 0.4])
     func theKernelDrawsHGivenItsTurns(rho: Double) throws {
         let l = try Self.law()

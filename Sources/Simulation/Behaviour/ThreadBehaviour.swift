@@ -16,7 +16,7 @@ public struct ThreadBehaviour: Sendable {
     public var cacheHitRate: any UnivariateDistribution { didSet { reattachDependence() } }
     /// `h` given the attempt's turns, which then replaces `cacheHitRate`'s draw (its score is
     /// a fresh normal, or the copula's); nil draws `h` from `cacheHitRate` for every length.
-    public var cacheHitGivenTurns: HitRateGivenTurns?
+    public var cacheHitGivenTurns: HitRateGivenTurns? { didSet { reattachDependence() } }
     /// `s`, base context: system prompt plus tool definitions, in tokens.
     public var baseContext: any UnivariateDistribution { didSet { reattachDependence() } }
     /// `p`, probability that an attempt which stayed on the rails succeeds.
@@ -58,7 +58,8 @@ public struct ThreadBehaviour: Sendable {
     /// Sets (or, with nil or an identity matrix, clears) the dependence between the draws; the
     /// kernel then draws through the Gaussian copula.
     /// - Complexity: builds a ``NormalScoreMap`` per law (a table of 545 quantiles for laws
-    ///   without a closed form), again whenever a law is replaced.
+    ///   without a closed form; none for `cacheHitRate` while `cacheHitGivenTurns` is set),
+    ///   again whenever a law or `cacheHitGivenTurns` is replaced.
     public mutating func setDependence(_ dependence: DrawDependence?) {
         guard let dependence, !dependence.isIndependence else {
             self.dependence = nil

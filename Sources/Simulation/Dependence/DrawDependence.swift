@@ -78,11 +78,8 @@ public struct DrawDependence: Sendable {
     public init(correlation: Matrix, degreesOfFreedom: Double? = nil) throws(DependenceError) {
         let d = BehaviourDraw.allCases
         if let nu = degreesOfFreedom {
-            guard nu.isFinite, nu >= 1, let t = try? StudentT(degreesOfFreedom: nu),
-                let w = try? Gamma(shape: nu / 2, scale: 2 / nu)
-            else { throw .degreesOfFreedom(nu) }
-            studentMap = StudentScoreMap(t)
-            mixingMap = NormalScoreMap(w)
+            guard let tables = StudentTables.shared.tables(nu) else { throw .degreesOfFreedom(nu) }
+            (studentMap, mixingMap) = (tables.student, tables.mixing)
         } else {
             studentMap = nil
             mixingMap = nil
@@ -176,8 +173,16 @@ public struct DrawDependence: Sendable {
         let laws: [any UnivariateDistribution] = [
             behaviour.turns, behaviour.freshInputPerTurn, behaviour.outputPerTurn, behaviour.cacheHitRate, behaviour.baseContext,
         ]
-        copy.maps = laws.map(NormalScoreMap.init)
         let hit = BehaviourDraw.cacheHitRate.index
+        // With h drawn given T its law's map is never read (the score goes to
+        // HitRateGivenTurns), and a beta's table was two fifths of loading a fitted scenario's
+        // 200 replicates; setting `cacheHitGivenTurns` reattaches, so the map is built once it is.
+        copy.maps = laws.indices.map { c in
+            if c == hit, behaviour.cacheHitGivenTurns != nil, let unread = try? Constant(value: 0) {
+                return NormalScoreMap(unread)
+            }
+            return NormalScoreMap(laws[c])
+        }
         let scored = laws.indices.filter { !(laws[$0] is Constant) || $0 == hit }
         copy.scored = Array(laws.indices)
         copy.scoredFactor = factor

@@ -57,6 +57,8 @@ struct ReplicateMoments: Sendable {
             ]
             var raw = [[Double]](repeating: [Double](repeating: 0, count: n), count: d)
             for c in 0..<d {
+                // h given T is set below from its score; its law's table would go unread.
+                if c == BehaviourDraw.cacheHitRate.index, behaviour.cacheHitGivenTurns != nil { continue }
                 let map = NormalScoreMap(laws[c])
                 scores.withUnsafeBufferPointer { all in
                     raw[c].withUnsafeMutableBufferPointer { out in
