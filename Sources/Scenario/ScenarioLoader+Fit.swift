@@ -41,9 +41,14 @@ extension ScenarioLoader {
     /// `behaviour:` (and `correlations:`, even `independent`) overrides them as it overrides the
     /// estimate. Rates the replicate lacks are the model's (`template`'s); a replicate that lacks
     /// a law is left out.
+    ///
+    /// Built on the cores: each replicate's copula tables (a few hundred quantiles per law) are
+    /// most of the time a fitted scenario takes to load.
     static func replicateBehaviours(_ fit: StoredFit, given: BehaviourLayer, template: ThreadBehaviour) -> [ThreadBehaviour] {
         let model = BehaviourLayer(oneShotRate: template.oneShotRate, offTheRailsRate: template.offTheRailsRate)
-        return fit.replicates.compactMap { r in
+        let replicates = fit.replicates
+        return ParallelLoop.map(replicates.count, workers: nil) { i -> ThreadBehaviour? in
+            let r = replicates[i]
             let replicate = BehaviourLayer(
                 laws: r.laws, oneShotRate: r.oneShotRate, offTheRailsRate: r.offTheRailsRate, dependence: .some(r.dependence),
                 hitGivenTurns: r.hitGivenTurns)
@@ -61,6 +66,6 @@ extension ScenarioLoader {
             b.cacheHitGivenTurns = stack.hitGivenTurns
             b.setDependence(stack.dependence ?? nil)
             return b
-        }
+        }.compactMap { $0 }
     }
 }

@@ -31,6 +31,13 @@ import Testing
         #expect(calls[0] == 0)
     }
 
+    @Test(arguments: [1, 2, 7, nil] as [Int?])
+    func mapKeepsTheOrderOfItsIndices(workers: Int?) {
+        #expect(ParallelLoop.map(300, workers: workers) { $0 * $0 } == (0..<300).map { $0 * $0 })
+        #expect(ParallelLoop.map(0, workers: workers) { $0 }.isEmpty)
+        #expect(ParallelLoop.map(-2, workers: workers) { $0 }.isEmpty)
+    }
+
     @Test func moreWorkersThanIterationsStillRunEachOnce() {
         let slots = ResultSlots(count: 3, initial: 0)
         ParallelLoop.run(iterations: 3, workers: 16) { i in slots[i] += 1 }

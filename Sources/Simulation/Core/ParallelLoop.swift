@@ -26,6 +26,15 @@ public enum ParallelLoop {
         }
     }
 
+    /// `body(i)` for every i in 0..<count, in the order of i, computed on the cores (each
+    /// iteration writes only its own slot, so any worker count gives the same array).
+    public static func map<Value: Sendable>(_ count: Int, workers: Int?, _ body: @Sendable (Int) -> Value) -> [Value] {
+        guard count > 0 else { return [] }
+        let slots = ResultSlots<Value?>(count: count, initial: nil)
+        run(iterations: count, workers: workers) { i in slots[i] = body(i) }
+        return (0..<count).compactMap { slots[$0] }
+    }
+
     private final class Counter: @unchecked Sendable {
         private var value = 0
         private let lock = NSLock()
