@@ -41,6 +41,47 @@ import ThreadStore
         #expect(v.independent != nil)
     }
 
+    /// The real set's half split is an unlucky one: its halves differ by themselves (scipy's
+    /// `ks_2samp` on the same halves: turns 0.1829, p 0.011; medians 23 and 29 turns), and the
+    /// report says so beside the fit's errors.
+    @Test func aSingleSplitReportsHowItsPartsDiffer() throws {
+        let store = try Self.store()
+        let fitter = BehaviourFitter(options: .init(bootstrap: 10, goodnessReplicates: 0, seed: 1))
+        let v = try Validation.run(
+            model: "claude-sonnet-4-5", in: store, fitter: fitter, holdout: 0.5, folds: 1, threads: 5_000)
+        let split = try #require(v.splitTests)
+        #expect(split.map(\.metric) == ["cost_usd", "turns", "tokens"])
+        let turns = try #require(split.first { $0.metric == "turns" })
+        #expect(turns.trainingP50 == 23 && turns.heldOutP50 == 29)
+        expectClose(turns.ks, 0.18287, relative: 0.001, "two-sample KS of the halves' turns")
+        #expect(turns.ksP > 0.005 && turns.ksP < 0.02, "p \(turns.ksP)")
+        #expect(v.replicatesSimulated == 10)
+        let crossValidated = try Validation.run(
+            model: "claude-sonnet-4-5", in: store, fitter: fitter, holdout: 0.5, folds: 5, threads: 5_000)
+        #expect(crossValidated.splitTests == nil)
+    }
+
+    /// With the fit's replicates simulated, the error intervals carry the training sample's own
+    /// noise as well as the held-out sample's, so they are wider than held-out resamples alone.
+    @Test func fitReplicatesWidenTheErrorIntervals() throws {
+        let store = try Self.store()
+        func run(_ bootstrap: Int) throws -> Validation {
+            try Validation.run(
+                model: "claude-sonnet-4-5", in: store,
+                fitter: BehaviourFitter(options: .init(bootstrap: bootstrap, goodnessReplicates: 0, seed: 1)), holdout: 0.5,
+                folds: 1, threads: 5_000)
+        }
+        let alone = try run(0), both = try run(20)
+        #expect(alone.replicatesSimulated == 0 && both.replicatesSimulated == 20)
+        for q in ["P50", "P90", "mean"] {
+            let a = try #require(alone.figures.rows.first { $0.metric == "cost_usd" && $0.quantile == q })
+            let b = try #require(both.figures.rows.first { $0.metric == "cost_usd" && $0.quantile == q })
+            // The point comparison is the same; only the interval changes.
+            #expect(a.relativeError == b.relativeError)
+            #expect(b.upper - b.lower > a.upper - a.lower, "\(q): \(b.lower)...\(b.upper) against \(a.lower)...\(a.upper)")
+        }
+    }
+
     @Test func aSingleSplitIsDeterministicByThreadID() throws {
         let ids = (0..<1_000).map { "thread-\($0)" }
         let held = ids.filter { Validation.isHeldOut($0, holdout: 0.3) }

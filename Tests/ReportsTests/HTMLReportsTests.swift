@@ -97,6 +97,10 @@ import Testing
         Self.checkPage(report, title: report.title.replacingOccurrences(of: "&", with: "&amp;"), charts: 2)
         #expect(html.contains("QQ plot, 1st to 99th percentile") && html.contains("Cumulative distributions"))
         #expect(html.contains("claude-sonnet-4-5"))
+        #expect(!html.contains("The split itself"))
+        d.splitTests = [.init(metric: "turns", trainingP50: 23, heldOutP50: 29, ks: 0.183, ksP: 0.011)]
+        let split = ValidationReport.html(d).render()
+        #expect(split.contains("The split itself") && split.contains("differ by themselves (turns: KS 0.183, p 0.011)"))
         // Without quantiles there is nothing to plot, and no empty chart.
         d.costQuantiles = []
         #expect(Self.svgs(ValidationReport.html(d).render()).isEmpty)

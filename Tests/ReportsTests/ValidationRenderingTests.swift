@@ -47,6 +47,36 @@ import Testing
         #expect(folds.contains("dependence: independent draws;") && !folds.contains("independent  "))
     }
 
+    @Test func aSingleSplitShowsItsPartsAndWarnsWhenTheyDiffer() {
+        var d = Self.document(independent: false)
+        d.replicatesSimulated = 50
+        d.splitTests = [
+            .init(metric: "cost_usd", trainingP50: 0.14, heldOutP50: 0.175, ks: 0.18, ksP: 0.013),
+            .init(metric: "turns", trainingP50: 23, heldOutP50: 29, ks: 0.183, ksP: 0.011),
+        ]
+        let text = ValidationText.render(d)
+        #expect(
+            text.contains(
+                "95% intervals: held-out threads resampled, each resample against one of 50 fit bootstrap replicates' simulated threads\n"
+            ))
+        #expect(text.contains("the split itself: logged training threads against logged held-out threads\n"))
+        #expect(text.contains("turns                 23.00         29.00      -20.7%  0.183  0.011\n"))
+        #expect(
+            text.hasSuffix(
+                "The training and held-out threads differ by themselves (turns: KS 0.183, p 0.011): no fit to one part reproduces the other closer than that; cross-validation (--folds 5) holds every thread out once.\n"
+            ))
+        // Parts that could be one sample: the table, no warning.
+        d.splitTests = d.splitTests?.map {
+            var t = $0; t.ksP = 0.4; return t
+        }
+        let calm = ValidationText.render(d)
+        #expect(calm.contains("the split itself") && !calm.contains("differ by themselves"))
+        // Cross-validated, or without replicates.
+        let folds = ValidationText.render(Self.document(independent: false, folds: 5))
+        #expect(!folds.contains("the split itself"))
+        #expect(folds.contains("95% intervals: held-out threads resampled (no fit replicates: --bootstrap 0)\n"))
+    }
+
     @Test func theCSVHasBothSettingsAndQuotesNames() {
         var d = Self.document(independent: true)
         let lines = ValidationCSV.render(d).split(separator: "\n").map(String.init)

@@ -54,6 +54,8 @@ import Testing
         let object = try JSONSerialization.jsonObject(with: Data(j.stdout.utf8)) as? [String: Any]
         #expect(object?["held_out_threads"] as? Int == 300)
         #expect(object?["folds"] as? Int == 5)
+        #expect(object?["replicates_simulated"] as? Int == 0)
+        #expect(object?["split_tests"] == nil)
         let figures = object?["figures"] as? [String: Any]
         #expect((figures?["rows"] as? [Any])?.count == 12)
         let h = try FitCommandTests.tokencast([

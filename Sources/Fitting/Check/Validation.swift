@@ -20,7 +20,9 @@ public struct Validation: Sendable, Codable {
         public var simulated: Double
         /// (simulated - held out) / held out.
         public var relativeError: Double
-        /// 95 % bootstrap interval of the relative error (held-out threads resampled).
+        /// 95 % bootstrap interval of the relative error: held-out threads resampled, each resample
+        /// against the simulated threads of one of the fit's bootstrap replicates (so the training
+        /// sample's own noise is in it too; held-out resamples alone with `--bootstrap 0`).
         public var lower: Double
         public var upper: Double
 
@@ -51,6 +53,22 @@ public struct Validation: Sendable, Codable {
         public var observed: Double
     }
 
+    /// The logged training threads against the logged held-out ones, for one metric (a single
+    /// split): how far the two parts differ by themselves, which no fit to one part can close.
+    public struct SplitTest: Sendable, Codable, Hashable {
+        public var metric: String
+        public var trainingP50: Double
+        public var heldOutP50: Double
+        /// Two-sample KS distance and its p-value.
+        public var ks: Double
+        public var ksP: Double
+
+        enum CodingKeys: String, CodingKey {
+            case metric, ks
+            case ksP = "ks_p", trainingP50 = "training_p50", heldOutP50 = "held_out_p50"
+        }
+    }
+
     /// Everything measured with one setting of dependence.
     public struct Figures: Sendable, Codable {
         public var rows: [Row]
@@ -77,12 +95,25 @@ public struct Validation: Sendable, Codable {
     public var independent: Figures?
     /// Held-out and simulated costs at 99 probabilities (1 %...99 %), for QQ plots and CDFs.
     public var costQuantiles: [[Double]]
+    /// The training part against the held-out part, both logged (single splits only: in
+    /// cross-validation every thread is on both sides).
+    public var splitTests: [SplitTest]?
+    /// Fit bootstrap replicates whose simulated threads widen the error intervals (0: held-out
+    /// resamples only).
+    public var replicatesSimulated: Int
 
     enum CodingKeys: String, CodingKey {
         case model, threads, holdout, folds, seed, dependence, figures, independent
         case priceKey = "price_key", trainingThreads = "training_threads", heldOutThreads = "held_out_threads"
         case simulatedThreads = "simulated_threads", dependenceReason = "dependence_reason", costQuantiles = "cost_quantiles"
+        case splitTests = "split_tests", replicatesSimulated = "replicates_simulated"
     }
+
+    /// Per-thread cost, turns and tokens, logged or simulated.
+    typealias Sample = (cost: [Double], turns: [Double], tokens: [Double])
+
+    /// Simulated threads per fit replicate, over all folds (enough for a P99 of its own).
+    static let replicateThreads = 4000
 
     /// FNV-1a of a thread's own id: the split depends on nothing else.
     static func idHash(_ externalID: String) -> UInt64 {
@@ -145,9 +176,13 @@ public struct Validation: Sendable, Codable {
         var quiet = fitter
         quiet.options.catalog = nil
 
-        var logged: (cost: [Double], turns: [Double], tokens: [Double]) = ([], [], [])
-        var sim: (cost: [Double], turns: [Double], tokens: [Double]) = ([], [], [])
-        var simOff: (cost: [Double], turns: [Double], tokens: [Double]) = ([], [], [])
+        var logged: Sample = ([], [], [])
+        var sim: Sample = ([], [], [])
+        var simOff: Sample = ([], [], [])
+        var training: Sample = ([], [], [])
+        // Per fit replicate index, the pooled simulated threads of that replicate in every fold.
+        var replicateOn: [Sample] = [], replicateOff: [Sample] = []
+        var replicateCount = Int.max
         var copulaFolds = 0, studentFolds = 0, anyIndependent = false
         var reasons: [String] = []
         for (k, split) in splits.enumerated() {
@@ -157,6 +192,9 @@ public struct Validation: Sendable, Codable {
             logged.cost += testObs.map { FitCheck.cost($0.tokens, price) }
             logged.turns += testObs.map { Double($0.turns) }
             logged.tokens += testObs.map { Double($0.tokens.totalInput + $0.tokens.output) }
+            training.cost += trainObs.map { FitCheck.cost($0.tokens, price) }
+            training.turns += trainObs.map { Double($0.turns) }
+            training.tokens += trainObs.map { Double($0.tokens.totalInput + $0.tokens.output) }
             let n = splits.count == 1 ? simulated : max(100, simulated * split.test.count / mine.count)
             let seed = options.seed &+ UInt64(k)
             let on = FitCheck.simulate(
@@ -166,12 +204,28 @@ public struct Validation: Sendable, Codable {
                 threads: n, seed: seed)
             sim.cost += on.cost; sim.turns += on.turns; sim.tokens += on.tokens
             simOff.cost += off.cost; simOff.turns += off.turns; simOff.tokens += off.tokens
+            let perReplicate = max(100, Self.replicateThreads * split.test.count / mine.count)
+            let sims = Self.simulateReplicates(fit.replicates, price: flat, threads: perReplicate, seed: seed)
+            replicateCount = min(replicateCount, sims.count)
+            for (r, pair) in sims.enumerated() {
+                if r == replicateOn.count { replicateOn.append(([], [], [])); replicateOff.append(([], [], [])) }
+                replicateOn[r].cost += pair.on.cost; replicateOn[r].turns += pair.on.turns
+                replicateOn[r].tokens += pair.on.tokens
+                replicateOff[r].cost += pair.off.cost; replicateOff[r].turns += pair.off.turns
+                replicateOff[r].tokens += pair.off.tokens
+            }
             if fit.estimate.correlations != nil { copulaFolds += 1 } else { anyIndependent = true }
             if fit.estimate.copulaDegreesOfFreedom != nil { studentFolds += 1 }
             if let r = fit.dependence?.reason { reasons.append(r) }
         }
-        let main = compare(logged: logged, simulated: sim, seed: options.seed)
-        let independent = copulaFolds > 0 ? compare(logged: logged, simulated: simOff, seed: options.seed) : nil
+        // Only replicates present in every fold pool over all of them.
+        let kept = replicateCount == .max ? 0 : replicateCount
+        let main = compare(logged: logged, simulated: sim, replicates: Array(replicateOn.prefix(kept)), seed: options.seed)
+        let independent =
+            copulaFolds > 0
+            ? compare(logged: logged, simulated: simOff, replicates: Array(replicateOff.prefix(kept)), seed: options.seed)
+            : nil
+        let splitTests = splits.count == 1 ? Self.splitTests(training: training, heldOut: logged) : nil
         let a = logged.cost.sorted(), b = sim.cost.sorted()
         let quantiles = (1...99).map { i -> [Double] in
             let p = Double(i) / 100
@@ -179,44 +233,80 @@ public struct Validation: Sendable, Codable {
         }
         let family = studentFolds == copulaFolds ? "t_copula" : (studentFolds == 0 ? "gaussian_copula" : "mixed")
         let dependence = copulaFolds == 0 ? "independence" : (anyIndependent ? "mixed" : family)
-        let kept =
+        let keptFamily =
             studentFolds == 0
             ? "the Gaussian copula was kept in \(copulaFolds) of \(splits.count) folds' fits"
             : (studentFolds == copulaFolds
                 ? "the t copula was kept in \(copulaFolds) of \(splits.count) folds' fits"
                 : "a copula was kept in \(copulaFolds) of \(splits.count) folds' fits, the t copula in \(studentFolds)")
-        let reason = splits.count == 1 ? (reasons.first ?? "") : kept + (reasons.first.map { " (fold 1: \($0))" } ?? "")
+        let reason = splits.count == 1 ? (reasons.first ?? "") : keptFamily + (reasons.first.map { " (fold 1: \($0))" } ?? "")
         return Validation(
             model: model, priceKey: price.model, threads: mine.count,
             trainingThreads: splits.map(\.train.count).reduce(0, +) / splits.count,
             heldOutThreads: logged.cost.count, holdout: splits.count == 1 ? holdout : 1 / Double(splits.count),
             folds: splits.count == 1 ? nil : splits.count,
             seed: options.seed, simulatedThreads: sim.cost.count, dependence: dependence, dependenceReason: reason,
-            figures: main, independent: independent, costQuantiles: quantiles)
+            figures: main, independent: independent, costQuantiles: quantiles, splitTests: splitTests,
+            replicatesSimulated: kept)
     }
 
-    static func compare(
-        logged: (cost: [Double], turns: [Double], tokens: [Double]),
-        simulated: (cost: [Double], turns: [Double], tokens: [Double]), seed: UInt64
-    ) -> Figures {
+    /// Each fit replicate's simulated single attempts, dependent as fitted and independent,
+    /// computed on the cores in replicate order (a replicate whose behaviour cannot be built is
+    /// left out, as forecasts leave it out).
+    static func simulateReplicates(_ replicates: [FitReplicate], price: ModelPrice, threads: Int, seed: UInt64)
+        -> [(on: Sample, off: Sample)]
+    {
+        let sims = ParallelLoop.map(replicates.count, workers: nil) { r -> (on: Sample, off: Sample)? in
+            guard let on = try? replicates[r].behaviour(oneShot: 1, offTheRails: 0, maxAttempts: 1),
+                let off = try? replicates[r].behaviour(oneShot: 1, offTheRails: 0, maxAttempts: 1, dependence: false)
+            else { return nil }
+            let s = seed ^ (UInt64(r + 1) &* 0x9E37_79B9_7F4A_7C15)
+            return (
+                FitCheck.simulate(on, price: price, threads: threads, seed: s),
+                FitCheck.simulate(off, price: price, threads: threads, seed: s)
+            )
+        }
+        return sims.compactMap { $0 }
+    }
+
+    /// The logged training threads against the logged held-out ones, metric by metric.
+    static func splitTests(training: Sample, heldOut: Sample) -> [SplitTest] {
+        [
+            ("cost_usd", training.cost, heldOut.cost), ("turns", training.turns, heldOut.turns),
+            ("tokens", training.tokens, heldOut.tokens),
+        ].map { metric, a, b in
+            let ks = Stats.ksDistance(a.sorted(), b.sorted())
+            return SplitTest(
+                metric: metric, trainingP50: Stats.quantile(sorted: a.sorted(), 0.5),
+                heldOutP50: Stats.quantile(sorted: b.sorted(), 0.5), ks: ks, ksP: ksPValue(ks, a.count, b.count))
+        }
+    }
+
+    static func compare(logged: Sample, simulated: Sample, replicates: [Sample] = [], seed: UInt64) -> Figures {
         var rows: [Row] = [], tests: [Test] = []
-        for (metric, held, sim) in [
-            ("cost_usd", logged.cost, simulated.cost), ("turns", logged.turns, simulated.turns),
-            ("tokens", logged.tokens, simulated.tokens),
+        for (metric, held, sim, path) in [
+            ("cost_usd", logged.cost, simulated.cost, { (s: Sample) in s.cost }),
+            ("turns", logged.turns, simulated.turns, { (s: Sample) in s.turns }),
+            ("tokens", logged.tokens, simulated.tokens, { (s: Sample) in s.tokens }),
         ] {
             let a = held.sorted(), b = sim.sorted()
+            let replicateSorted = replicates.map { path($0).sorted() }
             let stats: [(String, ([Double]) -> Double)] = [
                 ("P50", { Stats.quantile(sorted: $0, 0.5) }), ("P90", { Stats.quantile(sorted: $0, 0.9) }),
                 ("P99", { Stats.quantile(sorted: $0, 0.99) }), ("mean", { Stats.mean($0) }),
             ]
-            // Bootstrap of the held-out side (the simulated side is 100 times larger).
+            // Bootstrap of the held-out side; the simulated side varies through the fit's replicates.
             var rng = RandomStream(seed: seed).substream(0x7A11)
             let resamples = (0..<200).map { _ in (0..<a.count).map { _ in a[Int(rng.next(upperBound: UInt64(a.count)))] }.sorted()
             }
             for (label, f) in stats {
                 let h = f(a), s = f(b)
-                let errors = resamples.map { r -> Double in
-                    let v = f(r); return v != 0 ? (s - v) / v : .nan
+                // Resample i against replicate i mod R: both samples' noise in one interval.
+                let replicateValues = replicateSorted.map(f)
+                let errors = resamples.enumerated().map { i, r -> Double in
+                    let v = f(r)
+                    let sr = replicateValues.isEmpty ? s : replicateValues[i % replicateValues.count]
+                    return v != 0 ? (sr - v) / v : .nan
                 }.filter(\.isFinite).sorted()
                 rows.append(
                     Row(

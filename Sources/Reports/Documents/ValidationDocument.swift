@@ -9,7 +9,8 @@ public struct ValidationDocument: Sendable, Encodable {
         public var heldOut, simulated: Double
         /// (simulated - held out) / held out.
         public var relativeError: Double
-        /// 95 % bootstrap interval of the relative error.
+        /// 95 % bootstrap interval of the relative error (held-out resamples, each against one fit
+        /// replicate's simulated threads when ``ValidationDocument/replicatesSimulated`` > 0).
         public var lower, upper: Double
 
         public init(
@@ -47,6 +48,25 @@ public struct ValidationDocument: Sendable, Encodable {
         enum CodingKeys: String, CodingKey {
             case metric, ks, ad
             case ksP = "ks_p", adP = "ad_p"
+        }
+    }
+
+    /// The logged training threads against the logged held-out ones for one metric.
+    public struct SplitTest: Sendable, Encodable {
+        public var metric: String
+        public var trainingP50, heldOutP50, ks, ksP: Double
+
+        public init(metric: String, trainingP50: Double, heldOutP50: Double, ks: Double, ksP: Double) {
+            self.metric = metric
+            self.trainingP50 = trainingP50
+            self.heldOutP50 = heldOutP50
+            self.ks = ks
+            self.ksP = ksP
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case metric, ks
+            case ksP = "ks_p", trainingP50 = "training_p50", heldOutP50 = "held_out_p50"
         }
     }
 
@@ -90,12 +110,16 @@ public struct ValidationDocument: Sendable, Encodable {
     public var independent: Figures?
     /// Held-out and simulated costs at 99 probabilities (1 %...99 %): [p, held out, simulated].
     public var costQuantiles: [[Double]]
+    /// The two parts of a single split against each other, both logged (nil when cross-validated).
+    public var splitTests: [SplitTest]?
+    /// Fit replicates simulated for the error intervals (0: held-out resamples only).
+    public var replicatesSimulated: Int
 
     public init(
         model: String, priceKey: String, threads: Int, trainingThreads: Int, heldOutThreads: Int, holdout: Double, folds: Int?,
         seed: UInt64, simulatedThreads: Int, dependence: String, dependenceReason: String, figures: Figures,
         independent: Figures?,
-        costQuantiles: [[Double]]
+        costQuantiles: [[Double]], splitTests: [SplitTest]? = nil, replicatesSimulated: Int = 0
     ) {
         self.model = model
         self.priceKey = priceKey
@@ -111,11 +135,14 @@ public struct ValidationDocument: Sendable, Encodable {
         self.figures = figures
         self.independent = independent
         self.costQuantiles = costQuantiles
+        self.splitTests = splitTests
+        self.replicatesSimulated = replicatesSimulated
     }
 
     enum CodingKeys: String, CodingKey {
         case model, threads, holdout, folds, seed, dependence, figures, independent
         case priceKey = "price_key", trainingThreads = "training_threads", heldOutThreads = "held_out_threads"
         case simulatedThreads = "simulated_threads", dependenceReason = "dependence_reason", costQuantiles = "cost_quantiles"
+        case splitTests = "split_tests", replicatesSimulated = "replicates_simulated"
     }
 }

@@ -6,9 +6,10 @@ public enum ValidationReport {
         let comparison = ValidationCells.comparison(v), tests = ValidationCells.tests(v), coverage = ValidationCells.coverage(v)
         let costQuantiles = v.costQuantiles.map { ($0[0], $0[1], $0[2]) }
         var report = HTMLReport(title: "Out-of-sample check: \(v.model)", subtitle: ValidationCells.summary(v))
-        // Every column but the first two is numeric.
-        func table(_ cells: ValidationCells.Cells, caption: String) -> HTMLTable {
-            var t = HTMLTable(caption: caption, header: cells.header, numeric: Set(2..<max(cells.header.count, 2)))
+        // Every column but the first two is numeric (but the first one in the split's table).
+        func table(_ cells: ValidationCells.Cells, caption: String, firstNumeric: Int = 2) -> HTMLTable {
+            var t = HTMLTable(
+                caption: caption, header: cells.header, numeric: Set(firstNumeric..<max(cells.header.count, firstNumeric)))
             for r in cells.rows { t.add(r) }
             return t
         }
@@ -35,7 +36,8 @@ public enum ValidationReport {
                 blocks: [
                     .paragraph(dependence),
                     .table(
-                        table(comparison, caption: "Simulated against held-out threads (intervals: held-out threads resampled)")),
+                        table(comparison, caption: "Simulated against held-out threads")),
+                    .note(ValidationCells.intervalNote(v)),
                 ]))
         report.add(
             HTMLSection(
@@ -44,6 +46,13 @@ public enum ValidationReport {
                     .table(table(tests, caption: "Kolmogorov-Smirnov and Anderson-Darling, held out against simulated")),
                     .table(table(coverage, caption: "Share of held-out threads inside the simulated bands")),
                 ]))
+        if let split = ValidationCells.split(v) {
+            var blocks: [HTMLBlock] = [
+                .table(table(split, caption: "Logged training threads against logged held-out threads", firstNumeric: 1))
+            ]
+            if let note = ValidationCells.splitNote(v) { blocks.append(.paragraph(note)) }
+            report.add(HTMLSection(id: "split", title: "The split itself", blocks: blocks))
+        }
         return report
     }
 }

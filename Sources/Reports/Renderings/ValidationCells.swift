@@ -46,6 +46,36 @@ enum ValidationCells {
         return (header, rows)
     }
 
+    /// The two parts of a single split against each other (nil when cross-validated).
+    static func split(_ v: ValidationDocument) -> Cells? {
+        guard let tests = v.splitTests, !tests.isEmpty else { return nil }
+        let header = ["logged metric", "training P50", "held-out P50", "difference", "KS", "KS p"]
+        let rows = tests.map { t in
+            [
+                t.metric, SignificantDigits.four(t.trainingP50), SignificantDigits.four(t.heldOutP50),
+                percent(t.heldOutP50 != 0 ? (t.trainingP50 - t.heldOutP50) / t.heldOutP50 : .nan),
+                String(format: "%.3f", t.ks), pValue(t.ksP),
+            ]
+        }
+        return (header, rows)
+    }
+
+    /// What the error intervals resample.
+    static func intervalNote(_ v: ValidationDocument) -> String {
+        v.replicatesSimulated > 0
+            ? "95% intervals: held-out threads resampled, each resample against one of \(v.replicatesSimulated) fit bootstrap replicates' simulated threads"
+            : "95% intervals: held-out threads resampled (no fit replicates: --bootstrap 0)"
+    }
+
+    /// A warning when the two parts of a single split differ by themselves.
+    static func splitNote(_ v: ValidationDocument) -> String? {
+        guard let tests = v.splitTests, let worst = tests.min(by: { $0.ksP < $1.ksP }), worst.ksP < 0.05 else { return nil }
+        return String(
+            format:
+                "The training and held-out threads differ by themselves (%@: KS %.3f, p %@): no fit to one part reproduces the other closer than that; cross-validation (--folds 5) holds every thread out once.",
+            worst.metric, worst.ks, pValue(worst.ksP))
+    }
+
     /// One line on what was split and fitted.
     static func summary(_ v: ValidationDocument) -> String {
         let split =

@@ -20,6 +20,10 @@ extension ValidationDocument {
             heldOutThreads: v.heldOutThreads,
             holdout: v.holdout, folds: v.folds, seed: v.seed, simulatedThreads: v.simulatedThreads, dependence: v.dependence,
             dependenceReason: v.dependenceReason, figures: figures(v.figures), independent: v.independent.map(figures),
-            costQuantiles: v.costQuantiles)
+            costQuantiles: v.costQuantiles,
+            splitTests: v.splitTests?.map {
+                SplitTest(metric: $0.metric, trainingP50: $0.trainingP50, heldOutP50: $0.heldOutP50, ks: $0.ks, ksP: $0.ksP)
+            },
+            replicatesSimulated: v.replicatesSimulated)
     }
 }
