@@ -74,7 +74,10 @@ import Testing
         // Cross-validated, or without replicates.
         let folds = ValidationText.render(Self.document(independent: false, folds: 5))
         #expect(!folds.contains("the split itself"))
-        #expect(folds.contains("95% intervals: held-out threads resampled (no fit replicates: --bootstrap 0)\n"))
+        #expect(
+            folds.contains(
+                "95% intervals: held-out threads resampled only (no fit bootstrap replicates to simulate; --bootstrap sets how many)\n"
+            ))
     }
 
     @Test func theCSVHasBothSettingsAndQuotesNames() {

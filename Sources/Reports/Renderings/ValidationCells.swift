@@ -64,7 +64,7 @@ enum ValidationCells {
     static func intervalNote(_ v: ValidationDocument) -> String {
         v.replicatesSimulated > 0
             ? "95% intervals: held-out threads resampled, each resample against one of \(v.replicatesSimulated) fit bootstrap replicates' simulated threads"
-            : "95% intervals: held-out threads resampled (no fit replicates: --bootstrap 0)"
+            : "95% intervals: held-out threads resampled only (no fit bootstrap replicates to simulate; --bootstrap sets how many)"
     }
 
     /// A warning when the two parts of a single split differ by themselves.
