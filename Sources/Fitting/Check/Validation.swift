@@ -22,7 +22,7 @@ public struct Validation: Sendable, Codable {
         public var relativeError: Double
         /// 95 % bootstrap interval of the relative error: held-out threads resampled, each resample
         /// against the simulated threads of one of the fit's bootstrap replicates (so the training
-        /// sample's own noise is in it too; held-out resamples alone with `--bootstrap 0`).
+        /// sample's own noise is in it too; held-out resamples alone when no replicate was simulated).
         public var lower: Double
         public var upper: Double
 
@@ -112,6 +112,21 @@ public struct Validation: Sendable, Codable {
     /// Per-thread cost, turns and tokens, logged or simulated.
     typealias Sample = (cost: [Double], turns: [Double], tokens: [Double])
 
+    /// Appends `more` to `sample`, metric by metric (folds pool into one sample).
+    static func pool(_ sample: inout Sample, _ more: Sample) {
+        sample.cost += more.cost
+        sample.turns += more.turns
+        sample.tokens += more.tokens
+    }
+
+    /// The logged side of threads: cost at base prices, turns, and input plus output tokens.
+    static func logged(_ obs: [ThreadObservation], price: ModelPrice) -> Sample {
+        (
+            obs.map { FitCheck.cost($0.tokens, price) }, obs.map { Double($0.turns) },
+            obs.map { Double($0.tokens.totalInput + $0.tokens.output) }
+        )
+    }
+
     /// Simulated threads per fit replicate, over all folds (enough for a P99 of its own).
     static let replicateThreads = 4000
 
@@ -182,19 +197,15 @@ public struct Validation: Sendable, Codable {
         var training: Sample = ([], [], [])
         // Per fit replicate index, the pooled simulated threads of that replicate in every fold.
         var replicateOn: [Sample] = [], replicateOff: [Sample] = []
-        var replicateCount = Int.max
+        var replicateCounts: [Int] = []
         var copulaFolds = 0, studentFolds = 0, anyIndependent = false
         var reasons: [String] = []
         for (k, split) in splits.enumerated() {
             let trainObs = try ThreadObservations.derive(split.train, requestsOf: store.requests(threadID:))
             let testObs = try ThreadObservations.derive(split.test, requestsOf: store.requests(threadID:))
             let fit = try quiet.fit(model: model, observations: trainObs)
-            logged.cost += testObs.map { FitCheck.cost($0.tokens, price) }
-            logged.turns += testObs.map { Double($0.turns) }
-            logged.tokens += testObs.map { Double($0.tokens.totalInput + $0.tokens.output) }
-            training.cost += trainObs.map { FitCheck.cost($0.tokens, price) }
-            training.turns += trainObs.map { Double($0.turns) }
-            training.tokens += trainObs.map { Double($0.tokens.totalInput + $0.tokens.output) }
+            pool(&logged, Self.logged(testObs, price: price))
+            pool(&training, Self.logged(trainObs, price: price))
             let n = splits.count == 1 ? simulated : max(100, simulated * split.test.count / mine.count)
             let seed = options.seed &+ UInt64(k)
             let on = FitCheck.simulate(
@@ -202,24 +213,24 @@ public struct Validation: Sendable, Codable {
             let off = FitCheck.simulate(
                 try fit.estimate.behaviour(oneShot: 1, offTheRails: 0, maxAttempts: 1, dependence: false), price: flat,
                 threads: n, seed: seed)
-            sim.cost += on.cost; sim.turns += on.turns; sim.tokens += on.tokens
-            simOff.cost += off.cost; simOff.turns += off.turns; simOff.tokens += off.tokens
+            pool(&sim, on)
+            pool(&simOff, off)
             let perReplicate = max(100, Self.replicateThreads * split.test.count / mine.count)
-            let sims = Self.simulateReplicates(fit.replicates, price: flat, threads: perReplicate, seed: seed)
-            replicateCount = min(replicateCount, sims.count)
+            let sims = Self.simulateReplicates(
+                fit.replicates, price: flat, threads: perReplicate, seed: seed,
+                independentToo: fit.estimate.correlations != nil)
+            replicateCounts.append(sims.count)
             for (r, pair) in sims.enumerated() {
                 if r == replicateOn.count { replicateOn.append(([], [], [])); replicateOff.append(([], [], [])) }
-                replicateOn[r].cost += pair.on.cost; replicateOn[r].turns += pair.on.turns
-                replicateOn[r].tokens += pair.on.tokens
-                replicateOff[r].cost += pair.off.cost; replicateOff[r].turns += pair.off.turns
-                replicateOff[r].tokens += pair.off.tokens
+                pool(&replicateOn[r], pair.on)
+                pool(&replicateOff[r], pair.off)
             }
             if fit.estimate.correlations != nil { copulaFolds += 1 } else { anyIndependent = true }
             if fit.estimate.copulaDegreesOfFreedom != nil { studentFolds += 1 }
             if let r = fit.dependence?.reason { reasons.append(r) }
         }
         // Only replicates present in every fold pool over all of them.
-        let kept = replicateCount == .max ? 0 : replicateCount
+        let kept = replicateCounts.min() ?? 0
         let main = compare(logged: logged, simulated: sim, replicates: Array(replicateOn.prefix(kept)), seed: options.seed)
         let independent =
             copulaFolds > 0
@@ -252,19 +263,19 @@ public struct Validation: Sendable, Codable {
 
     /// Each fit replicate's simulated single attempts, dependent as fitted and independent,
     /// computed on the cores in replicate order (a replicate whose behaviour cannot be built is
-    /// left out, as forecasts leave it out).
-    static func simulateReplicates(_ replicates: [FitReplicate], price: ModelPrice, threads: Int, seed: UInt64)
-        -> [(on: Sample, off: Sample)]
-    {
+    /// left out, as forecasts leave it out). A fit without dependence is simulated once, its
+    /// draws being independent already.
+    static func simulateReplicates(
+        _ replicates: [FitReplicate], price: ModelPrice, threads: Int, seed: UInt64, independentToo: Bool
+    ) -> [(on: Sample, off: Sample)] {
         let sims = ParallelLoop.map(replicates.count, workers: nil) { r -> (on: Sample, off: Sample)? in
-            guard let on = try? replicates[r].behaviour(oneShot: 1, offTheRails: 0, maxAttempts: 1),
-                let off = try? replicates[r].behaviour(oneShot: 1, offTheRails: 0, maxAttempts: 1, dependence: false)
-            else { return nil }
             let s = seed ^ (UInt64(r + 1) &* 0x9E37_79B9_7F4A_7C15)
-            return (
-                FitCheck.simulate(on, price: price, threads: threads, seed: s),
-                FitCheck.simulate(off, price: price, threads: threads, seed: s)
-            )
+            guard let b = try? replicates[r].behaviour(oneShot: 1, offTheRails: 0, maxAttempts: 1) else { return nil }
+            let on = FitCheck.simulate(b, price: price, threads: threads, seed: s)
+            guard independentToo else { return (on, on) }
+            guard let off = try? replicates[r].behaviour(oneShot: 1, offTheRails: 0, maxAttempts: 1, dependence: false)
+            else { return nil }
+            return (on, FitCheck.simulate(off, price: price, threads: threads, seed: s))
         }
         return sims.compactMap { $0 }
     }
@@ -274,11 +285,12 @@ public struct Validation: Sendable, Codable {
         [
             ("cost_usd", training.cost, heldOut.cost), ("turns", training.turns, heldOut.turns),
             ("tokens", training.tokens, heldOut.tokens),
-        ].map { metric, a, b in
-            let ks = Stats.ksDistance(a.sorted(), b.sorted())
+        ].map { metric, training, heldOut in
+            let a = training.sorted(), b = heldOut.sorted()
+            let ks = Stats.ksDistance(a, b)
             return SplitTest(
-                metric: metric, trainingP50: Stats.quantile(sorted: a.sorted(), 0.5),
-                heldOutP50: Stats.quantile(sorted: b.sorted(), 0.5), ks: ks, ksP: ksPValue(ks, a.count, b.count))
+                metric: metric, trainingP50: Stats.quantile(sorted: a, 0.5), heldOutP50: Stats.quantile(sorted: b, 0.5), ks: ks,
+                ksP: ksPValue(ks, a.count, b.count))
         }
     }
 

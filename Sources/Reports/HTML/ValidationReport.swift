@@ -6,7 +6,7 @@ public enum ValidationReport {
         let comparison = ValidationCells.comparison(v), tests = ValidationCells.tests(v), coverage = ValidationCells.coverage(v)
         let costQuantiles = v.costQuantiles.map { ($0[0], $0[1], $0[2]) }
         var report = HTMLReport(title: "Out-of-sample check: \(v.model)", subtitle: ValidationCells.summary(v))
-        // Every column but the first two is numeric (but the first one in the split's table).
+        // Columns from `firstNumeric` on are numeric (the first two hold the metric and quantile).
         func table(_ cells: ValidationCells.Cells, caption: String, firstNumeric: Int = 2) -> HTMLTable {
             var t = HTMLTable(
                 caption: caption, header: cells.header, numeric: Set(firstNumeric..<max(cells.header.count, firstNumeric)))
