@@ -1,6 +1,7 @@
-// Tests: ThreadObservations.swift, BehaviourFit.swift
+// Tests: ThreadObservations.swift, BehaviourFit.swift, BehaviourFitter.swift (bootstrap)
 import Distributions
 import Foundation
+import NumericalMethods
 import SyntheticData
 import TestSupport
 import Testing
@@ -123,6 +124,36 @@ import ThreadStore
         #expect(
             FittingError.noThreads(model: "gpt-5", known: ["claude-sonnet-4-5"]).description
                 == "no threads of model 'gpt-5' in this window: pass --model with one of: claude-sonnet-4-5")
+    }
+
+    /// On the real threads the fresh input's gamma and Weibull fits are 0.2 AIC apart: the
+    /// replicates choose between them on their resamples, and each family's own parameters get
+    /// intervals from the replicates of that family only (a Weibull's `shape` is not a gamma's).
+    @Test func bootstrapReplicatesChooseTheirFamilyAgain() throws {
+        let store = try ThreadStore(inMemory: "bootstrap-families")
+        _ = try CSVImporter(store: store).importFile(at: RepositoryPaths.fixture("real-threads/swe4cc-claude-sonnet-4-5.csv"))
+        let fit = try BehaviourFitter(options: .init(bootstrap: 60, goodnessReplicates: 0, seed: 3)).fit(
+            model: "claude-sonnet-4-5", in: store)
+        #expect(fit.estimate.freshInputPerTurn.family == "gamma")
+        let families = Set(fit.replicates.map(\.freshInputPerTurn.family))
+        #expect(families.contains("gamma") && families.contains("weibull"), "\(families)")
+        // The output's lognormal wins by 71 AIC: every replicate keeps it.
+        #expect(Set(fit.replicates.map(\.outputPerTurn.family)) == ["lognormal"])
+
+        let gammaShapes = fit.replicates.filter { $0.freshInputPerTurn.family == "gamma" }
+            .compactMap { $0.freshInputPerTurn.parameters["shape"] }.sorted()
+        #expect(gammaShapes.count < fit.replicates.count)
+        let shape = try #require(fit.intervals.first { $0.name == "fresh_input_per_turn.shape" })
+        #expect(shape.lower == Stats.quantile(sorted: gammaShapes, 0.025))
+        #expect(shape.upper == Stats.quantile(sorted: gammaShapes, 0.975))
+        // The mean and the share of zeros are the same quantity in every family: all pooled.
+        let means = fit.replicates.compactMap { try? $0.freshInputPerTurn.make().mean }.sorted()
+        #expect(means.count == fit.replicates.count)
+        let mean = try #require(fit.intervals.first { $0.name == "fresh_input_per_turn.mean" })
+        #expect(mean.lower == Stats.quantile(sorted: means, 0.025))
+        let zeros = try #require(fit.intervals.first { $0.name == "fresh_input_per_turn.zero_share" })
+        #expect(zeros.lower < zeros.estimate && zeros.estimate < zeros.upper)
+        #expect(!fit.intervals.contains { $0.name.contains(".gamma.") || $0.name.contains(".weibull.") })
     }
 
     @Test func fitCheckReproducesTheSyntheticData() throws {

@@ -1,4 +1,4 @@
-// Tests: ContinuousFit.swift, CountFit.swift, GoodnessOfFit.swift, RateFit.swift, ShiftedCount.swift, Minimise.swift
+// Tests: ContinuousFit.swift, CountFit.swift, GoodnessOfFit.swift (select, reselect), RateFit.swift, ShiftedCount.swift, Minimise.swift
 import Distributions
 import Foundation
 import NumericalMethods
@@ -50,6 +50,19 @@ import Testing
         expectClose(w.logLikelihood, ContinuousFit.logLikelihood(w.law, weibull), relative: 1e-9)
         let report = try SelectionReport.select(gamma, families: ContinuousFit.families, discrete: false, replicates: 0, seed: 1)
         #expect(report.chosen.family == "gamma")
+    }
+
+    /// A bootstrap replicate chooses its family as the fit does: the lowest AIC, the same law.
+    @Test(arguments: 0..<4) func reselectChoosesWhatSelectChooses(_ index: Int) throws {
+        // Only 60 draws, so that some families come close and the choice is not a formality.
+        let data = draws(Self.turnCases[index].1, count: 60, seed: 40 + UInt64(index))
+        let report = try SelectionReport.select(data, families: CountFit.families, discrete: true, replicates: 0, seed: 1)
+        #expect(SelectionReport.reselect(data, families: CountFit.families, discrete: true) == report.chosen)
+        let positive = data.map { $0 + 0.5 }
+        let continuous = try SelectionReport.select(
+            positive, families: ContinuousFit.families, discrete: false, replicates: 0, seed: 1)
+        #expect(SelectionReport.reselect(positive, families: ContinuousFit.families, discrete: false) == continuous.chosen)
+        #expect(SelectionReport.reselect([], families: ContinuousFit.families, discrete: false) == nil)
     }
 
     @Test func betaPosteriorMatchesTheClosedForm() {

@@ -122,10 +122,28 @@ public struct SelectionReport: Sendable, Hashable, Codable {
         return SelectionReport(observations: data.count, candidates: reports.sorted { $0.aic < $1.aic }, chosen: best.law)
     }
 
-    /// Refits only the chosen family to resampled data (bootstrap replicates keep the family fixed).
+    /// Refits only `family` to resampled data.
     static func refit(_ family: String, _ data: [Double], discrete: Bool) -> FittedLaw? {
         discrete
             ? CountFit.fit(family, CountFit.Histogram(data))?.law
             : ContinuousFit.fit(family, ContinuousFit.Summary(data))?.law
+    }
+
+    /// Fits every family in `families` to resampled data and keeps the lowest AIC, as
+    /// ``select(_:families:discrete:replicates:seed:)`` chooses but without its goodness-of-fit
+    /// figures: a bootstrap replicate chooses its family again, so the replicates carry the
+    /// uncertainty of the choice as well as of the parameters (docs/fitting.md).
+    static func reselect(_ data: [Double], families: [String], discrete: Bool) -> FittedLaw? {
+        let histogram = discrete ? CountFit.Histogram(data) : nil
+        let summary = discrete ? nil : ContinuousFit.Summary(data)
+        var best: (law: FittedLaw, aic: Double)?
+        for family in families {
+            let fitted = histogram.map { CountFit.fit(family, $0) } ?? summary.map { ContinuousFit.fit(family, $0) } ?? nil
+            guard let fitted, fitted.logLikelihood.isFinite, (try? fitted.law.make()) != nil else { continue }
+            let aic = 2 * Double(fitted.parameters) - 2 * fitted.logLikelihood
+            // Ties keep the earlier family, as `select`'s stable minimum does.
+            if best.map({ aic < $0.aic }) ?? true { best = (fitted.law, aic) }
+        }
+        return best?.law
     }
 }

@@ -51,12 +51,19 @@ public struct FitDocument: Sendable {
         public var observations: Int
         public var chosen: Law
         public var candidates: [Candidate]
+        /// How many bootstrap replicates chose each family on their resample, most first (empty
+        /// without replicates).
+        public var replicateFamilies: [(family: String, count: Int)]
 
-        public init(title: String, observations: Int, chosen: Law, candidates: [Candidate]) {
+        public init(
+            title: String, observations: Int, chosen: Law, candidates: [Candidate],
+            replicateFamilies: [(family: String, count: Int)] = []
+        ) {
             self.title = title
             self.observations = observations
             self.chosen = chosen
             self.candidates = candidates
+            self.replicateFamilies = replicateFamilies
         }
     }
 

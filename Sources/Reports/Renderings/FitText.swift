@@ -11,6 +11,16 @@ public enum FitText {
         }.joined(separator: "\n")
     }
 
+    /// Which families the bootstrap replicates chose, when not all chose the fitted one: the
+    /// forecast draws one replicate per trial, so that is its mix of families.
+    static func replicateFamilies(_ report: FitDocument.Selection) -> String {
+        let total = report.replicateFamilies.reduce(0) { $0 + $1.count }
+        guard total > 0, report.replicateFamilies.contains(where: { $0.family != report.chosen.family }) else { return "" }
+        let mix = report.replicateFamilies.map { "\($0.family) \($0.count)" }.joined(separator: ", ")
+        return
+            "bootstrap replicates, each choosing its family by AIC on its resample: \(mix) of \(total) (forecasts draw this mix)\n"
+    }
+
     static func table(_ f: FitDocument.Fit) -> String {
         let number = SignificantDigits.four
         var out = ""
@@ -23,6 +33,7 @@ public enum FitText {
         for report in f.laws {
             let zeros = report.chosen.parameters["zero_share"].map { String(format: ", %.1f %% of threads at 0", 100 * $0) } ?? ""
             out += "\(report.title) (\(report.observations) threads\(zeros)), chosen by AIC: \(report.chosen.family)\n"
+            out += replicateFamilies(report)
             var rows = [["law", "parameters", "logL", "AIC", "BIC", "KS", "KS p", "AD", "AD p"]]
             for c in report.candidates {
                 rows.append([

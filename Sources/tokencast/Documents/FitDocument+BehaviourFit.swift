@@ -6,14 +6,17 @@ extension FitDocument.Fit {
     init(_ fit: BehaviourFit, id: Int64?, payload: String) {
         typealias Doc = FitDocument
         func law(_ l: FittedLaw) -> Doc.Law { Doc.Law(family: l.family, parameters: l.parameters) }
-        func selection(_ title: String, _ r: SelectionReport) -> Doc.Selection {
-            Doc.Selection(
+        func selection(_ title: String, _ r: SelectionReport, _ family: (FitReplicate) -> String?) -> Doc.Selection {
+            var counts: [String: Int] = [:]
+            for replicate in fit.replicates { if let f = family(replicate) { counts[f, default: 0] += 1 } }
+            return Doc.Selection(
                 title: title, observations: r.observations, chosen: law(r.chosen),
                 candidates: r.candidates.map {
                     Doc.Candidate(
                         law: law($0.law), logLikelihood: $0.logLikelihood, aic: $0.aic, bic: $0.bic, ks: $0.ks, ksP: $0.ksP,
                         ad: $0.ad, adP: $0.adP)
-                })
+                },
+                replicateFamilies: counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { ($0.key, $0.value) })
         }
         func interval(_ i: ParameterInterval) -> Doc.Interval {
             Doc.Interval(name: i.name, estimate: i.estimate, lower: i.lower, upper: i.upper)
@@ -26,10 +29,11 @@ extension FitDocument.Fit {
                 metric: r.metric, quantile: r.quantile, logged: r.logged, simulated: r.simulated, relativeError: r.relativeError)
         }
         var laws = [
-            selection("turns per attempt", fit.turns), selection("fresh input tokens per turn", fit.freshInputPerTurn),
-            selection("output tokens per turn", fit.outputPerTurn),
+            selection("turns per attempt", fit.turns, { $0.turns.family }),
+            selection("fresh input tokens per turn", fit.freshInputPerTurn, { $0.freshInputPerTurn.family }),
+            selection("output tokens per turn", fit.outputPerTurn, { $0.outputPerTurn.family }),
         ]
-        if let b = fit.baseContext { laws.append(selection("base context per thread", b)) }
+        if let b = fit.baseContext { laws.append(selection("base context per thread", b, { $0.baseContextLaw?.family })) }
         self.init(
             id: id, model: fit.model, threads: fit.threads, threadsWithRequests: fit.threadsWithRequests, since: fit.since,
             until: fit.until,
