@@ -39,6 +39,19 @@ import ThreadStore
         // here by about 0.02 per held-out thread, with 20 degrees of freedom).
         #expect(v.dependence == "t_copula" || v.dependence == "gaussian_copula", "\(v.dependence)")
         #expect(v.independent != nil)
+
+        // What a forecast draws (one replicate per trial) meets the same target (5-fold,
+        // 50 replicates: P50 +0.3 %, P90 -1.0 %, KS 0.038).
+        let mix = try #require(v.forecastMix)
+        func mixError(_ metric: String, _ q: String) throws -> Double {
+            try #require(mix.rows.first { $0.metric == metric && $0.quantile == q }).relativeError
+        }
+        #expect(abs(try mixError("cost_usd", "P50")) < 0.10)
+        #expect(abs(try mixError("cost_usd", "P90")) < 0.10)
+        #expect(abs(try mixError("cost_usd", "mean")) < 0.10)
+        #expect(try #require(mix.tests.first { $0.metric == "cost_usd" }).ks < 0.1)
+        // Its held-out side is the same threads as the point estimate's.
+        for (a, b) in zip(mix.rows, v.figures.rows) { #expect(a.heldOut == b.heldOut && a.metric == b.metric) }
     }
 
     /// The real set's half split is an unlucky one: its halves differ by themselves (scipy's
@@ -73,6 +86,8 @@ import ThreadStore
         }
         let alone = try run(0), both = try run(20)
         #expect(alone.replicatesSimulated == 0 && both.replicatesSimulated == 20)
+        // No replicates, no forecast mix to compare.
+        #expect(alone.forecastMix == nil && both.forecastMix != nil)
         for q in ["P50", "P90", "mean"] {
             let a = try #require(alone.figures.rows.first { $0.metric == "cost_usd" && $0.quantile == q })
             let b = try #require(both.figures.rows.first { $0.metric == "cost_usd" && $0.quantile == q })

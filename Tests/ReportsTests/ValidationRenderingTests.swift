@@ -80,6 +80,28 @@ import Testing
             ))
     }
 
+    /// What forecasts draw (the replicates pooled) gets its own table, with each metric's KS on
+    /// its first row, and a note on what it is; without replicates there is none.
+    @Test func theForecastMixHasItsOwnTable() {
+        var d = Self.document(independent: true)
+        #expect(!ValidationText.render(d).contains("what forecasts draw"))
+        d.replicatesSimulated = 50
+        d.forecastMix = Self.figures(0.031)
+        let text = ValidationText.render(d)
+        #expect(text.contains("\nwhat forecasts draw: held-out threads against the fit's bootstrap replicates pooled\n"))
+        #expect(text.contains("metric       held out  forecast mix   error    95% interval     KS    KS p\n"))
+        #expect(text.contains("cost    P50    0.5000        0.5155   +3.1%  -1.9% to +8.1%  0.027  <0.001\n"))
+        #expect(text.contains("cost    P90     2.250         2.500  +11.1%               -\n"))
+        #expect(
+            text.contains(
+                "forecast mix: the 50 fit bootstrap replicates' simulated threads pooled (a forecast draws one replicate per trial); 95% intervals resample the held-out threads; held out inside its bands: P10-P90 79.1%\n"
+            ))
+        let csv = ValidationCSV.render(d).split(separator: "\n").map(String.init)
+        #expect(csv.count == 7 && csv[5].hasPrefix("claude-sonnet-4-5,forecast_mix,cost,P50,0.5,0.5155"))
+        let html = ValidationReport.html(d).render()
+        #expect(html.contains("What forecasts draw") && html.contains("forecast mix"))
+    }
+
     @Test func theCSVHasBothSettingsAndQuotesNames() {
         var d = Self.document(independent: true)
         let lines = ValidationCSV.render(d).split(separator: "\n").map(String.init)

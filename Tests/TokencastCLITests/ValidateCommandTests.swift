@@ -44,6 +44,9 @@ import Testing
             lines.contains { $0.hasPrefix("metric          held out  simulated   error      95% interval  independent   error") })
         #expect(lines.contains { $0.hasPrefix("cost_usd   P90    0.3665") })
         #expect(lines.contains { $0.hasPrefix("P10-P90             80%") })
+        // The five replicates pooled: what a forecast draws.
+        #expect(lines.contains("what forecasts draw: held-out threads against the fit's bootstrap replicates pooled"))
+        #expect(lines.contains { $0.hasPrefix("forecast mix: the 5 fit bootstrap replicates' simulated threads pooled") })
     }
 
     @Test func jsonAndHtmlCarryTheSameFigures() throws {
@@ -56,6 +59,7 @@ import Testing
         #expect(object?["folds"] as? Int == 5)
         #expect(object?["replicates_simulated"] as? Int == 0)
         #expect(object?["split_tests"] == nil)
+        #expect(object?["forecast_mix"] == nil, "no replicates, no mix")
         let figures = object?["figures"] as? [String: Any]
         #expect((figures?["rows"] as? [Any])?.count == 12)
         let h = try FitCommandTests.tokencast([

@@ -101,12 +101,16 @@ public struct Validation: Sendable, Codable {
     /// Fit bootstrap replicates whose simulated threads widen the error intervals (0: held-out
     /// resamples only).
     public var replicatesSimulated: Int
+    /// The held-out threads against what a forecast draws: one fit bootstrap replicate per
+    /// trial (``BehaviourReplicates``), so the simulated threads of all replicates pooled; its
+    /// intervals resample the held-out threads only. Nil when no replicate was simulated.
+    public var forecastMix: Figures?
 
     enum CodingKeys: String, CodingKey {
         case model, threads, holdout, folds, seed, dependence, figures, independent
         case priceKey = "price_key", trainingThreads = "training_threads", heldOutThreads = "held_out_threads"
         case simulatedThreads = "simulated_threads", dependenceReason = "dependence_reason", costQuantiles = "cost_quantiles"
-        case splitTests = "split_tests", replicatesSimulated = "replicates_simulated"
+        case splitTests = "split_tests", replicatesSimulated = "replicates_simulated", forecastMix = "forecast_mix"
     }
 
     /// Per-thread cost, turns and tokens, logged or simulated.
@@ -236,6 +240,9 @@ public struct Validation: Sendable, Codable {
             copulaFolds > 0
             ? compare(logged: logged, simulated: simOff, replicates: Array(replicateOff.prefix(kept)), seed: options.seed)
             : nil
+        var mixed: Sample = ([], [], [])
+        for r in replicateOn.prefix(kept) { pool(&mixed, r) }
+        let forecastMix = kept > 0 ? compare(logged: logged, simulated: mixed, seed: options.seed) : nil
         let splitTests = splits.count == 1 ? Self.splitTests(training: training, heldOut: logged) : nil
         let a = logged.cost.sorted(), b = sim.cost.sorted()
         let quantiles = (1...99).map { i -> [Double] in
@@ -258,7 +265,7 @@ public struct Validation: Sendable, Codable {
             folds: splits.count == 1 ? nil : splits.count,
             seed: options.seed, simulatedThreads: sim.cost.count, dependence: dependence, dependenceReason: reason,
             figures: main, independent: independent, costQuantiles: quantiles, splitTests: splitTests,
-            replicatesSimulated: kept)
+            replicatesSimulated: kept, forecastMix: forecastMix)
     }
 
     /// Each fit replicate's simulated single attempts, dependent as fitted and independent,

@@ -114,12 +114,16 @@ public struct ValidationDocument: Sendable, Encodable {
     public var splitTests: [SplitTest]?
     /// Fit replicates simulated for the error intervals (0: held-out resamples only).
     public var replicatesSimulated: Int
+    /// The held-out threads against the fit replicates' simulated threads pooled: what a forecast,
+    /// which draws one replicate per trial, draws (nil without replicates).
+    public var forecastMix: Figures?
 
     public init(
         model: String, priceKey: String, threads: Int, trainingThreads: Int, heldOutThreads: Int, holdout: Double, folds: Int?,
         seed: UInt64, simulatedThreads: Int, dependence: String, dependenceReason: String, figures: Figures,
         independent: Figures?,
-        costQuantiles: [[Double]], splitTests: [SplitTest]? = nil, replicatesSimulated: Int = 0
+        costQuantiles: [[Double]], splitTests: [SplitTest]? = nil, replicatesSimulated: Int = 0,
+        forecastMix: Figures? = nil
     ) {
         self.model = model
         self.priceKey = priceKey
@@ -137,12 +141,13 @@ public struct ValidationDocument: Sendable, Encodable {
         self.costQuantiles = costQuantiles
         self.splitTests = splitTests
         self.replicatesSimulated = replicatesSimulated
+        self.forecastMix = forecastMix
     }
 
     enum CodingKeys: String, CodingKey {
         case model, threads, holdout, folds, seed, dependence, figures, independent
         case priceKey = "price_key", trainingThreads = "training_threads", heldOutThreads = "held_out_threads"
         case simulatedThreads = "simulated_threads", dependenceReason = "dependence_reason", costQuantiles = "cost_quantiles"
-        case splitTests = "split_tests", replicatesSimulated = "replicates_simulated"
+        case splitTests = "split_tests", replicatesSimulated = "replicates_simulated", forecastMix = "forecast_mix"
     }
 }

@@ -46,6 +46,15 @@ public enum ValidationReport {
                     .table(table(tests, caption: "Kolmogorov-Smirnov and Anderson-Darling, held out against simulated")),
                     .table(table(coverage, caption: "Share of held-out threads inside the simulated bands")),
                 ]))
+        if let mix = ValidationCells.mix(v), let note = ValidationCells.mixNote(v) {
+            report.add(
+                HTMLSection(
+                    id: "mix", title: "What forecasts draw",
+                    blocks: [
+                        .table(table(mix, caption: "Held-out threads against the fit's bootstrap replicates pooled")),
+                        .note(note),
+                    ]))
+        }
         if let split = ValidationCells.split(v) {
             var blocks: [HTMLBlock] = [
                 .table(table(split, caption: "Logged training threads against logged held-out threads", firstNumeric: 1))

@@ -46,6 +46,34 @@ enum ValidationCells {
         return (header, rows)
     }
 
+    /// The held-out threads against what forecasts draw (nil without simulated replicates).
+    static func mix(_ v: ValidationDocument) -> Cells? {
+        guard let m = v.forecastMix else { return nil }
+        var rows: [[String]] = []
+        for r in m.rows {
+            var row = [
+                r.metric, r.quantile, SignificantDigits.four(r.heldOut), SignificantDigits.four(r.simulated),
+                percent(r.relativeError), interval(r),
+            ]
+            // Each metric's distance tests on its first row.
+            if r.quantile == "P50", let t = m.tests.first(where: { $0.metric == r.metric }) {
+                row += [String(format: "%.3f", t.ks), pValue(t.ksP)]
+            } else {
+                row += ["", ""]
+            }
+            rows.append(row)
+        }
+        return (["metric", "", "held out", "forecast mix", "error", "95% interval", "KS", "KS p"], rows)
+    }
+
+    /// What the forecast mix is, and how many held-out threads its bands hold.
+    static func mixNote(_ v: ValidationDocument) -> String? {
+        guard let m = v.forecastMix else { return nil }
+        let bands = m.coverage.map { String(format: "%@ %.1f%%", $0.band, 100 * $0.observed) }.joined(separator: ", ")
+        return
+            "forecast mix: the \(v.replicatesSimulated) fit bootstrap replicates' simulated threads pooled (a forecast draws one replicate per trial); 95% intervals resample the held-out threads; held out inside its bands: \(bands)"
+    }
+
     /// The two parts of a single split against each other (nil when cross-validated).
     static func split(_ v: ValidationDocument) -> Cells? {
         guard let tests = v.splitTests, !tests.isEmpty else { return nil }

@@ -11,6 +11,11 @@ public enum ValidationText {
         out += PlainTable.render([t.header] + t.rows) + "\n"
         let c = ValidationCells.coverage(v)
         out += PlainTable.render([c.header] + c.rows)
+        if let m = ValidationCells.mix(v), let note = ValidationCells.mixNote(v) {
+            out += "\nwhat forecasts draw: held-out threads against the fit's bootstrap replicates pooled\n"
+            out += PlainTable.render([m.header] + m.rows)
+            out += note + "\n"
+        }
         if let s = ValidationCells.split(v) {
             out += "\nthe split itself: logged training threads against logged held-out threads\n"
             out += PlainTable.render([s.header] + s.rows)

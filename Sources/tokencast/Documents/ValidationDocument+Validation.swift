@@ -24,6 +24,6 @@ extension ValidationDocument {
             splitTests: v.splitTests?.map {
                 SplitTest(metric: $0.metric, trainingP50: $0.trainingP50, heldOutP50: $0.heldOutP50, ks: $0.ks, ksP: $0.ksP)
             },
-            replicatesSimulated: v.replicatesSimulated)
+            replicatesSimulated: v.replicatesSimulated, forecastMix: v.forecastMix.map(figures))
     }
 }
