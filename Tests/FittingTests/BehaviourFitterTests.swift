@@ -146,14 +146,29 @@ import ThreadStore
         let shape = try #require(fit.intervals.first { $0.name == "fresh_input_per_turn.shape" })
         #expect(shape.lower == Stats.quantile(sorted: gammaShapes, 0.025))
         #expect(shape.upper == Stats.quantile(sorted: gammaShapes, 0.975))
+        #expect(shape.replicates == gammaShapes.count, "the interval says how many replicates it rests on")
         // The mean and the share of zeros are the same quantity in every family: all pooled.
         let means = fit.replicates.compactMap { try? $0.freshInputPerTurn.make().mean }.sorted()
         #expect(means.count == fit.replicates.count)
         let mean = try #require(fit.intervals.first { $0.name == "fresh_input_per_turn.mean" })
         #expect(mean.lower == Stats.quantile(sorted: means, 0.025))
+        #expect(mean.replicates == nil)
         let zeros = try #require(fit.intervals.first { $0.name == "fresh_input_per_turn.zero_share" })
         #expect(zeros.lower < zeros.estimate && zeros.estimate < zeros.upper)
         #expect(!fit.intervals.contains { $0.name.contains(".gamma.") || $0.name.contains(".weibull.") })
+
+        // Had no replicate chosen the estimate's turns family, its parameters have no interval
+        // (nan, a dash in the table), and say so; the mean of T still has one.
+        let others = fit.replicates.map { r -> FitReplicate in
+            var r = r
+            r.turns = FittedLaw(family: "discretised_lognormal", parameters: ["mu": 3.2, "sigma": 0.72])
+            return r
+        }
+        let none = BehaviourFitter.intervals(fit.estimate, others)
+        let p = try #require(none.first { $0.name == "turns.p" })
+        #expect(p.lower.isNaN && p.upper.isNaN && p.replicates == 0 && p.estimate == fit.estimate.turns.parameters["p"])
+        let turnsMean = try #require(none.first { $0.name == "turns.mean" })
+        #expect(turnsMean.lower.isFinite && turnsMean.replicates == nil)
     }
 
     @Test func fitCheckReproducesTheSyntheticData() throws {

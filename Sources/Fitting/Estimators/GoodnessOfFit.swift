@@ -122,13 +122,6 @@ public struct SelectionReport: Sendable, Hashable, Codable {
         return SelectionReport(observations: data.count, candidates: reports.sorted { $0.aic < $1.aic }, chosen: best.law)
     }
 
-    /// Refits only `family` to resampled data.
-    static func refit(_ family: String, _ data: [Double], discrete: Bool) -> FittedLaw? {
-        discrete
-            ? CountFit.fit(family, CountFit.Histogram(data))?.law
-            : ContinuousFit.fit(family, ContinuousFit.Summary(data))?.law
-    }
-
     /// Fits every family in `families` to resampled data and keeps the lowest AIC, as
     /// ``select(_:families:discrete:replicates:seed:)`` chooses but without its goodness-of-fit
     /// figures: a bootstrap replicate chooses its family again, so the replicates carry the

@@ -102,6 +102,17 @@ public struct ParameterInterval: Sendable, Hashable, Codable {
     public var estimate: Double
     public var lower: Double
     public var upper: Double
+    /// How many bootstrap replicates the interval rests on when not all of them: a law's own
+    /// parameters come from the replicates that chose the estimate's family (nil: all).
+    public var replicates: Int?
+
+    public init(name: String, estimate: Double, lower: Double, upper: Double, replicates: Int? = nil) {
+        self.name = name
+        self.estimate = estimate
+        self.lower = lower
+        self.upper = upper
+        self.replicates = replicates
+    }
 }
 
 /// Outcome counts and the rates' posteriors.

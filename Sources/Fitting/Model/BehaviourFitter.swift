@@ -390,7 +390,8 @@ public struct BehaviourFitter: Sendable {
         var list: [(key: String, shown: String, value: Double)] = []
         func law(_ draw: BehaviourDraw, _ l: FittedLaw) {
             for k in l.parameters.keys.sorted() {
-                let shown = "\(draw.rawValue).\(k)"
+                // The Poisson's `mean` (of T - 1) is not the law's mean, listed below.
+                let shown = k == "mean" ? "\(draw.rawValue).\(l.family).\(k)" : "\(draw.rawValue).\(k)"
                 // The share of zeros is the same parameter whatever the positive part's family.
                 list.append((k == "zero_share" ? shown : "\(draw.rawValue).\(l.family).\(k)", shown, l.parameters[k] ?? .nan))
             }
@@ -420,9 +421,12 @@ public struct BehaviourFitter: Sendable {
         for r in replicates { for (name, v) in scalars(r) where v.isFinite { byName[name, default: []].append(v) } }
         return namedScalars(estimate).map { key, shown, value in
             let sorted = (byName[key] ?? []).sorted()
+            // Fewer than two values make no interval (nan, shown as a dash).
+            let enough = sorted.count >= 2
             return ParameterInterval(
-                name: shown, estimate: value, lower: Stats.quantile(sorted: sorted, 0.025),
-                upper: Stats.quantile(sorted: sorted, 0.975))
+                name: shown, estimate: value, lower: enough ? Stats.quantile(sorted: sorted, 0.025) : .nan,
+                upper: enough ? Stats.quantile(sorted: sorted, 0.975) : .nan,
+                replicates: sorted.count < replicates.count ? sorted.count : nil)
         }
     }
 }

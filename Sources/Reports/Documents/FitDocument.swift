@@ -71,12 +71,15 @@ public struct FitDocument: Sendable {
     public struct Interval: Sendable {
         public var name: String
         public var estimate, lower, upper: Double
+        /// The bootstrap replicates behind the interval when not all of them (nil: all).
+        public var replicates: Int?
 
-        public init(name: String, estimate: Double, lower: Double, upper: Double) {
+        public init(name: String, estimate: Double, lower: Double, upper: Double, replicates: Int? = nil) {
             self.name = name
             self.estimate = estimate
             self.lower = lower
             self.upper = upper
+            self.replicates = replicates
         }
     }
 

@@ -79,8 +79,12 @@ public enum FitText {
                 number(o.offTheRails.upper),
             ])
         }
+        // A bound that could not be computed is a dash; an interval from some of the replicates
+        // (those that chose the estimate's family) says from how many.
+        func bound(_ x: Double) -> String { x.isFinite ? number(x) : "-" }
         for i in f.intervals {
-            rows.append([i.name, number(i.estimate), number(i.lower), number(i.upper)])
+            let from = i.replicates.map { " (\($0) of \(f.bootstrapReplicates) replicates)" } ?? ""
+            rows.append([i.name + from, number(i.estimate), bound(i.lower), bound(i.upper)])
         }
         if let i = f.dependence?.degreesOfFreedom {
             rows.append(["t copula degrees_of_freedom", number(i.estimate), number(i.lower), number(i.upper)])

@@ -14,7 +14,8 @@ struct ValidateCommand: ParsableCommand {
             part not held out and simulates single attempts from the fit. Reports cost, turns and tokens at \
             P50/P90/P99 and the mean as relative errors with bootstrap intervals, KS and Anderson-Darling \
             distances with p-values, and the share of held-out threads inside the simulated P10-P90 and P5-P95, \
-            with the draws dependent (as fitted) and independent side by side. See docs/fitting.md.
+            with the draws dependent (as fitted) and independent side by side, then the same against what a \
+            forecast draws (the fit's bootstrap replicates pooled). See docs/fitting.md.
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -33,7 +34,10 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Simulated threads to compare with.")
     var threads = 50_000
 
-    @Option(help: "Bootstrap replicates of the fit (they give the fit's intervals; the comparison uses the point estimate).")
+    @Option(
+        help:
+            "Bootstrap replicates of the fit: they widen the error intervals and make the forecast mix (0: neither; the main comparison uses the point estimate)."
+    )
     var bootstrap = 50
 
     @Option(help: "Random seed; the same seed gives the same figures.")

@@ -19,7 +19,7 @@ extension FitDocument.Fit {
                 replicateFamilies: counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { ($0.key, $0.value) })
         }
         func interval(_ i: ParameterInterval) -> Doc.Interval {
-            Doc.Interval(name: i.name, estimate: i.estimate, lower: i.lower, upper: i.upper)
+            Doc.Interval(name: i.name, estimate: i.estimate, lower: i.lower, upper: i.upper, replicates: i.replicates)
         }
         func posterior(_ name: String, _ p: RateFit.Posterior) -> Doc.Interval {
             Doc.Interval(name: name, estimate: p.mean, lower: p.lower, upper: p.upper)
