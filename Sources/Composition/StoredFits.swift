@@ -64,9 +64,15 @@ public struct StoredFits: FitResolver {
                     // no such law, not a failure).
                     let given: HitRateGivenTurns?
                     do { given = try r.hitGivenTurns() } catch { return nil }
+                    var families: [BehaviourDraw: String] = [
+                        .turns: r.turns.family, .freshInputPerTurn: r.freshInputPerTurn.family,
+                        .outputPerTurn: r.outputPerTurn.family,
+                    ]
+                    families[.baseContext] = r.baseContextLaw?.family
                     return StoredFit.Replicate(
                         laws: laws, oneShotRate: r.oneShotRate, offTheRailsRate: r.offTheRailsRate,
-                        dependence: Self.dependence(r.correlations, r.copulaDegreesOfFreedom), hitGivenTurns: given)
+                        dependence: Self.dependence(r.correlations, r.copulaDegreesOfFreedom), hitGivenTurns: given,
+                        families: families)
                 },
                 dependence: Self.dependence(fit.estimate.correlations, fit.estimate.copulaDegreesOfFreedom),
                 hitGivenTurns: try fit.estimate.hitGivenTurns())
@@ -78,12 +84,12 @@ public struct StoredFits: FitResolver {
     static func catalogKey(_ name: String) throws -> String { try PriceCatalog.builtIn.price(of: name).model }
 
     /// The point estimate's laws with the family and parameters each was fitted as; the base
-    /// context is a constant.
+    /// context is its law when fitted per thread, else a constant (as ``FitReplicate/laws()`` draws it).
     static func estimate(_ e: FitReplicate) throws(FittingError) -> [BehaviourDraw: StoredFit.Law] {
         let fitted: [BehaviourDraw: FittedLaw] = [
             .turns: e.turns, .freshInputPerTurn: e.freshInputPerTurn,
             .outputPerTurn: e.outputPerTurn, .cacheHitRate: e.cacheHitRate,
-            .baseContext: FittedLaw(family: "constant", parameters: ["value": e.baseContext]),
+            .baseContext: e.baseContextLaw ?? FittedLaw(family: "constant", parameters: ["value": e.baseContext]),
         ]
         var laws: [BehaviourDraw: StoredFit.Law] = [:]
         for (draw, law) in try e.laws() {

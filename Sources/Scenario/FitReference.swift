@@ -90,11 +90,14 @@ public struct StoredFit: Sendable {
         public var dependence: DrawDependence?
         /// This replicate's hit rate given the turns; nil draws `h` from its law.
         public var hitGivenTurns: HitRateGivenTurns?
+        /// The family each fitted law chose on this replicate's resample (for the echo).
+        public var families: [BehaviourDraw: String]
 
         public init(
             laws: [BehaviourDraw: any UnivariateDistribution], oneShotRate: Double?, offTheRailsRate: Double?,
-            dependence: DrawDependence? = nil, hitGivenTurns: HitRateGivenTurns? = nil
+            dependence: DrawDependence? = nil, hitGivenTurns: HitRateGivenTurns? = nil, families: [BehaviourDraw: String] = [:]
         ) {
+            self.families = families
             self.hitGivenTurns = hitGivenTurns
             self.laws = laws
             self.oneShotRate = oneShotRate

@@ -58,6 +58,7 @@ extension ScenarioLoader {
         // A stored fit replaces the preset's laws; keys under `behaviour:` still override it.
         var reference: FitReference?, fitted: StoredFit?
         var fitLayer = BehaviourLayer()
+        var fitMix: [BehaviourDraw: String] = [:]
         if let f = entry("fit") {
             let ref = try fitReference(f, model: name, priceKey: price.model, database: fitDatabase)
             guard let fits else {
@@ -68,6 +69,7 @@ extension ScenarioLoader {
                 fitLayer.laws[draw] = fittedLaw.law
                 fitLayer.specs[draw] = DistributionSpec(
                     kind: "fit #\(resolved.id) \(fittedLaw.family)", parameters: fittedLaw.parameters)
+                fitMix[draw] = Self.replicateMix(resolved, draw, fittedLaw.family)
             }
             fitLayer.oneShotRate = resolved.oneShotRate
             fitLayer.offTheRailsRate = resolved.offTheRailsRate
@@ -141,7 +143,10 @@ extension ScenarioLoader {
         if let p = entry("price_path") { path = try parsePricePath(p, allowCorrelation: false).0 }
         let published = try entry("published").map(parsePublished)
         let echo =
-            BehaviourDraw.allCases.compactMap { draw in specs[draw].map { (draw.rawValue, describe($0)) } } + [
+            BehaviourDraw.allCases.compactMap { draw in
+                // A law written under `behaviour:` replaces the fit's, its replicates' mix too.
+                specs[draw].map { (draw.rawValue, describe($0) + (given.specs[draw] == nil ? fitMix[draw] ?? "" : "")) }
+            } + [
                 ("one_shot_rate", YAMLCursor.format(oneShot)), ("off_the_rails_rate", YAMLCursor.format(offRails)),
                 ("max_attempts", String(maxAttempts)), ("context_window", window.map { YAMLCursor.format($0) } ?? "none"),
             ]
@@ -208,5 +213,15 @@ extension ScenarioLoader {
         if spec.kind == "empirical" { return "empirical (\(spec.values.count) values)" }
         let params = spec.parameters.keys.sorted().map { "\($0) \(YAMLCursor.format(spec.parameters[$0] ?? 0))" }
         return "\(spec.kind) (\(params.joined(separator: ", ")))"
+    }
+
+    /// The families the fit's replicates chose for `draw`, when some chose another than the
+    /// estimate's (`family`): trials draw that mix, so the echo says so.
+    static func replicateMix(_ fit: StoredFit, _ draw: BehaviourDraw, _ family: String) -> String {
+        var counts: [String: Int] = [:]
+        for r in fit.replicates { if let f = r.families[draw] { counts[f, default: 0] += 1 } }
+        guard counts.keys.contains(where: { $0 != family }) else { return "" }
+        let mix = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) \($0.value)" }
+        return "; replicates: " + mix.joined(separator: ", ")
     }
 }

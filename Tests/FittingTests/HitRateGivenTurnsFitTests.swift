@@ -100,5 +100,20 @@ import ThreadStore
         // Other keys keep it.
         let other = try #require(try load("{base_context: 5000}").models.first)
         #expect(other.priced.behaviour.cacheHitGivenTurns != nil)
+
+        // The echo names the law each draw comes from: the per-thread base context's law (not
+        // the constant it replaced), and the families the replicates chose when they differ.
+        func echo(_ s: ScenarioModel, _ key: String) -> String { s.behaviourSpecs.first { $0.key == key }?.value ?? "" }
+        let base = try #require(fit.estimate.baseContextLaw)
+        #expect(echo(fitted, "base_context").hasPrefix("fit #1 \(base.family) ("), "\(echo(fitted, "base_context"))")
+        let families = fit.replicates.map(\.freshInputPerTurn.family)
+        #expect(Set(families).count > 1, "\(families)")
+        let gammas = families.filter { $0 == "gamma" }.count
+        #expect(
+            echo(fitted, "fresh_input_per_turn").contains("; replicates: gamma \(gammas), "),
+            "\(echo(fitted, "fresh_input_per_turn"))")
+        #expect(!echo(fitted, "output_per_turn").contains("replicates"))
+        let written = try #require(try load("{fresh_input_per_turn: 200}").models.first)
+        #expect(echo(written, "fresh_input_per_turn") == "200")
     }
 }
