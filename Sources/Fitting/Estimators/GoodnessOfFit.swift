@@ -73,6 +73,26 @@ public struct SelectionReport: Sendable, Hashable, Codable {
     public var candidates: [CandidateReport]
     public var chosen: FittedLaw
 
+    /// One family fitted to data: its law (built), log-likelihood and AIC.
+    typealias Fitted = (
+        index: Int, law: FittedLaw, made: any UnivariateDistribution, logLikelihood: Double, parameters: Int, aic: Double
+    )
+
+    /// Every family in `families` fitted to `data` by maximum likelihood, in order (`index` is the
+    /// family's place in `families`), leaving out those whose fit fails, is not finite or gives a
+    /// law that cannot be built. The one place both ``select(_:families:discrete:replicates:seed:)``
+    /// and ``reselect(_:families:discrete:)`` choose from.
+    static func fits(_ data: [Double], families: [String], discrete: Bool) -> [Fitted] {
+        let histogram = discrete ? CountFit.Histogram(data) : nil
+        let summary = discrete ? nil : ContinuousFit.Summary(data)
+        return families.enumerated().compactMap { index, family -> Fitted? in
+            let fitted = histogram.map { CountFit.fit(family, $0) } ?? summary.flatMap { ContinuousFit.fit(family, $0) }
+            guard let fitted, fitted.logLikelihood.isFinite, let made = try? fitted.law.make() else { return nil }
+            let aic = 2 * Double(fitted.parameters) - 2 * fitted.logLikelihood
+            return (index, fitted.law, made, fitted.logLikelihood, fitted.parameters, aic)
+        }
+    }
+
     /// Fits every family in `families` to `data`, scores them, picks the lowest AIC, and
     /// computes bootstrap p-values with `replicates` parametric draws per candidate.
     static func select(
@@ -84,13 +104,11 @@ public struct SelectionReport: Sendable, Hashable, Codable {
             discrete ? CountFit.fit(family, CountFit.Histogram(values)) : ContinuousFit.fit(family, ContinuousFit.Summary(values))
         }
         var reports: [CandidateReport] = []
-        for (index, family) in families.enumerated() {
-            guard let fitted = fitOne(family, data), fitted.logLikelihood.isFinite, let law = try? fitted.law.make() else {
-                continue
-            }
+        for fitted in fits(data, families: families, discrete: discrete) {
+            let index = fitted.index, family = families[fitted.index], law = fitted.made
             let k = Double(fitted.parameters)
             var report = CandidateReport(
-                law: fitted.law, logLikelihood: fitted.logLikelihood, aic: 2 * k - 2 * fitted.logLikelihood,
+                law: fitted.law, logLikelihood: fitted.logLikelihood, aic: fitted.aic,
                 bic: k * log(n) - 2 * fitted.logLikelihood,
                 ks: GoodnessOfFit.kolmogorovSmirnov(sorted: sorted, law: law),
                 ad: GoodnessOfFit.andersonDarling(sorted: sorted, law: law), ksP: nil, adP: nil)
@@ -127,16 +145,7 @@ public struct SelectionReport: Sendable, Hashable, Codable {
     /// figures: a bootstrap replicate chooses its family again, so the replicates carry the
     /// uncertainty of the choice as well as of the parameters (docs/fitting.md).
     static func reselect(_ data: [Double], families: [String], discrete: Bool) -> FittedLaw? {
-        let histogram = discrete ? CountFit.Histogram(data) : nil
-        let summary = discrete ? nil : ContinuousFit.Summary(data)
-        var best: (law: FittedLaw, aic: Double)?
-        for family in families {
-            let fitted = histogram.map { CountFit.fit(family, $0) } ?? summary.map { ContinuousFit.fit(family, $0) } ?? nil
-            guard let fitted, fitted.logLikelihood.isFinite, (try? fitted.law.make()) != nil else { continue }
-            let aic = 2 * Double(fitted.parameters) - 2 * fitted.logLikelihood
-            // Ties keep the earlier family, as `select`'s stable minimum does.
-            if best.map({ aic < $0.aic }) ?? true { best = (fitted.law, aic) }
-        }
-        return best?.law
+        // `min(by:)` keeps the first of equal AICs, as `select` does.
+        fits(data, families: families, discrete: discrete).min { $0.aic < $1.aic }?.law
     }
 }

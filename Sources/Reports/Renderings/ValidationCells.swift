@@ -10,16 +10,21 @@ enum ValidationCells {
         if v.independent != nil { header += ["independent", "error", "95% interval"] }
         var rows: [[String]] = []
         for (i, r) in v.figures.rows.enumerated() {
-            var row = [
-                r.metric, r.quantile, SignificantDigits.four(r.heldOut), SignificantDigits.four(r.simulated),
-                percent(r.relativeError), interval(r),
-            ]
+            var row = cells(r)
             if let o = v.independent?.rows[i] {
                 row += [SignificantDigits.four(o.simulated), percent(o.relativeError), interval(o)]
             }
             rows.append(row)
         }
         return (header, rows)
+    }
+
+    /// Metric, quantile, held out, simulated, the error and its interval.
+    static func cells(_ r: ValidationDocument.Row) -> [String] {
+        [
+            r.metric, r.quantile, SignificantDigits.four(r.heldOut), SignificantDigits.four(r.simulated),
+            percent(r.relativeError), interval(r),
+        ]
     }
 
     static func tests(_ v: ValidationDocument) -> Cells {
@@ -51,10 +56,7 @@ enum ValidationCells {
         guard let m = v.forecastMix else { return nil }
         var rows: [[String]] = []
         for r in m.rows {
-            var row = [
-                r.metric, r.quantile, SignificantDigits.four(r.heldOut), SignificantDigits.four(r.simulated),
-                percent(r.relativeError), interval(r),
-            ]
+            var row = cells(r)
             // Each metric's distance tests on its first row.
             if r.quantile == "P50", let t = m.tests.first(where: { $0.metric == r.metric }) {
                 row += [String(format: "%.3f", t.ks), pValue(t.ksP)]
