@@ -8,7 +8,8 @@ import LinearAlgebra
 /// ``DrawDependence``), multiply them by the Cholesky factor of their correlation in one TRMM
 /// (`Zᵀ := L Zᵀ` in place, the scores of the r-th scored draw contiguous in row r), and map each row
 /// through its law's ``NormalScoreMap`` (a t copula first divides each attempt's five by one
-/// draw of sqrt(W/ν) and maps them to normal scores, ``DrawDependence``). With ``ThreadBehaviour/cacheHitGivenTurns`` set, `h`
+/// draw of sqrt(W/ν) and maps them to normal scores, ``DrawDependence``; a kernel copula adds
+/// each attempt's noise to a logged thread's scores, ``KernelCopula``). With ``ThreadBehaviour/cacheHitGivenTurns`` set, `h`
 /// is that law's closed form of the attempt's turns and a normal score (fresh, or the copula's).
 public enum AttemptDraws {
     static func fill(
@@ -43,7 +44,10 @@ public enum AttemptDraws {
             if let lp = l.baseAddress { BLAS.lowerTriangularMultiply(m: k, n: n, l: lp, b: z) }
         }
         let y = z
-        if dependence.degreesOfFreedom != nil {
+        if let kernel = dependence.kernel {
+            // The kernel copula's thread choices after the normals, as the t copula's mixing.
+            kernel.apply(y, draws: scored, count: n, rng: &rng)
+        } else if dependence.degreesOfFreedom != nil {
             // The t copula's mixing normals after the scored rows, so the Gaussian copula's
             // draws are unchanged by its existence.
             let mixing = UnsafeMutableBufferPointer(start: z + k * n, count: n)

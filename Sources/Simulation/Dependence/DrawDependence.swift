@@ -15,6 +15,8 @@ public enum DependenceError: Error, Sendable, Equatable, CustomStringConvertible
     case notPositiveDefinite(nearest: [(String, String, Double)])
     /// A t copula's degrees of freedom below 1 or not finite.
     case degreesOfFreedom(Double)
+    /// A kernel copula's scores or bandwidth are unusable (``KernelCopula``).
+    case kernel(String)
 
     public static func == (lhs: DependenceError, rhs: DependenceError) -> Bool { lhs.description == rhs.description }
 
@@ -33,6 +35,8 @@ public enum DependenceError: Error, Sendable, Equatable, CustomStringConvertible
         case let .degreesOfFreedom(v):
             return
                 "the t copula's degrees of freedom are \(v): use a finite number of at least 1 (larger is closer to the Gaussian copula)"
+        case let .kernel(why):
+            return "the kernel copula \(why): refit the model (`tokencast fit`)"
         }
     }
 }
@@ -49,11 +53,16 @@ public enum DependenceError: Error, Sendable, Equatable, CustomStringConvertible
 /// W ~ χ²_ν, and turned into normal scores by ``StudentScoreMap`` before the marginal maps. The
 /// shared divisor makes the draws' extremes come together (tail dependence, which the Gaussian
 /// copula has none of); Kendall's τ = (2/π) asin(ρ) is the same for both.
+///
+/// With `kernel` set, the copula is a ``KernelCopula``: the correlated normals are its noise
+/// around a logged thread's scores, and `correlation` is the correlation of those scores.
 public struct DrawDependence: Sendable {
     /// 5 x 5, row-major, in ``BehaviourDraw`` order.
     public let correlation: Matrix
     /// ν of the t copula; nil for the Gaussian copula.
     public let degreesOfFreedom: Double?
+    /// The kernel copula, when the dependence is one (then `degreesOfFreedom` is nil).
+    public let kernel: KernelCopula?
     /// L, row-major: L times a column of standard normals has correlation `correlation`.
     let factor: [Double]
     /// One map per draw, for the laws the dependence was attached to.
@@ -73,10 +82,13 @@ public struct DrawDependence: Sendable {
     /// - Parameters:
     ///   - correlation: a 5 x 5 correlation matrix in ``BehaviourDraw`` order.
     ///   - degreesOfFreedom: ν for a t copula; nil for the Gaussian copula.
+    ///   - kernel: a kernel copula whose noise has this correlation (not with `degreesOfFreedom`).
     /// - Throws: ``DependenceError`` when an entry is outside [-1, 1], the matrix is not
     ///   positive definite, or ν is below 1 or not finite.
-    public init(correlation: Matrix, degreesOfFreedom: Double? = nil) throws(DependenceError) {
+    public init(correlation: Matrix, degreesOfFreedom: Double? = nil, kernel: KernelCopula? = nil) throws(DependenceError) {
         let d = BehaviourDraw.allCases
+        if kernel != nil, degreesOfFreedom != nil { throw .kernel("cannot also be a t copula") }
+        self.kernel = kernel
         if let nu = degreesOfFreedom {
             guard let tables = StudentTables.shared.tables(nu) else { throw .degreesOfFreedom(nu) }
             (studentMap, mixingMap) = (tables.student, tables.mixing)
@@ -142,7 +154,7 @@ public struct DrawDependence: Sendable {
     /// True when no two draws are correlated.
     public var isIndependence: Bool {
         // A t copula couples even uncorrelated draws, through its shared divisor.
-        if degreesOfFreedom != nil { return false }
+        if degreesOfFreedom != nil || kernel != nil { return false }
         let n = correlation.rows
         for i in 0..<n { for j in 0..<n where i != j && correlation[i, j] != 0 { return false } }
         return true
