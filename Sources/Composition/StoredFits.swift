@@ -54,6 +54,8 @@ public struct StoredFits: FitResolver {
         }
         do {
             let fit = try BehaviourFit.decode(record.payload, id: record.id)
+            // A kernel copula's tables are built once and shared by the estimate and every replicate.
+            let kernel = try? fit.estimate.kernelCopula?.copula()
             return StoredFit(
                 id: record.id, estimate: try Self.estimate(fit.estimate),
                 oneShotRate: fit.estimate.oneShotRate, offTheRailsRate: fit.estimate.offTheRailsRate,
@@ -71,10 +73,10 @@ public struct StoredFits: FitResolver {
                     families[.baseContext] = r.baseContextLaw?.family
                     return StoredFit.Replicate(
                         laws: laws, oneShotRate: r.oneShotRate, offTheRailsRate: r.offTheRailsRate,
-                        dependence: Self.dependence(r.correlations, r.copulaDegreesOfFreedom), hitGivenTurns: given,
+                        dependence: Self.dependence(r, kernel: kernel), hitGivenTurns: given,
                         families: families)
                 },
-                dependence: Self.dependence(fit.estimate.correlations, fit.estimate.copulaDegreesOfFreedom),
+                dependence: Self.dependence(fit.estimate, kernel: kernel),
                 hitGivenTurns: try fit.estimate.hitGivenTurns())
         } catch {
             throw at.error(.undecodableFit("\(error)"))
@@ -104,8 +106,8 @@ public struct StoredFits: FitResolver {
 
     /// A stored correlation set as the kernel's dependence (a set that no longer factors is
     /// dropped: the draws fall back to independence rather than the forecast failing).
-    static func dependence(_ pairs: [String: Double]?, _ degreesOfFreedom: Double?) -> DrawDependence? {
-        guard let pairs else { return nil }
-        return try? DrawDependence(correlation: DependenceFit.matrix(pairs), degreesOfFreedom: degreesOfFreedom)
+    /// A replicate of a fit that chose the kernel copula draws the point estimate's kernel.
+    static func dependence(_ r: FitReplicate, kernel: KernelCopula? = nil) -> DrawDependence? {
+        (try? r.drawDependence(kernel: kernel)) ?? nil
     }
 }

@@ -131,6 +131,9 @@ import ThreadStore
         let scenario = try ScenarioLoader.parse(yaml, file: Self.heavy.dir + "/scenario.yaml", fits: StoredFits())
         let model = try #require(scenario.models.first)
         #expect(model.priced.behaviour.dependence?.degreesOfFreedom == nu)
+        #expect(
+            model.behaviourSpecs.first { $0.key == "dependence" }?.value
+                == "fit #\(try #require(model.fitID)) t copula (\(String(format: "%g", nu)) degrees of freedom)")
         #expect(!model.replicates.isEmpty && model.replicates.allSatisfy { $0.dependence?.degreesOfFreedom != nil })
     }
 }

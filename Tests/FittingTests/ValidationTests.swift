@@ -27,17 +27,18 @@ import ThreadStore
         #expect(abs(try error("cost_usd", "P50")) < 0.10)
         #expect(abs(try error("cost_usd", "P90")) < 0.10)
         #expect(abs(try error("cost_usd", "mean")) < 0.10)
-        // One law of h for every thread length put the P99 33 % high; h given the turns, 24 %.
+        // One law of h for every thread length put the P99 33 % high; h given the turns, 24 %;
+        // the kernel copula, 15 % (50 replicates, 50,000 threads).
         let p99 = try error("cost_usd", "P99")
-        #expect(abs(p99) < 0.30, "P99 \(p99)")
+        #expect(abs(p99) < 0.22, "P99 \(p99)")
         #expect(abs(try error("turns", "P50")) < 0.10)
         let ks = try #require(v.figures.tests.first { $0.metric == "cost_usd" })
         #expect(ks.ks < 0.1, "KS \(ks.ks)")
         let band = try #require(v.figures.coverage.first { $0.band == "P10-P90" })
         #expect(band.observed > 0.7 && band.observed < 0.9, "P10-P90 holds \(band.observed)")
-        // A copula is kept in every fold; which family is the data's call (the t copula wins
-        // here by about 0.02 per held-out thread, with 20 degrees of freedom).
-        #expect(v.dependence == "t_copula" || v.dependence == "gaussian_copula", "\(v.dependence)")
+        // A copula is kept in every fold, and the kernel copula wins each by far (about +1.2
+        // per held-out thread against the t copula's +0.8): these threads are not elliptical.
+        #expect(v.dependence == "kernel_copula", "\(v.dependence)")
         #expect(v.independent != nil)
 
         // What a forecast draws (one replicate per trial) meets the same target (5-fold,

@@ -202,7 +202,7 @@ public struct Validation: Sendable, Codable {
         // Per fit replicate index, the pooled simulated threads of that replicate in every fold.
         var replicateOn: [Sample] = [], replicateOff: [Sample] = []
         var replicateCounts: [Int] = []
-        var copulaFolds = 0, studentFolds = 0, anyIndependent = false
+        var copulaFolds = 0, studentFolds = 0, kernelFolds = 0, anyIndependent = false
         var reasons: [String] = []
         for (k, split) in splits.enumerated() {
             let trainObs = try ThreadObservations.derive(split.train, requestsOf: store.requests(threadID:))
@@ -222,7 +222,7 @@ public struct Validation: Sendable, Codable {
             let perReplicate = max(100, Self.replicateThreads * split.test.count / mine.count)
             let sims = Self.simulateReplicates(
                 fit.replicates, price: flat, threads: perReplicate, seed: seed,
-                independentToo: fit.estimate.correlations != nil)
+                independentToo: fit.estimate.correlations != nil, kernel: fit.estimate.kernelCopula)
             replicateCounts.append(sims.count)
             for (r, pair) in sims.enumerated() {
                 if r == replicateOn.count { replicateOn.append(([], [], [])); replicateOff.append(([], [], [])) }
@@ -231,6 +231,7 @@ public struct Validation: Sendable, Codable {
             }
             if fit.estimate.correlations != nil { copulaFolds += 1 } else { anyIndependent = true }
             if fit.estimate.copulaDegreesOfFreedom != nil { studentFolds += 1 }
+            if fit.estimate.kernelCopula != nil { kernelFolds += 1 }
             if let r = fit.dependence?.reason { reasons.append(r) }
         }
         // Only replicates present in every fold pool over all of them.
@@ -249,14 +250,25 @@ public struct Validation: Sendable, Codable {
             let p = Double(i) / 100
             return [p, Stats.quantile(sorted: a, p), Stats.quantile(sorted: b, p)]
         }
-        let family = studentFolds == copulaFolds ? "t_copula" : (studentFolds == 0 ? "gaussian_copula" : "mixed")
+        let gaussianFolds = copulaFolds - studentFolds - kernelFolds
+        let family =
+            studentFolds == copulaFolds
+            ? "t_copula"
+            : (kernelFolds == copulaFolds ? "kernel_copula" : (gaussianFolds == copulaFolds ? "gaussian_copula" : "mixed"))
         let dependence = copulaFolds == 0 ? "independence" : (anyIndependent ? "mixed" : family)
-        let keptFamily =
-            studentFolds == 0
-            ? "the Gaussian copula was kept in \(copulaFolds) of \(splits.count) folds' fits"
-            : (studentFolds == copulaFolds
-                ? "the t copula was kept in \(copulaFolds) of \(splits.count) folds' fits"
-                : "a copula was kept in \(copulaFolds) of \(splits.count) folds' fits, the t copula in \(studentFolds)")
+        let keptFamily: String
+        switch family {
+        case "t_copula": keptFamily = "the t copula was kept in \(copulaFolds) of \(splits.count) folds' fits"
+        case "kernel_copula": keptFamily = "the kernel copula was kept in \(copulaFolds) of \(splits.count) folds' fits"
+        case "gaussian_copula": keptFamily = "the Gaussian copula was kept in \(copulaFolds) of \(splits.count) folds' fits"
+        case _ where kernelFolds == 0:
+            keptFamily = "a copula was kept in \(copulaFolds) of \(splits.count) folds' fits, the t copula in \(studentFolds)"
+        default:
+            let parts = [
+                (gaussianFolds, "the Gaussian copula"), (studentFolds, "the t copula"), (kernelFolds, "the kernel copula"),
+            ].filter { $0.0 > 0 }.map { "\($0.1) in \($0.0)" }
+            keptFamily = "a copula was kept in \(copulaFolds) of \(splits.count) folds' fits: " + parts.joined(separator: ", ")
+        }
         let reason = splits.count == 1 ? (reasons.first ?? "") : keptFamily + (reasons.first.map { " (fold 1: \($0))" } ?? "")
         return Validation(
             model: model, priceKey: price.model, threads: mine.count,
@@ -273,11 +285,15 @@ public struct Validation: Sendable, Codable {
     /// left out, as forecasts leave it out). A fit without dependence is simulated once, its
     /// draws being independent already.
     static func simulateReplicates(
-        _ replicates: [FitReplicate], price: ModelPrice, threads: Int, seed: UInt64, independentToo: Bool
+        _ replicates: [FitReplicate], price: ModelPrice, threads: Int, seed: UInt64, independentToo: Bool,
+        kernel: KernelCopulaParameters? = nil
     ) -> [(on: Sample, off: Sample)] {
+        // Built once: every replicate draws the point estimate's kernel copula.
+        let kernel = try? kernel?.copula()
         let sims = ParallelLoop.map(replicates.count, workers: nil) { r -> (on: Sample, off: Sample)? in
             let s = seed ^ (UInt64(r + 1) &* 0x9E37_79B9_7F4A_7C15)
-            guard let b = try? replicates[r].behaviour(oneShot: 1, offTheRails: 0, maxAttempts: 1) else { return nil }
+            guard let b = try? replicates[r].behaviour(oneShot: 1, offTheRails: 0, maxAttempts: 1, kernel: kernel)
+            else { return nil }
             let on = FitCheck.simulate(b, price: price, threads: threads, seed: s)
             guard independentToo else { return (on, on) }
             guard let off = try? replicates[r].behaviour(oneShot: 1, offTheRails: 0, maxAttempts: 1, dependence: false)

@@ -154,7 +154,7 @@ public enum DependenceFit {
 
 /// What the fit decided about dependence, and why.
 public struct DependenceReport: Sendable, Hashable, Codable {
-    /// `gaussian_copula`, `t_copula` or `independence`.
+    /// `gaussian_copula`, `t_copula`, `kernel_copula` or `independence`.
     public var chosen: String
     /// One sentence: the scores compared, or why dependence was not fitted.
     public var reason: String
@@ -164,6 +164,11 @@ public struct DependenceReport: Sendable, Hashable, Codable {
     public var heldOutScore: Double?
     /// The same of the t copula (``StudentCopulaFit``); nil in fits before it.
     public var studentHeldOutScore: Double?
+    /// The same of the kernel copula at its best bandwidth (``KernelCopulaFit``); nil in fits
+    /// before it or when it was not fitted.
+    public var kernelHeldOutScore: Double?
+    /// The kernel copula's bandwidth when it was chosen.
+    public var kernelBandwidth: Double?
     /// Correlations (normal-score, or the t copula's shape matrix) with bootstrap intervals, by `draw.draw`.
     public var correlations: [ParameterInterval]
     /// The t copula's ν with its bootstrap interval; nil for the other choices.
@@ -171,8 +176,11 @@ public struct DependenceReport: Sendable, Hashable, Codable {
 
     public init(
         chosen: String, reason: String, threads: Int, heldOutScore: Double?, studentHeldOutScore: Double? = nil,
+        kernelHeldOutScore: Double? = nil, kernelBandwidth: Double? = nil,
         correlations: [ParameterInterval], degreesOfFreedom: ParameterInterval? = nil
     ) {
+        self.kernelHeldOutScore = kernelHeldOutScore
+        self.kernelBandwidth = kernelBandwidth
         self.chosen = chosen
         self.reason = reason
         self.threads = threads
@@ -186,6 +194,8 @@ public struct DependenceReport: Sendable, Hashable, Codable {
         case chosen, reason, threads, correlations
         case heldOutScore = "held_out_score"
         case studentHeldOutScore = "t_copula_held_out_score"
+        case kernelHeldOutScore = "kernel_copula_held_out_score"
+        case kernelBandwidth = "kernel_bandwidth"
         case degreesOfFreedom = "degrees_of_freedom"
     }
 }

@@ -23,6 +23,9 @@ public struct FitReplicate: Sendable, Hashable, Codable {
     public var correlations: [String: Double]?
     /// ν of a t copula (``StudentCopulaFit``); nil is the Gaussian copula.
     public var copulaDegreesOfFreedom: Double?
+    /// The kernel copula (``KernelCopulaFit``), whose noise has `correlations`; nil is a
+    /// Gaussian or t copula. Kept on the point estimate only: replicates draw the estimate's.
+    public var kernelCopula: KernelCopulaParameters?
     /// The hit rate given the attempt's turns (``HitRateGivenTurns``, keys as
     /// `HitRateGivenTurnsFit.keys`); nil draws `h` from `cacheHitRate` for every length.
     public var cacheHitGivenTurns: [String: Double]?
@@ -48,6 +51,7 @@ public struct FitReplicate: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case turns, correlations
         case copulaDegreesOfFreedom = "copula_degrees_of_freedom"
+        case kernelCopula = "kernel_copula"
         case cacheHitGivenTurns = "cache_hit_given_turns"
         case baseContextLaw = "base_context_law"
         case freshInputPerTurn = "fresh_input_per_turn", outputPerTurn = "output_per_turn"
@@ -70,10 +74,23 @@ public struct FitReplicate: Sendable, Hashable, Codable {
         return try HitRateGivenTurnsFit.law(p)
     }
 
+    /// The copula these parameters draw: `kernel` (the point estimate's, built once, for a
+    /// replicate) with the correlations as its noise's, else the estimate's own kernel copula,
+    /// else a Gaussian or t copula; nil without correlations.
+    public func drawDependence(kernel: KernelCopula? = nil) throws(DependenceError) -> DrawDependence? {
+        guard let pairs = correlations else { return nil }
+        var chosen = kernel
+        if chosen == nil, let own = kernelCopula { chosen = try own.copula() }
+        if let chosen { return try DrawDependence(correlation: DependenceFit.matrix(pairs), kernel: chosen) }
+        return try DrawDependence(correlation: DependenceFit.matrix(pairs), degreesOfFreedom: copulaDegreesOfFreedom)
+    }
+
     /// The behaviour with these laws; rates the logs do not give come from `defaultRates`.
+    /// `kernel`: the point estimate's kernel copula, for a replicate of a fit that chose one
+    /// (built once per fit: its tables take about 60 ms).
     public func behaviour(
         oneShot: Double? = nil, offTheRails: Double? = nil, maxAttempts: Int = 3, contextWindow: Double? = nil,
-        dependence: Bool = true
+        dependence: Bool = true, kernel: KernelCopula? = nil
     ) throws(FittingError) -> ThreadBehaviour {
         let l = try laws()
         guard let t = l[.turns], let u = l[.freshInputPerTurn], let o = l[.outputPerTurn],
@@ -84,10 +101,9 @@ public struct FitReplicate: Sendable, Hashable, Codable {
             oneShotRate: oneShot ?? oneShotRate ?? 1, offTheRailsRate: offTheRails ?? offTheRailsRate ?? 0,
             maxAttempts: maxAttempts, contextWindow: contextWindow)
         behaviour.cacheHitGivenTurns = try hitGivenTurns()
-        if dependence, let pairs = correlations {
+        if dependence {
             do {
-                behaviour.setDependence(
-                    try DrawDependence(correlation: DependenceFit.matrix(pairs), degreesOfFreedom: copulaDegreesOfFreedom))
+                if let d = try drawDependence(kernel: kernel) { behaviour.setDependence(d) }
             } catch {
                 throw .badCorrelations(error)
             }

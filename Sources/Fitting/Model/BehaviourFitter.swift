@@ -228,7 +228,11 @@ public struct BehaviourFitter: Sendable {
                 estimate.correlations = DependenceFit.pairs(t.correlation)
                 estimate.copulaDegreesOfFreedom = t.degreesOfFreedom
             } else if let r = DependenceFit.correlation(vectors) {
+                // The Gaussian copula's correlation, and the kernel copula's noise (the same scores).
                 estimate.correlations = DependenceFit.pairs(DependenceFit.positiveDefinite(r))
+                if let k = useDependence.kernel {
+                    estimate.kernelCopula = KernelCopulaParameters(bandwidth: k.bandwidth, scores: k.scores)
+                }
             }
         }
 
@@ -308,51 +312,76 @@ public struct BehaviourFitter: Sendable {
         return out
     }
 
+    /// What ``chooseDependence(_:)`` decided: the family kept (nil: independence), each
+    /// family's held-out score, and the sentence the report prints.
+    struct DependenceChoice {
+        var chosen: Bool
+        var student: StudentCopulaFit.Estimate?
+        var kernel: KernelCopulaFit.Estimate?
+        var score: Double?
+        var studentScore: Double?
+        var kernelScore: Double?
+        var reason: String
+    }
+
     /// The copula family against independence, by the held-out copula scores (``DependenceFit``,
-    /// ``StudentCopulaFit``): the best mean score per held-out thread wins, independence scoring 0.
-    static func chooseDependence(
-        _ vectors: [DependenceFit.Vector]
-    ) -> (chosen: Bool, student: StudentCopulaFit.Estimate?, score: Double?, studentScore: Double?, reason: String) {
+    /// ``StudentCopulaFit``, ``KernelCopulaFit``): the best mean score per held-out thread wins,
+    /// independence scoring 0.
+    static func chooseDependence(_ vectors: [DependenceFit.Vector]) -> DependenceChoice {
         guard vectors.count >= DependenceFit.minimumThreads else {
-            return (
-                false, nil, nil, nil,
-                "\(vectors.count) threads with all five draws, fewer than the \(DependenceFit.minimumThreads) needed to fit dependence: draws independent"
+            return DependenceChoice(
+                chosen: false,
+                reason:
+                    "\(vectors.count) threads with all five draws, fewer than the \(DependenceFit.minimumThreads) needed to fit dependence: draws independent"
             )
         }
         let gaussian = DependenceFit.heldOutScore(vectors)
         let student = StudentCopulaFit.heldOutScore(vectors)
         // Fitted once on all threads: the family's ν for the report, and the estimate if kept.
         let fit = StudentCopulaFit.fit(vectors)
+        let kernel = KernelCopulaFit.fit(vectors)
         let t = fit.map { String(format: "the t copula (%g degrees of freedom)", $0.degreesOfFreedom) } ?? "the t copula"
-        if student > gaussian, student > 0, let fit {
-            return (
-                true, fit, gaussian, student,
-                String(
-                    format:
-                        "%@ scores %+.3f per held-out thread against the Gaussian copula's %+.3f and independence's 0 (5-fold): kept",
-                    t, student, gaussian)
-            )
+        let k = kernel.map { String(format: "the kernel copula (bandwidth %g)", $0.bandwidth) } ?? "the kernel copula"
+        var choice = DependenceChoice(
+            chosen: false, score: gaussian, studentScore: student, kernelScore: kernel?.heldOutScore, reason: "")
+        let kernelScore = kernel?.heldOutScore ?? -.infinity
+        func others(_ skip: String) -> String {
+            var parts: [String] = []
+            if skip != "g" { parts.append(String(format: "the Gaussian copula's %+.3f", gaussian)) }
+            if skip != "t" { parts.append(String(format: "%@'s %+.3f", t, student)) }
+            if skip != "k" {
+                parts.append(kernel.map { String(format: "%@'s %+.3f", k, $0.heldOutScore) } ?? "\(k)'s (not fitted)")
+            }
+            return parts.joined(separator: ", ")
         }
-        if gaussian > 0 {
-            return (
-                true, nil, gaussian, student,
-                String(
-                    format:
-                        "the Gaussian copula scores %+.3f per held-out thread against %@'s %+.3f and independence's 0 (5-fold): kept",
-                    gaussian, t, student)
-            )
-        }
-        return (
-            false, nil, gaussian, student,
-            String(
+        if let kernel, kernelScore > gaussian, kernelScore > student, kernelScore > 0 {
+            choice.chosen = true
+            choice.kernel = kernel
+            choice.reason = String(
+                format: "%@ scores %+.3f per held-out thread against %@ and independence's 0 (5-fold): kept", k, kernelScore,
+                others("k"))
+        } else if student > gaussian, student > 0, let fit {
+            choice.chosen = true
+            choice.student = fit
+            choice.reason = String(
+                format: "%@ scores %+.3f per held-out thread against %@ and independence's 0 (5-fold): kept", t, student,
+                others("t"))
+        } else if gaussian > 0 {
+            choice.chosen = true
+            choice.reason = String(
+                format: "the Gaussian copula scores %+.3f per held-out thread against %@ and independence's 0 (5-fold): kept",
+                gaussian, others("g"))
+        } else {
+            choice.reason = String(
                 format:
-                    "the Gaussian copula scores %+.3f and %@ %+.3f per held-out thread, no better than independence's 0 (5-fold): draws independent",
-                gaussian, t, student)
-        )
+                    "the Gaussian copula scores %+.3f, %@ %+.3f and %@ %@ per held-out thread, no better than independence's 0 (5-fold): draws independent",
+                gaussian, t, student, k, kernel.map { String(format: "%+.3f", $0.heldOutScore) } ?? "(not fitted)")
+        }
+        return choice
     }
 
     static func dependenceReport(
-        _ choice: (chosen: Bool, student: StudentCopulaFit.Estimate?, score: Double?, studentScore: Double?, reason: String),
+        _ choice: DependenceChoice,
         _ vectors: [DependenceFit.Vector], _ estimate: FitReplicate, _ replicates: [FitReplicate]
     ) -> DependenceReport {
         var intervals: [ParameterInterval] = []
@@ -373,11 +402,14 @@ public struct BehaviourFitter: Sendable {
                 upper: Stats.quantile(sorted: values, 0.975))
         }
         let family =
-            estimate.copulaDegreesOfFreedom != nil
-            ? "t_copula" : (estimate.correlations != nil ? "gaussian_copula" : "independence")
+            estimate.kernelCopula != nil
+            ? "kernel_copula"
+            : estimate.copulaDegreesOfFreedom != nil
+                ? "t_copula" : (estimate.correlations != nil ? "gaussian_copula" : "independence")
         return DependenceReport(
             chosen: family, reason: choice.reason, threads: vectors.count, heldOutScore: choice.score,
-            studentHeldOutScore: choice.studentScore, correlations: intervals, degreesOfFreedom: degreesOfFreedom)
+            studentHeldOutScore: choice.studentScore, kernelHeldOutScore: choice.kernelScore,
+            kernelBandwidth: estimate.kernelCopula?.bandwidth, correlations: intervals, degreesOfFreedom: degreesOfFreedom)
     }
 
     /// Named scalars of a replicate, for intervals. A law's own parameters are named with its

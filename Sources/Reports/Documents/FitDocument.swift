@@ -127,7 +127,7 @@ public struct FitDocument: Sendable {
     /// correlations (with the t copula's degrees of freedom).
     public struct Dependence: Sendable {
         public var copula: Bool
-        /// "Gaussian copula", "t copula" or "independent draws".
+        /// "Gaussian copula", "t copula", "kernel copula" or "independent draws".
         public var family: String
         public var reason: String
         public var correlations: [Interval]

@@ -103,7 +103,7 @@ public struct ValidationDocument: Sendable, Encodable {
     public var folds: Int?
     public var seed: UInt64
     public var simulatedThreads: Int
-    /// `gaussian_copula`, `independence` or `mixed` (folds chose differently), and why.
+    /// `gaussian_copula`, `t_copula`, `kernel_copula`, `independence` or `mixed` (folds chose differently), and why.
     public var dependence: String
     public var dependenceReason: String
     public var figures: Figures

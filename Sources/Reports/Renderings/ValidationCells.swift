@@ -121,6 +121,7 @@ enum ValidationCells {
         switch v.dependence {
         case "gaussian_copula": "Gaussian copula"
         case "t_copula": "t copula"
+        case "kernel_copula": "kernel copula"
         case "mixed": "copulas differing between folds"
         default: "independent draws"
         }

@@ -55,8 +55,8 @@ extension FitDocument.Fit {
             dependence: fit.dependence.map {
                 Doc.Dependence(
                     copula: $0.chosen != "independence",
-                    family: $0.chosen == "t_copula"
-                        ? "t copula" : ($0.chosen == "gaussian_copula" ? "Gaussian copula" : "independent draws"),
+                    family: ["t_copula": "t copula", "gaussian_copula": "Gaussian copula", "kernel_copula": "kernel copula"][
+                        $0.chosen] ?? "independent draws",
                     reason: $0.reason, correlations: $0.correlations.map(interval),
                     degreesOfFreedom: $0.degreesOfFreedom.map(interval))
             },
