@@ -149,6 +149,10 @@ extension ScenarioLoader {
             } + [
                 ("one_shot_rate", YAMLCursor.format(oneShot)), ("off_the_rails_rate", YAMLCursor.format(offRails)),
                 ("max_attempts", String(maxAttempts)), ("context_window", window.map { YAMLCursor.format($0) } ?? "none"),
+                (
+                    "dependence",
+                    Self.describeDependence(behaviour.dependence, handSet: given.dependence != nil, fitID: fitted?.id)
+                ),
             ]
         let replicates =
             fitted.map {
@@ -158,6 +162,23 @@ extension ScenarioLoader {
             name: name, priced: PricedModel(name: name, price: price, behaviour: behaviour, cacheLifetime: lifetime),
             uncertainty: uncertainty, pricePath: path, preset: preset?.name, behaviourSpecs: echo, published: published,
             fitID: fitted?.id, replicates: replicates, fit: reference)
+    }
+
+    /// The echo of what couples the draws: independent, or the copula's family and where it
+    /// came from (`correlations:` or the fit).
+    static func describeDependence(_ d: DrawDependence?, handSet: Bool, fitID: Int64?) -> String {
+        guard let d else { return "independent" }
+        let family: String
+        if let k = d.kernel {
+            family =
+                "kernel copula (bandwidth \(YAMLCursor.format(k.bandwidth)), around \(k.count) fitted threads' scores)"
+        } else if let nu = d.degreesOfFreedom {
+            family = "t copula (\(YAMLCursor.format(nu)) degrees of freedom)"
+        } else {
+            family = "Gaussian copula"
+        }
+        if handSet { return "correlations: " + family }
+        return fitID.map { "fit #\($0) \(family)" } ?? family
     }
 
     /// Token counts and turns cannot be negative, and a hit rate lives in [0, 1].

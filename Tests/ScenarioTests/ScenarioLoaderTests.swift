@@ -96,9 +96,12 @@ import Testing
         expectClose(d.correlation[0, 3], DrawDependence.normalCorrelation(spearman: 0.8), relative: 1e-12, "turns/cache hit")
         expectClose(d.correlation[0, 1], DrawDependence.normalCorrelation(spearman: -0.5), relative: 1e-12, "turns/fresh")
         #expect(d.correlation[2, 4] == 0)
-        #expect(
-            try ScenarioLoader.load(path: RepositoryPaths.fixture("scenarios/valid-minimal.yaml")).models[0].priced.behaviour
-                .dependence == nil)
+        let minimal = try ScenarioLoader.load(path: RepositoryPaths.fixture("scenarios/valid-minimal.yaml")).models[0]
+        #expect(minimal.priced.behaviour.dependence == nil)
+        // The report's behaviour echo says what couples the draws.
+        func echo(_ m: ScenarioModel) -> String? { m.behaviourSpecs.first { $0.key == "dependence" }?.value }
+        #expect(echo(s.models[0]) == "correlations: Gaussian copula")
+        #expect(echo(minimal) == "independent")
     }
 
     /// `degrees_of_freedom:` among the correlations makes the copula a t copula.
@@ -106,6 +109,8 @@ import Testing
         let s = try ScenarioLoader.load(path: RepositoryPaths.fixture("scenarios/correlations-t-copula.yaml"))
         let d = try #require(s.models[0].priced.behaviour.dependence)
         #expect(d.degreesOfFreedom == 4)
+        #expect(
+            s.models[0].behaviourSpecs.first { $0.key == "dependence" }?.value == "correlations: t copula (4 degrees of freedom)")
         // Converted under ν = 4, not by the Gaussian formula (which draws 0.4 as about 0.39).
         let t = try #require(StudentRankCorrelation(degreesOfFreedom: 4))
         expectClose(d.correlation[1, 2], t.shape(spearman: 0.4), relative: 1e-12, "fresh/output")
