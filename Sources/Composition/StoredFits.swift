@@ -54,8 +54,10 @@ public struct StoredFits: FitResolver {
         }
         do {
             let fit = try BehaviourFit.decode(record.payload, id: record.id)
-            // A kernel copula's tables are built once and shared by the estimate and every replicate.
-            let kernel = try? fit.estimate.kernelCopula?.copula()
+            // A kernel copula's tables are built once and shared by the estimate and every
+            // replicate; scores that cannot be built refuse the fit (as validate and backtest do)
+            // rather than leave the estimate independent and its replicates Gaussian.
+            let kernel = try fit.estimate.kernelCopula?.copula()
             return StoredFit(
                 id: record.id, estimate: try Self.estimate(fit.estimate),
                 oneShotRate: fit.estimate.oneShotRate, offTheRailsRate: fit.estimate.offTheRailsRate,

@@ -180,3 +180,12 @@ import ThreadStore
         #expect(!model.replicates.isEmpty && model.replicates.allSatisfy { $0.dependence?.kernel?.count == 300 })
     }
 }
+
+/// Large fits keep at most `threadLimit` centres, evenly spaced.
+@Test func kernelCentresAreCapped() {
+    let vectors = (0..<2_500).map { i in [Double(i), 0, 0, 0, 0] }
+    let kept = KernelCopulaFit.evenlySpaced(vectors, limit: 1_000)
+    #expect(kept.count == 1_000)
+    #expect(kept.first?[0] == 0 && kept[1][0] == 2 && kept[999][0] == 2_497)
+    #expect(KernelCopulaFit.evenlySpaced(Array(vectors.prefix(700)), limit: 1_000).count == 700)
+}

@@ -1,5 +1,7 @@
 // Tests: ThreadDemand.swift, ReplicateMoments.swift
 import Distributions
+import LinearAlgebra
+import NumericalMethods
 import Pricing
 import Testing
 
@@ -75,5 +77,35 @@ import Testing
         #expect(
             ratio[ratio.count / 20] > 0.8 && ratio[ratio.count * 19 / 20] < 1.25,
             "5th-95th percentile of aggregated/exact per trial: \(ratio[ratio.count / 20])-\(ratio[ratio.count * 19 / 20])")
+    }
+
+    /// The aggregated path's replicate ratios draw a kernel copula as the kernel does: a kernel
+    /// whose centres give every draw the same rank (long threads with large fresh input), with
+    /// noise of identity shape, against independent draws. Before, only the Gaussian factor was
+    /// read and this ratio was 1.
+    @Test func replicateMomentsDrawAKernelCopula() throws {
+        let model = try teamModels(uncertain: false).models[0]
+        let centres = (0..<200).map { normalQuantile((Double($0) + 0.5) / 200) }
+        var coupled = model.behaviour
+        coupled.setDependence(
+            try DrawDependence(
+                correlation: Matrix.identity(5), kernel: try KernelCopula(scores: Array(repeating: centres, count: 5), bandwidth: 0.3)))
+        let moments = ReplicateMoments(model: model, replicates: [coupled], stream: RandomStream(seed: 5))
+        // The same ratio from the kernel's own draw stage, priced the same way.
+        func mean(_ b: ThreadBehaviour) -> Double {
+            var rng = RandomStream(seed: 8)
+            let n = 200_000
+            let d = AttemptDraws.sample(b, count: n, rng: &rng)
+            var m = model
+            m.behaviour = b
+            var s1 = CompensatedSum(), s2 = CompensatedSum()
+            ThreadCostMoments.priceAttempts(
+                m, [d.turns, d.fresh, d.output, d.hitRate, d.base], n, turnsScale: 1, tokensScale: 1, shift: 0, into: &s1, &s2)
+            return s1.value / Double(n)
+        }
+        let direct = mean(coupled) / mean(model.behaviour)
+        let ratio = try #require(moments.meanRatio.first)
+        #expect(ratio > 1.1, "ratio \(ratio)")
+        #expect(abs(ratio / direct - 1) < 0.05, "ReplicateMoments \(ratio), the draw stage \(direct)")
     }
 }

@@ -98,7 +98,7 @@ public struct Backtest: Sendable {
             // One attempt per logged thread: rates decide nothing when only one attempt is allowed.
             let behaviour = try fit.estimate.behaviour(oneShot: 1, offTheRails: 0, maxAttempts: 1)
             models.append(PricedModel(name: name, price: flat, behaviour: behaviour))
-            let kernel = try? fit.estimate.kernelCopula?.copula()
+            let kernel = try fit.estimate.kernelCopula?.copula()
             replicates.append(
                 fit.replicates.compactMap { try? $0.behaviour(oneShot: 1, offTheRails: 0, maxAttempts: 1, kernel: kernel) })
             names.append(name)

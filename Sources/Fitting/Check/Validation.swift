@@ -252,9 +252,11 @@ public struct Validation: Sendable, Codable {
         }
         let gaussianFolds = copulaFolds - studentFolds - kernelFolds
         let family =
-            studentFolds == copulaFolds
-            ? "t_copula"
-            : (kernelFolds == copulaFolds ? "kernel_copula" : (gaussianFolds == copulaFolds ? "gaussian_copula" : "mixed"))
+            copulaFolds == 0
+            ? "gaussian_copula"
+            : studentFolds == copulaFolds
+                ? "t_copula"
+                : (kernelFolds == copulaFolds ? "kernel_copula" : (gaussianFolds == copulaFolds ? "gaussian_copula" : "mixed"))
         let dependence = copulaFolds == 0 ? "independence" : (anyIndependent ? "mixed" : family)
         let keptFamily: String
         switch family {
@@ -288,7 +290,8 @@ public struct Validation: Sendable, Codable {
         _ replicates: [FitReplicate], price: ModelPrice, threads: Int, seed: UInt64, independentToo: Bool,
         kernel: KernelCopulaParameters? = nil
     ) -> [(on: Sample, off: Sample)] {
-        // Built once: every replicate draws the point estimate's kernel copula.
+        // Built once: every replicate draws the point estimate's kernel copula (the estimate's
+        // own behaviour, built before this, has refused scores that cannot be built).
         let kernel = try? kernel?.copula()
         let sims = ParallelLoop.map(replicates.count, workers: nil) { r -> (on: Sample, off: Sample)? in
             let s = seed ^ (UInt64(r + 1) &* 0x9E37_79B9_7F4A_7C15)

@@ -20,8 +20,19 @@ enum KernelCopulaFit {
     /// at a few hundred threads (every held-out thread is far from the kernel's centres).
     static let bandwidths: [Double] = [0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1.0]
 
+    /// Threads the kernel keeps, evenly spaced, when there are more: its held-out score costs
+    /// O(n²) per bandwidth and its tables O(n) per node at every load, and a thousand centres
+    /// already draw a smooth shape.
+    static let threadLimit = 1_000
+
     struct Estimate {
         var bandwidth: Double
+        /// At most `limit` of `vectors`, evenly spaced in their order.
+        static func evenlySpaced(_ vectors: [DependenceFit.Vector], limit: Int) -> [DependenceFit.Vector] {
+            guard vectors.count > limit else { return vectors }
+            return (0..<limit).map { vectors[$0 * vectors.count / limit] }
+        }
+
         /// Mean held-out copula log density per thread at `bandwidth`.
         var heldOutScore: Double
         /// The threads' normal scores by draw (5 columns).
@@ -32,6 +43,7 @@ enum KernelCopulaFit {
     /// ``DependenceFit/minimumThreads`` threads or fewer than two draws that vary.
     static func fit(_ vectors: [DependenceFit.Vector]) -> Estimate? {
         guard vectors.count >= DependenceFit.minimumThreads, StudentCopulaFit.varying(vectors).count >= 2 else { return nil }
+        let vectors = evenlySpaced(vectors, limit: threadLimit)
         var best: (b: Double, score: Double)?
         for b in bandwidths {
             let s = heldOutScore(vectors, bandwidth: b)
@@ -40,6 +52,12 @@ enum KernelCopulaFit {
         guard let best else { return nil }
         let scores = (0..<BehaviourDraw.allCases.count).map { c in DependenceFit.normalScores(vectors.map { $0[c] }) }
         return Estimate(bandwidth: best.b, heldOutScore: best.score, scores: scores)
+    }
+
+    /// At most `limit` of `vectors`, evenly spaced in their order.
+    static func evenlySpaced(_ vectors: [DependenceFit.Vector], limit: Int) -> [DependenceFit.Vector] {
+        guard vectors.count > limit else { return vectors }
+        return (0..<limit).map { vectors[$0 * vectors.count / limit] }
     }
 
     /// Mean held-out copula log density per thread over five folds (every fifth thread), at

@@ -87,7 +87,7 @@ public struct FitReplicate: Sendable, Hashable, Codable {
 
     /// The behaviour with these laws; rates the logs do not give come from `defaultRates`.
     /// `kernel`: the point estimate's kernel copula, for a replicate of a fit that chose one
-    /// (built once per fit: its tables take about 60 ms).
+    /// (built once per fit: its tables took 60 ms at 300 threads, and grow with the threads).
     public func behaviour(
         oneShot: Double? = nil, offTheRails: Double? = nil, maxAttempts: Int = 3, contextWindow: Double? = nil,
         dependence: Bool = true, kernel: KernelCopula? = nil

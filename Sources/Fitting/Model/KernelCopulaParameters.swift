@@ -1,8 +1,9 @@
 import Simulation
 
 /// A fitted kernel copula as stored with a fit (``KernelCopulaFit``): the bandwidth and the
-/// fitted threads' normal scores by draw, in ``BehaviourDraw`` order. Scores of ranks only: no
-/// token count, text or id of a thread is kept in them.
+/// fitted threads' normal scores by draw, in ``BehaviourDraw`` order. Scores of ranks, no text
+/// or id; through the fitted laws they roughly give back each thread's per-attempt draws, which
+/// the store keeps as token counts anyway.
 public struct KernelCopulaParameters: Sendable, Hashable, Codable {
     public var bandwidth: Double
     /// Five columns of n scores.

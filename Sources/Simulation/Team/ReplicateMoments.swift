@@ -13,7 +13,8 @@ import NumericalMethods
 ///
 /// **How.** The same `samples` five-dimensional standard normals are mapped, for the nominal
 /// behaviour and for every replicate, through that behaviour's copula factor (if any) and its
-/// marginals' quantile maps (``NormalScoreMap``: x = F⁻¹(Φ(z))), and priced. Common random
+/// marginals' quantile maps (``NormalScoreMap``: x = F⁻¹(Φ(z))), and priced (a kernel copula
+/// first moves the correlated normals to its fitted threads' scores, ``KernelCopula``). Common random
 /// numbers make each replicate's ratio to the nominal `E_r[C] / E_0[C]` (and of `E[C²]`) far
 /// more precise than either mean: both see the same long threads. The trial's attempt moments
 /// are the nominal table's at its shifts times its replicate's ratios.
@@ -36,13 +37,21 @@ struct ReplicateMoments: Sendable {
         // A t copula's mixing normals, drawn after the scores (so they leave them as they were).
         var mixingNormals = [Double](repeating: 0, count: n)
         mixingNormals.withUnsafeMutableBufferPointer { rng.fillStandardNormals($0) }
+        // A kernel copula's thread choices from their own stream after those, the same for the
+        // nominal behaviour and every replicate (common random numbers).
+        let kernelStream = rng
 
         func moments(_ behaviour: ThreadBehaviour) -> (Double, Double) {
             // Scores of draw c contiguous in row c, as AttemptDraws lays them out.
             var scores = z
             if let dependence = behaviour.dependence {
                 scores = Self.correlate(z, factor: dependence.factor, draws: d, count: n)
-                if dependence.degreesOfFreedom != nil {
+                if let kernel = dependence.kernel {
+                    var choices = kernelStream
+                    scores.withUnsafeMutableBufferPointer { y in
+                        if let base = y.baseAddress { kernel.apply(base, draws: Array(0..<d), count: n, rng: &choices) }
+                    }
+                } else if dependence.degreesOfFreedom != nil {
                     var mixing = mixingNormals
                     scores.withUnsafeMutableBufferPointer { y in
                         mixing.withUnsafeMutableBufferPointer { m in
