@@ -178,6 +178,23 @@ import ThreadStore
                 == "fit #\(try #require(model.fitID)) kernel copula (bandwidth \(String(format: "%g", kernel.bandwidth)), around 300 fitted threads' scores)",
             "\(echo ?? "")")
         #expect(!model.replicates.isEmpty && model.replicates.allSatisfy { $0.dependence?.kernel?.count == 300 })
+
+        // A stored kernel that cannot be built (a bandwidth of 0) refuses the fit at the `fit:`
+        // line, with the fix, rather than forecasting with the dependence dropped.
+        var broken = fit
+        broken.estimate.kernelCopula?.bandwidth = 0
+        _ = try store.saveFit(model: fit.model, since: fit.since, until: fit.until, payload: try broken.payload())
+        do {
+            _ = try ScenarioLoader.parse(yaml, file: dir + "/scenario.yaml", fits: StoredFits())
+            Issue.record("a broken kernel copula was loaded")
+        } catch {
+            #expect(
+                error.description.hasPrefix("\(dir)/scenario.yaml:8:"), "\(error.description)")
+            #expect(
+                error.description.contains(
+                    "the kernel copula has bandwidth 0.0, not a positive number: refit the model (`tokencast fit`)"),
+                "\(error.description)")
+        }
     }
 }
 

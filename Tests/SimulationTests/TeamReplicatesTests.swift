@@ -89,7 +89,8 @@ import Testing
         var coupled = model.behaviour
         coupled.setDependence(
             try DrawDependence(
-                correlation: Matrix.identity(5), kernel: try KernelCopula(scores: Array(repeating: centres, count: 5), bandwidth: 0.3)))
+                correlation: Matrix.identity(5),
+                kernel: try KernelCopula(scores: Array(repeating: centres, count: 5), bandwidth: 0.3)))
         let moments = ReplicateMoments(model: model, replicates: [coupled], stream: RandomStream(seed: 5))
         // The same ratio from the kernel's own draw stage, priced the same way.
         func mean(_ b: ThreadBehaviour) -> Double {
