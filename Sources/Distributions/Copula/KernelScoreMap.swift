@@ -48,21 +48,25 @@ public struct KernelScoreMap: Sendable {
         hermite = HermiteTable.coefficients(values: values, slopes: slopes, step: step)
     }
 
-    /// Φ⁻¹(G(z)) and its derivative, from the sums; the upper tail through 1 - G so that
-    /// scores near the top keep their precision.
-    static func exact(_ z: Double, _ centres: [Double], _ b: Double) -> (score: Double, slope: Double) {
-        var lower = 0.0, upper = 0.0, density = 0.0
+    /// The mixture's CDF G(z) and density g(z), by the sums over the centres.
+    public static func mixture(_ z: Double, centres: [Double], bandwidth b: Double) -> (cdf: Double, density: Double) {
+        var cdf = 0.0, density = 0.0
         for s in centres {
             let t = (z - s) / b
-            lower += normalCDF(t)
-            upper += normalCDF(-t)
+            cdf += normalCDF(t)
             density += Double.exp(-0.5 * t * t)
         }
         let n = Double(centres.count)
-        lower /= n
-        upper /= n
-        density *= 0.3989422804014327 / (n * b)
-        let score = lower < 0.5 ? normalQuantile(lower) : -normalQuantile(upper)
+        return (cdf / n, density * 0.3989422804014327 / (n * b))
+    }
+
+    /// Φ⁻¹(G(z)) and its derivative, from the sums; in the upper half through 1 - G, summed
+    /// on its own, so that scores near the top keep their precision.
+    static func exact(_ z: Double, _ centres: [Double], _ b: Double) -> (score: Double, slope: Double) {
+        let (lower, density) = mixture(z, centres: centres, bandwidth: b)
+        let score =
+            lower < 0.5
+            ? normalQuantile(lower) : -normalQuantile(centres.reduce(0) { $0 + normalCDF(($1 - z) / b) } / Double(centres.count))
         guard score.isFinite else { return (score, 0) }
         let phi = Double.exp(-0.5 * score * score) * 0.3989422804014327
         return (score, phi > 0 ? density / phi : 0)

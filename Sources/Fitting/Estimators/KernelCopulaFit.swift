@@ -44,9 +44,10 @@ enum KernelCopulaFit {
     static func fit(_ vectors: [DependenceFit.Vector]) -> Estimate? {
         guard vectors.count >= DependenceFit.minimumThreads, StudentCopulaFit.varying(vectors).count >= 2 else { return nil }
         let vectors = evenlySpaced(vectors, limit: threadLimit)
+        let folds = Self.folds(vectors)
         var best: (b: Double, score: Double)?
         for b in bandwidths {
-            let s = heldOutScore(vectors, bandwidth: b)
+            let s = heldOutScore(folds, bandwidth: b)
             if s.isFinite, s > (best?.score ?? -.infinity) { best = (b, s) }
         }
         guard let best else { return nil }
@@ -60,23 +61,39 @@ enum KernelCopulaFit {
         return (0..<limit).map { vectors[$0 * vectors.count / limit] }
     }
 
-    /// Mean held-out copula log density per thread over five folds (every fifth thread), at
-    /// bandwidth `b`.
-    static func heldOutScore(_ vectors: [DependenceFit.Vector], bandwidth b: Double) -> Double {
+    /// One fold of the held-out score, the same at every bandwidth: the training threads'
+    /// scores (the kernel's centres) and their correlation's Cholesky factor over the draws that
+    /// vary, and the held-out threads' scores against the training part's empirical CDFs.
+    struct Fold {
+        var centres: [[Double]]
+        var held: [[Double]]
+        var factor: Matrix
+    }
+
+    /// Five folds (every fifth thread held out once); none when fewer than two draws vary.
+    static func folds(_ vectors: [DependenceFit.Vector]) -> [Fold] {
         let dims = StudentCopulaFit.varying(vectors)
-        guard dims.count >= 2 else { return 0 }
-        var total = 0.0, count = 0
-        for fold in 0..<5 {
+        guard dims.count >= 2 else { return [] }
+        return (0..<5).compactMap { fold in
             let train = vectors.enumerated().filter { $0.offset % 5 != fold }.map(\.element)
             let test = vectors.enumerated().filter { $0.offset % 5 == fold }.map(\.element)
-            guard train.count >= 3, !test.isEmpty, let r = DependenceFit.correlation(train) else { continue }
+            guard train.count >= 3, !test.isEmpty, let r = DependenceFit.correlation(train) else { return nil }
             let sub = StudentCopulaFit.submatrix(DependenceFit.positiveDefinite(r), dims)
-            guard let l = try? LAPACK.cholesky(sub) else { continue }
-            let centres = dims.map { c in DependenceFit.normalScores(train.map { $0[c] }) }
-            let held = dims.map { c in DependenceFit.scores(of: test.map { $0[c] }, against: train.map { $0[c] }) }
-            for t in 0..<test.count {
-                let w = dims.indices.map { k in mixtureQuantile(normalCDF(held[k][t]), centres[k], b) }
-                let score = logDensity(w, centres: centres, factor: l, bandwidth: b)
+            guard let l = try? LAPACK.cholesky(sub) else { return nil }
+            return Fold(
+                centres: dims.map { c in DependenceFit.normalScores(train.map { $0[c] }) },
+                held: dims.map { c in DependenceFit.scores(of: test.map { $0[c] }, against: train.map { $0[c] }) },
+                factor: l)
+        }
+    }
+
+    /// Mean held-out copula log density per thread over `folds` at bandwidth `b` (0 without folds).
+    static func heldOutScore(_ folds: [Fold], bandwidth b: Double) -> Double {
+        var total = 0.0, count = 0
+        for fold in folds {
+            for t in 0..<(fold.held.first?.count ?? 0) {
+                let w = fold.held.indices.map { k in mixtureQuantile(normalCDF(fold.held[k][t]), fold.centres[k], b) }
+                let score = logDensity(w, centres: fold.centres, factor: fold.factor, bandwidth: b)
                 if score.isFinite {
                     total += score
                     count += 1
@@ -130,16 +147,8 @@ enum KernelCopulaFit {
         var lo = (centres.min() ?? 0) - 9 * b, hi = (centres.max() ?? 0) + 9 * b
         var w = normalQuantile(p) * (1 + b * b).squareRoot()
         if !(w > lo && w < hi) { w = (lo + hi) / 2 }
-        let n = Double(centres.count)
         for _ in 0..<60 {
-            var g = 0.0, density = 0.0
-            for s in centres {
-                let t = (w - s) / b
-                g += normalCDF(t)
-                density += exp(-0.5 * t * t)
-            }
-            g /= n
-            density *= 0.3989422804014327 / (n * b)
+            let (g, density) = KernelScoreMap.mixture(w, centres: centres, bandwidth: b)
             let f = g - p
             if f < 0 { lo = w } else { hi = w }
             var next = density > 0 ? w - f / density : (lo + hi) / 2

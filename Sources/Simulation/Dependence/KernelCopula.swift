@@ -16,13 +16,12 @@ import Distributions
 /// Charpentier & Paindaveine 2017) with a bandwidth matrix b²R, as the fit chooses b by the
 /// held-out copula score (``DrawDependence`` documents the other families).
 public struct KernelCopula: Sendable {
-    /// The logged threads' normal scores by draw, in ``BehaviourDraw`` order (5 columns of n).
-    public let scores: [[Double]]
     /// The kernel's spread in units of a normal score.
     public let bandwidth: Double
     /// Φ⁻¹ of each column's mixture CDF.
     let maps: [KernelScoreMap]
-    /// `scores` column after column, for the draw loop.
+    /// The fitted threads' normal scores, draw after draw in ``BehaviourDraw`` order (5 columns
+    /// of ``count``), for the draw loop.
     let flat: [Double]
 
     /// - Parameters:
@@ -45,14 +44,14 @@ public struct KernelCopula: Sendable {
                 throw .kernel("has unusable scores of \(BehaviourDraw.allCases[c].rawValue) (\(error))")
             }
         }
-        self.scores = scores
         self.bandwidth = bandwidth
+        count = n
         self.maps = maps
         flat = scores.flatMap { $0 }
     }
 
     /// Threads the kernel chooses among.
-    public var count: Int { scores[0].count }
+    public let count: Int
 
     /// Turns the correlated normals `y` (row r holds the scores of draw `draws[r]` for `n`
     /// attempts, as the kernel's TRMM leaves them) into the copula's standard normal scores:
